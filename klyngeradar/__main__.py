@@ -1,0 +1,3 @@
+from klyngeradar.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Writers that turn core results into files (PowerPoint, Excel)."""
