@@ -1,0 +1,65 @@
+"""Whole numbers and percentages, read and written the Danish way.
+
+Danish: 1.740 and 92 %. English: 1,740 and 92%. Reading accepts Danish
+thousands separators ("1.740", "1 740") and refuses decimals, negatives and text.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+_GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
+_PLAIN = re.compile(r"^\d+$")
+
+
+def parse_whole_number(value: object) -> int:
+    """Return ``value`` as an int ≥ 0, or raise ValueError with a reason a person can read.
+
+    >>> parse_whole_number("1.740")
+    1740
+    """
+    if isinstance(value, bool):
+        raise ValueError("is not a whole number")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("is not a whole number")
+        number = int(value)
+    else:
+        text = str(value).strip().replace("\u00a0", " ").replace("\u202f", " ")
+        if text.startswith("-") and _PLAIN.match(text[1:].replace(".", "").replace(" ", "")):
+            raise ValueError("is negative; a whole number ≥ 0 is expected")
+        if _PLAIN.match(text):
+            number = int(text)
+        elif _GROUPED.match(text):
+            number = int(text.replace(".", "").replace(" ", ""))
+        else:
+            raise ValueError("is not a whole number")
+    if number < 0:
+        raise ValueError("is negative; a whole number ≥ 0 is expected")
+    return number
+
+
+def percent(count: int, base: int) -> int | None:
+    """Round count/base to a whole percentage, half up (12/13 → 92); None when base is 0."""
+    if base == 0:
+        return None
+    value = Decimal(count * 100) / Decimal(base)
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def format_int(number: int | None, lang: str = "da") -> str:
+    """1740 → "1.740" (da) or "1,740" (en); None → "–"."""
+    if number is None:
+        return "–"
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "da" else text
+
+
+def format_percent(value: int | None, lang: str = "da") -> str:
+    """92 → "92 %" (da) or "92%" (en); None → "–"."""
+    if value is None:
+        return "–"
+    return f"{value} %" if lang == "da" else f"{value}%"
