@@ -1,0 +1,1 @@
+"""Accounts: organisations, people's roles in them, and login."""

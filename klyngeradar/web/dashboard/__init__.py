@@ -1,0 +1,1 @@
+"""The dashboard: the front page after login, the registry at a glance."""

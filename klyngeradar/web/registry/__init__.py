@@ -1,0 +1,1 @@
+"""The registry: the landscape of regions, municipalities, clusters and regional actors."""

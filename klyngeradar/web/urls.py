@@ -1,0 +1,12 @@
+"""URL routes: each app has its own namespace (registry:, dashboard:, ...)."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("klyngeradar.web.dashboard.urls")),
+    path("klynger/", include("klyngeradar.web.registry.urls")),
+    path("konto/", include("allauth.urls")),
+    path("sprog/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
