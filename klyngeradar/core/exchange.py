@@ -1,0 +1,502 @@
+"""The survey exchange format: one round's answers in a spreadsheet, read into `RoundData`.
+
+A workbook holds the answers on the sheet ``svar`` (one row per invited
+cluster), the round's keys on ``runde`` and the region's actors and strategy
+efforts on ``aktører`` and ``indsatser``; a CSV file holds the answers only.
+The whole file is checked before anything is returned: every error is
+collected and raised together as an `InputError`; warnings are kept in
+`RoundData.warnings`.
+
+Round keys given as arguments (``region=``, ``since=``, …) override the
+``runde`` sheet, so a CSV file or an incomplete workbook can be completed from
+the command line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from klyngeradar.core import geography
+from klyngeradar.core.problems import InputError, Problem
+from klyngeradar.core.questionnaire import (
+    SLUG,
+    Question,
+    Questionnaire,
+    load,
+    validate_answer,
+    validate_basis,
+)
+from klyngeradar.core.responses import Choice, Response, RoundData, RoundInfo, Status, Value
+from klyngeradar.core.tables import Row, Table, column_letter, read_tables
+
+ANSWERS_SHEET = "svar"
+ROUND_SHEET = "runde"
+ACTORS_SHEET = "aktører"
+EFFORTS_SHEET = "indsatser"
+ROUND_KEYS = ("region", "since", "organisation", "title")
+BASIS_SUFFIX = ".basis"
+# `name` is an optional extension of the contract: the cluster's display name,
+# written on export so that a round trip keeps it.
+FIXED_COLUMNS = ("cluster", "name", "status")
+STATUS_WORDS: Mapping[str, Status] = {
+    "complete": "complete",
+    "gennemført": "complete",
+    "partial": "partial",
+    "delvis": "partial",
+    "none": "none",
+    "ingen": "none",
+}
+_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def read_round(
+    path: str | Path,
+    *,
+    region: str | None = None,
+    since: date | str | None = None,
+    organisation: str | None = None,
+    title: str | None = None,
+    clusters: Mapping[str, str] | None = None,
+    questionnaire: Questionnaire | None = None,
+) -> RoundData:
+    """Read a round from a .xlsx or .csv file; InputError lists every problem found.
+
+    >>> read_round("svar.csv", region="1081", since="2021-01-01", organisation="BRN")
+    """
+    return parse_round(
+        read_tables(path),
+        file=Path(path).name,
+        region=region,
+        since=since,
+        organisation=organisation,
+        title=title,
+        clusters=clusters,
+        questionnaire=questionnaire,
+    )
+
+
+def parse_round(
+    tables: Mapping[str, Table],
+    *,
+    file: str | None = None,
+    region: str | None = None,
+    since: date | str | None = None,
+    organisation: str | None = None,
+    title: str | None = None,
+    clusters: Mapping[str, str] | None = None,
+    questionnaire: Questionnaire | None = None,
+) -> RoundData:
+    """Build a round from decoded tables (see `read_tables`); pure, no I/O.
+
+    `clusters`, when given, are the round's known clusters (slug → name): a row
+    must name one of them by slug or exact name.
+    """
+    reader = _Reader(file, questionnaire or load())
+    answers = _answers_table(tables)
+    if answers is None:
+        raise InputError([Problem("has no sheet with answers", file=file)])
+    overrides = {"region": region, "since": since, "organisation": organisation, "title": title}
+    info = reader.round_info(_find(tables, ROUND_SHEET), overrides)
+    actors = reader.choices(_find(tables, ACTORS_SHEET))
+    efforts = reader.choices(_find(tables, EFFORTS_SHEET))
+    # Without a region, any of Denmark's municipalities is a valid answer.
+    known = geography.municipalities_in(info.region) if info.region else geography.municipalities()
+    municipalities = tuple(Choice(m.code, m.name) for m in known)
+    reader.sources = {
+        "municipalities": {c.slug for c in municipalities},
+        "actors": None if actors is None else {c.slug for c in actors},
+        "efforts": None if efforts is None else {c.slug for c in efforts},
+    }
+    reader.region_name = geography.region(info.region).name if info.region else None
+    responses = reader.responses(answers, clusters)
+    if reader.errors:
+        raise InputError(reader.errors)
+    return RoundData(
+        info=info,
+        responses=responses,
+        municipalities=municipalities,
+        actors=actors if actors is not None else _seen(responses, "actors", reader.q),
+        efforts=efforts if efforts is not None else _seen(responses, "efforts", reader.q),
+        warnings=tuple(reader.warnings),
+    )
+
+
+def slugify(name: str) -> str:
+    """A cluster name as a slug: "Energy Cluster Denmark" → "energy-cluster-denmark"."""
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_TRANSLITERATION))
+    text = text.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _find(tables: Mapping[str, Table], name: str) -> Table | None:
+    wanted = unicodedata.normalize("NFC", name).casefold()
+    for key, table in tables.items():
+        if unicodedata.normalize("NFC", key).strip().casefold() == wanted:
+            return table
+    return None
+
+
+def _answers_table(tables: Mapping[str, Table]) -> Table | None:
+    found = _find(tables, ANSWERS_SHEET)
+    if found is not None:
+        return found
+    others = {ROUND_SHEET, ACTORS_SHEET, EFFORTS_SHEET}
+    return next((t for k, t in tables.items() if k.strip().casefold() not in others), None)
+
+
+def _seen(responses: tuple[Response, ...], source: str, q: Questionnaire) -> tuple[Choice, ...]:
+    """Without an aktører/indsatser sheet, the round's list is the slugs the answers use."""
+    ids = [question.id for question in q.questions if question.options_from == source]
+    slugs = {code for r in responses for qid in ids for code in r.answers.get(qid, ())}
+    return tuple(Choice(slug, slug) for slug in sorted(slugs))
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
+
+
+@dataclass
+class _Columns:
+    """Where each known column of the answers sheet is (0-based index)."""
+
+    fixed: dict[str, int] = field(default_factory=dict)
+    questions: dict[str, int] = field(default_factory=dict)
+    basis: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Reader:
+    file: str | None
+    q: Questionnaire
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    sources: dict[str, set[str] | None] = field(default_factory=dict)
+    region_name: str | None = None
+
+    def problem(
+        self,
+        reason: str,
+        table: Table | None = None,
+        row: int | None = None,
+        index: int | None = None,
+        *,
+        column: str | None = None,
+        value: object = None,
+        warning: bool = False,
+    ) -> None:
+        if table is not None and index is not None and column is None:
+            column = table.header[index] if index < len(table.header) else None
+        found = Problem(
+            reason,
+            file=self.file,
+            sheet=table.sheet if table is not None else None,
+            row=row,
+            column=column,
+            cell=f"{column_letter(index)}{row}" if index is not None and row else None,
+            value=None if value is None else _text(value) or str(value),
+            severity="warning" if warning else "error",
+        )
+        (self.warnings if warning else self.errors).append(found)
+
+    # The round's keys ---------------------------------------------------------
+
+    def round_info(self, table: Table | None, overrides: Mapping[str, object]) -> RoundInfo:
+        values: dict[str, object] = {}
+        if table is not None and not table.empty:
+            values = self._round_sheet(table)
+        for key, value in overrides.items():
+            if value is not None and value != "":
+                values[key] = self._round_value(key, value, None, None, None)
+        return RoundInfo(
+            region=values.get("region"),
+            since=values.get("since"),
+            organisation=values.get("organisation"),
+            title=values.get("title"),
+        )
+
+    def _round_sheet(self, table: Table) -> dict[str, object]:
+        header = [h.casefold() for h in table.header]
+        missing = [name for name in ("key", "value") if name not in header]
+        for name in missing:
+            self.problem(f"the sheet has no {name} column", table, table.header_row, column=name)
+        if missing:
+            return {}
+        key_at, value_at = header.index("key"), header.index("value")
+        values: dict[str, object] = {}
+        for row in table.rows:
+            key = _text(row.get(key_at)).casefold()
+            if key not in ROUND_KEYS:
+                reason = f"is not a round key (use {', '.join(ROUND_KEYS)})"
+                self.problem(reason, table, row.number, key_at, value=row.get(key_at))
+            elif key in values:
+                self.problem("is given twice", table, row.number, key_at, value=key)
+            else:
+                parsed = self._round_value(key, row.get(value_at), table, row, value_at)
+                if parsed is not None:
+                    values[key] = parsed
+        return values
+
+    def _round_value(
+        self, key: str, raw: object, table: Table | None, row: Row | None, index: int | None
+    ) -> object:
+        number = row.number if row else None
+        column = None if table else key
+        if raw is None or _text(raw) == "":
+            return None
+        if key == "since":
+            if isinstance(raw, datetime):
+                return raw.date()
+            if isinstance(raw, date):
+                return raw
+            try:
+                return date.fromisoformat(_text(raw))
+            except ValueError:
+                reason = "is not a date (use YYYY-MM-DD, e.g. 2021-01-01)"
+                self.problem(reason, table, number, index, column=column, value=raw)
+                return None
+        if key == "region":
+            text = _text(raw)
+            by_name = {r.name.casefold(): r.code for r in geography.regions()}
+            code = text if geography.region(text) else by_name.get(text.casefold())
+            if code is None:
+                codes = ", ".join(r.code for r in geography.regions())
+                reason = f"is not a region code ({codes})"
+                self.problem(reason, table, number, index, column=column, value=raw)
+            return code
+        return _text(raw)
+
+    # Actors and efforts ------------------------------------------------------
+
+    def choices(self, table: Table | None) -> tuple[Choice, ...] | None:
+        if table is None or table.empty:
+            return None
+        header = [h.casefold() for h in table.header]
+        if "slug" not in header:
+            self.problem("the sheet has no slug column", table, table.header_row, column="slug")
+            return ()
+        slug_at = header.index("slug")
+        name_at = header.index("name") if "name" in header else None
+        found: dict[str, Choice] = {}
+        for row in table.rows:
+            slug = _text(row.get(slug_at))
+            name = _text(row.get(name_at)) if name_at is not None else ""
+            if not SLUG.match(slug):
+                reason = "is not a slug (lowercase letters a-z, digits and -)"
+                self.problem(reason, table, row.number, slug_at, value=row.get(slug_at))
+            elif slug in found:
+                self.problem("is given twice", table, row.number, slug_at, value=slug)
+            else:
+                found[slug] = Choice(slug, name or slug)
+        return tuple(found.values())
+
+    # Answers -----------------------------------------------------------------
+
+    def responses(self, table: Table, clusters: Mapping[str, str] | None) -> tuple[Response, ...]:
+        columns = self._columns(table)
+        if columns is None:
+            return ()
+        responses: list[Response] = []
+        rows_by_cluster: dict[str, int] = {}
+        basis_missing: dict[str, int] = {}
+        for row in table.rows:
+            response = self._response(table, row, columns, clusters, basis_missing)
+            if response is None:
+                continue
+            if response.cluster in rows_by_cluster:
+                reason = f"duplicate cluster row (also row {rows_by_cluster[response.cluster]})"
+                index = columns.fixed["cluster"]
+                self.problem(reason, table, row.number, index, value=row.get(index))
+                continue
+            rows_by_cluster[response.cluster] = row.number
+            responses.append(response)
+        for qid, count in basis_missing.items():
+            reason = (
+                f"basis not stated for {count} answer(s): "
+                f"there is no {qid}{BASIS_SUFFIX} column (counted or estimated)"
+            )
+            self.problem(reason, table, column=qid, warning=True)
+        return tuple(responses)
+
+    def _columns(self, table: Table) -> _Columns | None:
+        columns = _Columns()
+        seen: dict[str, int] = {}
+        int_ids = {q.id for q in self.q.questions if q.type == "int"}
+        for index, raw_name in enumerate(table.header):
+            name = raw_name.casefold()
+            row = table.header_row
+            if name == "":
+                continue
+            if name in seen:
+                reason = f"is a duplicate column (also {column_letter(seen[name])})"
+                self.problem(reason, table, row, index)
+                continue
+            seen[name] = index
+            if name in FIXED_COLUMNS:
+                columns.fixed[name] = index
+            elif self.q.has(name):
+                columns.questions[name] = index
+            elif name.endswith(BASIS_SUFFIX) and name[: -len(BASIS_SUFFIX)] in int_ids:
+                columns.basis[name[: -len(BASIS_SUFFIX)]] = index
+            else:
+                reason = "is not a known column (cluster, status, a question id or <id>.basis)"
+                self.problem(reason, table, row, index)
+        self._headerless_values(table)
+        for name in ("cluster", "status"):
+            if name not in columns.fixed:
+                self.problem(f"the required column {name} is missing", table, table.header_row)
+        if "cluster" not in columns.fixed or "status" not in columns.fixed:
+            return None
+        return columns
+
+    def _headerless_values(self, table: Table) -> None:
+        """A value under an empty header would be silently lost: refuse it (once per column)."""
+        width = max((len(row.values) for row in table.rows), default=0)
+        for index in range(width):
+            if index < len(table.header) and table.header[index] != "":
+                continue
+            row = next((r for r in table.rows if r.get(index) is not None), None)
+            if row is not None:
+                reason = "is in a column without a header"
+                self.problem(reason, table, row.number, index, column="", value=row.get(index))
+
+    def _response(
+        self,
+        table: Table,
+        row: Row,
+        columns: _Columns,
+        clusters: Mapping[str, str] | None,
+        basis_missing: dict[str, int],
+    ) -> Response | None:
+        identity = self._cluster(table, row, columns, clusters)
+        status = self._status(table, row, columns.fixed["status"])
+        answers: dict[str, Value] = {}
+        basis: dict[str, str | None] = {}
+        for question in self.q.questions:
+            index = columns.questions.get(question.id)
+            basis_at = columns.basis.get(question.id)
+            if status == "none":
+                for at in (index, basis_at):
+                    if at is not None and row.get(at) is not None:
+                        reason = "is an answer in a row whose status is none"
+                        self.problem(reason, table, row.number, at, value=row.get(at))
+                continue
+            value = self._answer(table, row, index, question) if index is not None else None
+            if value is not None:
+                answers[question.id] = value
+            if question.type == "int":
+                answered_cell = index is not None and row.get(index) is not None
+                given = self._basis(
+                    table, row, basis_at, question, value, answered_cell, basis_missing
+                )
+                if value is not None:
+                    basis[question.id] = given
+        if identity is None or status is None:
+            return None
+        self._row_warnings(table, row, columns, answers)
+        slug, name = identity
+        return Response(cluster=slug, status=status, answers=answers, basis=basis, name=name)
+
+    def _cluster(
+        self, table: Table, row: Row, columns: _Columns, clusters: Mapping[str, str] | None
+    ) -> tuple[str, str | None] | None:
+        index = columns.fixed["cluster"]
+        text = _text(row.get(index))
+        name_at = columns.fixed.get("name")
+        name = (_text(row.get(name_at)) or None) if name_at is not None else None
+        if text == "":
+            self.problem("the cluster is empty", table, row.number, index)
+            return None
+        if clusters is not None:
+            if text in clusters:
+                return text, clusters[text]
+            by_name = {cluster_name.strip(): slug for slug, cluster_name in clusters.items()}
+            if text in by_name:
+                return by_name[text], clusters[by_name[text]]
+            self.problem("is not a cluster of this round", table, row.number, index, value=text)
+            return None
+        if SLUG.match(text):
+            return text, name
+        slug = slugify(text)
+        if not slug:
+            self.problem("is not a cluster slug or name", table, row.number, index, value=text)
+            return None
+        return slug, name or text
+
+    def _status(self, table: Table, row: Row, index: int) -> Status | None:
+        raw = row.get(index)
+        if raw is None:
+            self.problem("the status is empty", table, row.number, index)
+            return None
+        word = _text(raw).casefold()
+        if word not in STATUS_WORDS:
+            reason = "is not a status (complete, partial or none; gennemført, delvis or ingen)"
+            self.problem(reason, table, row.number, index, value=raw)
+            return None
+        return STATUS_WORDS[word]
+
+    def _answer(self, table: Table, row: Row, index: int, question: Question) -> Value | None:
+        raw = row.get(index)
+        source = question.options_from
+        try:
+            return validate_answer(question, raw, choices=self.sources.get(source))
+        except ValueError as exc:
+            reason = str(exc)
+            if source == "municipalities" and self.region_name:
+                reason = reason.replace(
+                    "one of the round's municipalities", f"a municipality in {self.region_name}"
+                )
+            self.problem(reason, table, row.number, index, value=raw)
+            return None
+
+    def _basis(
+        self,
+        table: Table,
+        row: Row,
+        index: int | None,
+        question: Question,
+        value: Value | None,
+        answered_cell: bool,
+        basis_missing: dict[str, int],
+    ) -> str | None:
+        raw = row.get(index) if index is not None else None
+        try:
+            given = validate_basis(raw)
+        except ValueError as exc:
+            self.problem(str(exc), table, row.number, index, value=raw)
+            return None
+        if given is not None and not answered_cell:
+            self.problem("is a basis given without a value", table, row.number, index, value=raw)
+        if value is not None and given is None:
+            if index is None:
+                basis_missing[question.id] = basis_missing.get(question.id, 0) + 1
+            else:
+                reason = "basis not stated (counted or estimated)"
+                self.problem(reason, table, row.number, index, warning=True)
+        return given
+
+    def _row_warnings(
+        self, table: Table, row: Row, columns: _Columns, answers: Mapping[str, Value]
+    ) -> None:
+        for check_id, detail in self.q.consistency_warnings(answers):
+            right = self.q.check(check_id).right
+            self.problem(detail, table, row.number, columns.questions.get(right), warning=True)
+        for question in self.q.questions:
+            rule = question.show_if
+            if rule is None or question.id not in answers or rule.question not in answers:
+                continue
+            if not rule.holds(answers):
+                shown = "is" if rule.operator == "in" else "is not"
+                values = " or ".join(sorted(rule.values))
+                reason = (
+                    f"is answered although the form shows it only when "
+                    f"{rule.question} {shown} {values}"
+                )
+                index = columns.questions.get(question.id)
+                self.problem(reason, table, row.number, index, warning=True)

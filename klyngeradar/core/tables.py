@@ -1,0 +1,163 @@
+"""Spreadsheet input as plain tables: a header and rows that remember where they came from.
+
+`read_tables` decodes an ``.xlsx`` workbook (every sheet) or a ``.csv`` file
+(UTF-8 with or without BOM, else Windows-1252 as Danish Excel saves it; ``;``
+or ``,`` as delimiter) into `Table` objects. Nothing is interpreted here: the
+exchange-format reader decides what the cells mean.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from klyngeradar.core.problems import InputError, Problem
+
+CSV_SUFFIXES = frozenset({".csv", ".txt"})
+XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+
+
+def column_letter(index: int) -> str:
+    """0 → "A", 25 → "Z", 26 → "AA"."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its spreadsheet row number and its cell values, aligned with the header."""
+
+    number: int
+    values: tuple[object, ...]
+
+    def get(self, index: int) -> object:
+        return self.values[index] if index < len(self.values) else None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet (or a CSV file): the header row's names and the non-empty rows below it.
+
+    `sheet` is the sheet's name in a workbook and None for a CSV file, whose
+    problems are located by row and column name only.
+    """
+
+    name: str
+    header: tuple[str, ...]
+    rows: tuple[Row, ...] = ()
+    sheet: str | None = None
+    header_row: int = 1
+
+    def cell(self, row: int, index: int) -> str:
+        """The spreadsheet reference of a cell, e.g. ``D7``."""
+        return f"{column_letter(index)}{row}"
+
+    @property
+    def empty(self) -> bool:
+        return not self.header and not self.rows
+
+
+def read_tables(path: str | Path) -> dict[str, Table]:
+    """Every table in a .xlsx or .csv file, by sheet name (a CSV's table is named after its stem).
+
+    Raises InputError naming the file when it cannot be read, is empty or has
+    an unsupported type.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise _refuse(path, "is an old Excel .xls file; save it as .xlsx or .csv")
+    if suffix not in XLSX_SUFFIXES | CSV_SUFFIXES:
+        raise _refuse(path, "is not a supported file type; use .xlsx or .csv")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _refuse(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if suffix in CSV_SUFFIXES:
+        tables = {path.stem: csv_table(data, name=path.stem, file=path.name)}
+    else:
+        tables = _xlsx_tables(data, path)
+    if all(table.empty for table in tables.values()):
+        raise _refuse(path, "is empty")
+    return tables
+
+
+def csv_table(data: bytes, *, name: str, file: str | None = None) -> Table:
+    """Decode CSV bytes into a table (encoding and delimiter detected)."""
+    text = _decode(data, file or name)
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return _table(name, None, [[cell for cell in record] for record in records])
+
+
+def _decode(data: bytes, file: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        problem = Problem("is neither UTF-8 nor Windows-1252 text", file=file)
+        raise InputError([problem]) from exc
+
+
+def _xlsx_tables(data: bytes, path: Path) -> dict[str, Table]:
+    # openpyxl is imported here: only reading a workbook needs it.
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise _refuse(path, "is not a readable .xlsx workbook") from exc
+    try:
+        tables = {}
+        for worksheet in workbook.worksheets:
+            records = [list(values) for values in worksheet.iter_rows(min_row=1, values_only=True)]
+            tables[worksheet.title] = _table(worksheet.title, worksheet.title, records)
+        return tables
+    finally:
+        workbook.close()
+
+
+def _table(name: str, sheet: str | None, records: list[list[object]]) -> Table:
+    """The first non-empty record is the header; empty records below it are dropped."""
+    numbered = [(number, record) for number, record in enumerate(records, start=1)]
+    rows = [(n, r) for n, r in numbered if any(not _blank(v) for v in r)]
+    if not rows:
+        return Table(name, (), (), sheet)
+    header_row, header_values = rows[0]
+    header = [_header_text(v) for v in header_values]
+    while header and header[-1] == "":
+        header.pop()
+    body = tuple(Row(n, tuple(_clean(v) for v in r)) for n, r in rows[1:])
+    return Table(name, tuple(header), body, sheet, header_row)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _clean(value: object) -> object:
+    """Empty text becomes None; every other value is kept as the file had it."""
+    return None if _blank(value) else value
+
+
+def _header_text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _refuse(path: Path, reason: str) -> InputError:
+    return InputError([Problem(reason, file=path.name)])
