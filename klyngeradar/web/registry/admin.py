@@ -48,7 +48,7 @@ class AreaAdmin(RegistryAdmin):
 
 @admin.register(Programme)
 class ProgrammeAdmin(RegistryAdmin):
-    list_display = ["name", "start_year", "end_year", verification]
+    list_display = ["name", "start", "end", verification]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -77,6 +77,7 @@ class ClusterAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
                     "board_size",
                     "chair_from_business",
                     "maturity_note",
+                    "note",
                 ]
             },
         ),

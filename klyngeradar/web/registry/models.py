@@ -84,11 +84,11 @@ class Programme(Provenance):
 
     slug = models.SlugField(_("kort navn"), max_length=80, unique=True)
     name = models.CharField(_("navn"), max_length=200)
-    start_year = models.PositiveSmallIntegerField(_("første år"))
-    end_year = models.PositiveSmallIntegerField(_("sidste år"))
+    start = models.DateField(_("start"))
+    end = models.DateField(_("slut"))
 
     class Meta:
-        ordering = ["-start_year", "name"]
+        ordering = ["-start", "name"]
         verbose_name = _("programperiode")
         verbose_name_plural = _("programperioder")
 
@@ -142,6 +142,7 @@ class Cluster(Provenance):
     board_size = models.PositiveSmallIntegerField(_("bestyrelsesmedlemmer"), null=True, blank=True)
     chair_from_business = models.BooleanField(_("formand fra erhvervslivet"), null=True, blank=True)
     maturity_note = models.TextField(_("modenhed"), blank=True)
+    note = models.TextField(_("note"), blank=True)
     unverified_fields = models.JSONField(
         _("ikke verificerede felter"),
         default=list,
@@ -179,7 +180,7 @@ class Actor(Provenance):
         BUSINESS_HUB = "business_hub", _("Erhvervshus")
         MUNICIPALITY = "municipality", _("Kommune")
         UNIVERSITY = "university", _("Uddannelses- og videninstitution")
-        HUB = "hub", _("Hub eller partnerskab")
+        HUB_PARTNERSHIP = "hub_partnership", _("Hub eller partnerskab")
         OTHER = "other", _("Andet")
 
     slug = models.SlugField(_("kort navn"), max_length=80, unique=True)
@@ -194,7 +195,7 @@ class Actor(Provenance):
         verbose_name=_("region"),
     )
     website = models.URLField(_("hjemmeside"), blank=True)
-    unverified_fields = models.JSONField(_("ikke verificerede felter"), default=list, blank=True)
+    note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

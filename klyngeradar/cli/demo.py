@@ -1,0 +1,184 @@
+"""``klyngeradar demo``: build a ready-to-run demo in a directory.
+
+The demo is a sequence of steps, each a function ``step(demo: Demo) -> None``
+that does one thing and records what it made. `STEPS` names them as
+"module:function", like the CLI's COMMANDS: a step whose module is not there
+is skipped, so later features add a step by shipping its module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import secrets
+import string
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+DEMO_ORGANISATION = {"slug": "brn", "name": "Business Region North Denmark", "short_name": "BRN"}
+DEMO_REGION = "1081"
+DEMO_CLUSTER_LETTERS = "ABCDEFGHIJKLM"
+# (username, role, letter of the respondent's cluster)
+DEMO_USERS = (
+    ("analyst", "analyst", None),
+    ("viewer", "viewer", None),
+    ("respondent-a", "respondent", "A"),
+    ("respondent-b", "respondent", "B"),
+    ("admin", "admin", None),
+)
+
+STEPS = (
+    "klyngeradar.cli.demo:migrate_database",
+    "klyngeradar.cli.demo:load_reference_data",
+    "klyngeradar.cli.demo:create_organisation",
+    "klyngeradar.cli.demo:create_demo_clusters",
+    "klyngeradar.cli.demo:create_demo_users",
+    # Later features: the round's answers (svar.xlsx), the deck, the appendices.
+    "klyngeradar.cli.demo_answers:write_answers",
+    "klyngeradar.cli.demo_deck:write_deck",
+    "klyngeradar.cli.demo_appendices:write_appendices",
+)
+
+
+@dataclass
+class Demo:
+    """What the steps share: where to write, and what has been made so far."""
+
+    out: Path
+    made: list[str] = field(default_factory=list)
+    logins: dict[str, str] = field(default_factory=dict)
+
+
+def load_steps(names=STEPS) -> list[Callable[[Demo], None]]:
+    steps = []
+    for target in names:
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        steps.append(getattr(module, attr))
+    return steps
+
+
+@click.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("klyngeradar-demo"),
+    show_default=True,
+    help="Directory for the demo database and files (created or refreshed).",
+)
+def demo(out: Path) -> None:
+    """Create or refresh a demo: database, reference data, demo clusters and logins.
+
+    Example: klyngeradar demo --out ./klyngeradar-demo
+    """
+    from klyngeradar.web.bootstrap import check_database, setup
+
+    out = out.expanduser().resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    setup(out, sqlite_in_data_dir=True)
+    check_database()
+
+    state = Demo(out=out)
+    for step in load_steps():
+        step(state)
+
+    click.echo(f"Demo i {out}:")
+    for line in state.made:
+        click.echo(f"  {line}")
+    click.echo("")
+    click.echo(f"Start webappen:  klyngeradar serve --data {out}")
+    click.echo("Åbn derefter http://127.0.0.1:8000/ og log ind med (adgangskoderne vises kun nu):")
+    for username, password in state.logins.items():
+        click.echo(f"{username} / {password}")
+
+
+def migrate_database(demo: Demo) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    demo.made.append(f"database: {demo.out / 'klyngeradar.sqlite3'}")
+
+
+def load_reference_data(demo: Demo) -> None:
+    from klyngeradar.web.registry.models import Actor, Cluster, Municipality, Region
+    from klyngeradar.web.registry.reference import load_reference
+
+    load_reference(update=True)
+    demo.made.append(
+        f"referencedata: {Region.objects.count()} regioner, "
+        f"{Municipality.objects.count()} kommuner, "
+        f"{Cluster.objects.filter(fictitious=False).count()} nationale klynger, "
+        f"{Actor.objects.count()} aktører"
+    )
+
+
+def create_organisation(demo: Demo) -> None:
+    from klyngeradar.web.accounts.models import Organisation
+    from klyngeradar.web.registry.models import Region
+
+    slug = DEMO_ORGANISATION["slug"]
+    defaults = {k: v for k, v in DEMO_ORGANISATION.items() if k != "slug"}
+    defaults["region"] = Region.objects.get(code=DEMO_REGION)
+    organisation, _ = Organisation.objects.update_or_create(slug=slug, defaults=defaults)
+    demo.made.append(f"organisation: {organisation.name} ({organisation.region})")
+
+
+def create_demo_clusters(demo: Demo) -> None:
+    from klyngeradar.web.registry.models import Cluster, Programme
+
+    programme = Programme.objects.order_by("-start").first()
+    for letter in DEMO_CLUSTER_LETTERS:
+        Cluster.objects.update_or_create(
+            slug=f"klynge-{letter.lower()}",
+            defaults={
+                "name": f"Klynge {letter}",
+                "programme": programme,
+                "fictitious": True,
+                "verified": False,
+                "source": "Fiktive demodata (pseudonym); ikke en rigtig klynge.",
+            },
+        )
+    last = DEMO_CLUSTER_LETTERS[-1]
+    demo.made.append(f"demoklynger: {len(DEMO_CLUSTER_LETTERS)} fiktive (Klynge A … Klynge {last})")
+
+
+def create_demo_users(demo: Demo) -> None:
+    from django.contrib.auth import get_user_model
+
+    from klyngeradar.web.accounts.models import Membership, Organisation, Role
+    from klyngeradar.web.registry.models import Cluster
+
+    User = get_user_model()
+    organisation = Organisation.objects.get(slug=DEMO_ORGANISATION["slug"])
+    for username, role, letter in DEMO_USERS:
+        password = _random_password()
+        user, _ = User.objects.get_or_create(username=username)
+        user.email = f"{username}@example.org"
+        user.is_staff = role in (Role.ADMIN, Role.ANALYST)
+        user.is_superuser = role == Role.ADMIN
+        user.set_password(password)
+        user.save()
+        cluster = Cluster.objects.get(slug=f"klynge-{letter.lower()}") if letter else None
+        Membership.objects.update_or_create(
+            user=user,
+            defaults={
+                "role": role,
+                "organisation": None if cluster else organisation,
+                "cluster": cluster,
+            },
+        )
+        demo.logins[username] = password
+    demo.made.append(f"brugere: {', '.join(demo.logins)} (nye adgangskoder ved hver kørsel)")
+
+
+def _random_password(length: int = 14) -> str:
+    # Letters and digits only, so the password can be copied from a terminal in one click.
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(length))

@@ -1,0 +1,56 @@
+"""``klyngeradar serve``: run the web app with gunicorn on a data directory."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Data directory (default: $KLYNGERADAR_DATA_DIR or ./klyngeradar-data).",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
+def serve(data_dir: Path | None, port: int, host: str, workers: int) -> None:
+    """Serve the web app with gunicorn and print its address.
+
+    Example: klyngeradar serve --data ./klyngeradar-demo --port 8000
+    """
+    from klyngeradar.web.bootstrap import SetupError, check_database, pending_migrations, setup
+
+    setup(data_dir)
+    check_database()
+    pending = pending_migrations()
+    if pending:
+        raise SetupError(
+            f"the database is not set up ({len(pending)} migrations to apply); "
+            "run `klyngeradar demo` or `klyngeradar manage migrate` first"
+        )
+    shown_host = f"[{host}]" if ":" in host else host
+    click.echo(f"Klyngeradar kører på http://{shown_host}:{port}/  (stop med Ctrl+C)")
+    sys.stdout.flush()
+    # Replace this process with gunicorn so that signals (Ctrl+C, SIGTERM) reach it directly.
+    os.execv(
+        sys.executable,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "klyngeradar.web.wsgi:application",
+            "--bind",
+            f"{shown_host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+        ],
+    )

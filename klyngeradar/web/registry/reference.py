@@ -1,0 +1,176 @@
+"""Load the shipped reference data (regions, municipalities, clusters, actors) into the database.
+
+The load is idempotent: run it twice and the second run changes nothing. Rows
+that already exist are left as they are (an analyst may have corrected them in
+the admin) unless `update=True`, which sets the shipped values again; every
+change to a cluster or an actor is kept in its history.
+
+All codes are checked before anything is written: an unknown region,
+municipality or area refuses the whole load with every problem listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from klyngeradar.core import geography
+from klyngeradar.core import registry as reference
+from klyngeradar.core.problems import InputError, Problem
+from klyngeradar.web.registry.models import Actor, Area, Cluster, Municipality, Programme, Region
+
+
+@dataclass
+class LoadSummary:
+    """How many rows of each kind were created and updated."""
+
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: str, created: bool, changed: bool) -> None:
+        self.created.setdefault(kind, 0)
+        self.updated.setdefault(kind, 0)
+        if created:
+            self.created[kind] += 1
+        elif changed:
+            self.updated[kind] += 1
+
+    def lines(self) -> list[str]:
+        return [
+            f"{kind}: {self.created[kind]} created, {self.updated[kind]} updated"
+            for kind in self.created
+        ]
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """The rows to load; the shipped data unless a caller passes its own (tests do)."""
+
+    regions: tuple = ()
+    municipalities: tuple = ()
+    programme: object | None = None
+    areas: tuple = ()
+    clusters: tuple = ()
+    actors: tuple = ()
+
+    @classmethod
+    def shipped(cls) -> ReferenceData:
+        return cls(
+            regions=geography.regions(),
+            municipalities=geography.municipalities(),
+            programme=reference.reference_programme(),
+            areas=reference.reference_areas(),
+            clusters=reference.reference_clusters(),
+            actors=reference.reference_actors(),
+        )
+
+
+def load_reference(data: ReferenceData | None = None, *, update: bool = False) -> LoadSummary:
+    """Store `data` (default: the shipped reference data); refuse it whole on unknown codes."""
+    data = data or ReferenceData.shipped()
+    summary = LoadSummary()
+    with transaction.atomic():
+        for row in data.regions:
+            _store(summary, Region, "regions", {"code": row.code}, _facts(row, "name"), update)
+        regions = {r.code: r for r in Region.objects.all()}
+        _check_codes(
+            ("municipalities.csv", "region", m.code, m.region)
+            for m in data.municipalities
+            if m.region not in regions
+        )
+        for row in data.municipalities:
+            values = _facts(row, "name", "note") | {"region": regions[row.region]}
+            _store(summary, Municipality, "municipalities", {"code": row.code}, values, update)
+
+        programme = None
+        if data.programme is not None:
+            values = _facts(data.programme, "name", "start", "end")
+            programme = _store(
+                summary, Programme, "programmes", {"slug": data.programme.slug}, values, update
+            )
+        for row in data.areas:
+            _store(summary, Area, "areas", {"slug": row.slug}, _facts(row, "name"), update)
+
+        areas = {a.slug: a for a in Area.objects.all()}
+        municipalities = {m.code: m for m in Municipality.objects.all()}
+        _check_codes(
+            [
+                ("clusters.json", "area", c.slug, c.area)
+                for c in data.clusters
+                if c.area not in areas
+            ]
+            + [
+                ("clusters.json", "seat_municipality", c.slug, c.seat_municipality)
+                for c in data.clusters
+                if c.seat_municipality and c.seat_municipality not in municipalities
+            ]
+            + [
+                ("actors.json", "region", a.slug, a.region)
+                for a in data.actors
+                if a.region not in regions
+            ]
+        )
+        for row in data.clusters:
+            values = _facts(
+                row,
+                "name",
+                "website",
+                "cvr",
+                "staff",
+                "members",
+                "budget_dkk",
+                "grant_dkk",
+                "figures_year",
+                "board_size",
+                "chair_from_business",
+                "maturity_note",
+                "note",
+                "valid_from",
+                "valid_to",
+            ) | {
+                "programme": programme,
+                "area": areas[row.area],
+                "seat_municipality": municipalities.get(row.seat_municipality),
+                "unverified_fields": list(row.unverified_fields),
+            }
+            _store(summary, Cluster, "clusters", {"slug": row.slug}, values, update)
+        for row in data.actors:
+            values = _facts(row, "name", "kind", "note") | {"region": regions[row.region]}
+            _store(summary, Actor, "actors", {"slug": row.slug}, values, update)
+    return summary
+
+
+def _facts(row, *names: str) -> dict:
+    """The named attributes of a reference row, plus its provenance; None text becomes ""."""
+    values = {name: getattr(row, name) for name in names}
+    for name in ("source", "verified"):
+        if hasattr(row, name):
+            values[name] = getattr(row, name)
+    text_fields = {"website", "cvr", "maturity_note", "note", "source"}
+    return {k: ("" if v is None and k in text_fields else v) for k, v in values.items()}
+
+
+def _store(summary: LoadSummary, model, kind: str, key: dict, values: dict, update: bool):
+    obj = model.objects.filter(**key).first()
+    if obj is None:
+        obj = model.objects.create(**key, **values)
+        summary.count(kind, created=True, changed=False)
+        return obj
+    changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
+    if update and changed:
+        for name, value in changed.items():
+            setattr(obj, name, value)
+        obj.save()
+    summary.count(kind, created=False, changed=update and bool(changed))
+    return obj
+
+
+def _check_codes(unknown: Iterable[tuple[str, str, str, str | None]]) -> None:
+    problems = [
+        Problem("is not a known code", file=file, sheet=row, column=column, value=str(code))
+        for file, column, row, code in unknown
+    ]
+    if problems:
+        raise InputError(problems)
