@@ -115,14 +115,14 @@ def parse_round(
     reader.region_name = geography.region(info.region).name if info.region else None
     responses = reader.responses(answers, clusters)
     if reader.errors:
-        raise InputError(reader.errors)
+        raise InputError(sorted(reader.errors, key=_reading_order))
     return RoundData(
         info=info,
         responses=responses,
         municipalities=municipalities,
         actors=actors if actors is not None else _seen(responses, "actors", reader.q),
         efforts=efforts if efforts is not None else _seen(responses, "efforts", reader.q),
-        warnings=tuple(reader.warnings),
+        warnings=tuple(sorted(reader.warnings, key=_reading_order)),
     )
 
 
@@ -131,6 +131,13 @@ def slugify(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.casefold().translate(_TRANSLITERATION))
     text = text.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _reading_order(problem: Problem) -> tuple[str, int, int]:
+    """Sheet, row, then column: the order a person reads the file in."""
+    letters = (problem.cell or "").rstrip("0123456789")
+    column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters)))
+    return (problem.sheet or "", problem.row or 0, column)
 
 
 def _find(tables: Mapping[str, Table], name: str) -> Table | None:
@@ -310,7 +317,9 @@ class _Reader:
             if response is None:
                 continue
             if response.cluster in rows_by_cluster:
-                reason = f"duplicate cluster row (also row {rows_by_cluster[response.cluster]})"
+                reason = (
+                    f"is a duplicate cluster row (also row {rows_by_cluster[response.cluster]})"
+                )
                 index = columns.fixed["cluster"]
                 self.problem(reason, table, row.number, index, value=row.get(index))
                 continue
@@ -350,7 +359,8 @@ class _Reader:
         self._headerless_values(table)
         for name in ("cluster", "status"):
             if name not in columns.fixed:
-                self.problem(f"the required column {name} is missing", table, table.header_row)
+                reason = "is a required column and is missing"
+                self.problem(reason, table, table.header_row, column=name)
         if "cluster" not in columns.fixed or "status" not in columns.fixed:
             return None
         return columns
@@ -411,7 +421,7 @@ class _Reader:
         name_at = columns.fixed.get("name")
         name = (_text(row.get(name_at)) or None) if name_at is not None else None
         if text == "":
-            self.problem("the cluster is empty", table, row.number, index)
+            self.problem("is empty", table, row.number, index)
             return None
         if clusters is not None:
             if text in clusters:
@@ -432,7 +442,7 @@ class _Reader:
     def _status(self, table: Table, row: Row, index: int) -> Status | None:
         raw = row.get(index)
         if raw is None:
-            self.problem("the status is empty", table, row.number, index)
+            self.problem("is empty", table, row.number, index)
             return None
         word = _text(raw).casefold()
         if word not in STATUS_WORDS:
@@ -485,8 +495,9 @@ class _Reader:
         self, table: Table, row: Row, columns: _Columns, answers: Mapping[str, Value]
     ) -> None:
         for check_id, detail in self.q.consistency_warnings(answers):
-            right = self.q.check(check_id).right
-            self.problem(detail, table, row.number, columns.questions.get(right), warning=True)
+            subject = self.q.check(check_id).subject
+            index = columns.questions.get(subject)
+            self.problem(detail, table, row.number, index, column=subject, warning=True)
         for question in self.q.questions:
             rule = question.show_if
             if rule is None or question.id not in answers or rule.question not in answers:

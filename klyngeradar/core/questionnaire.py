@@ -153,6 +153,11 @@ class Check:
     right: str
     message: Text
 
+    @property
+    def subject(self) -> str:
+        """The question a broken check is reported on (the total, or the part that is too big)."""
+        return self.right if self.kind == "equal" else self.left[0]
+
     def detail(self, answers: Mapping[str, Value], lang: str = "en") -> str | None:
         """The warning text when the rule is broken by these answers, else None."""
         values = [answers.get(q) for q in (*self.left, self.right)]
@@ -331,7 +336,9 @@ def _multi(question: Question, raw: object, choices: Collection[str] | None) -> 
         try:
             codes.add(_code(question, word, choices))
         except ValueError as exc:
-            # Name the wrong code: the cell may hold several.
+            if len(words) == 1:
+                raise
+            # Name the wrong code among several.
             raise ValueError(f'has "{word}", which {exc}') from exc
     return frozenset(codes)
 
