@@ -440,11 +440,11 @@ def _response_rate(w: _Writer) -> Sentence:
         )
     pct = format_percent(r.percent, w.lang)
     if w.da:
-        text = f"{w.n(r.count)} ud af {w.n(r.base)} klynger har svaret ({pct})"
+        text = f"{w.n(r.count)} ud af {w.clusters(r.base)} har svaret ({pct})"
         if r.partial:
             text += f", heraf {w.n(r.partial)} delvist"
     else:
-        text = f"{w.n(r.count)} of {w.n(r.base)} clusters responded ({pct})"
+        text = f"{w.n(r.count)} of {w.clusters(r.base)} responded ({pct})"
         if r.partial:
             text += f", {w.n(r.partial)} of them partially"
     return Sentence("response_rate", text)
