@@ -18,10 +18,11 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from klyngeradar.core import geography
+from klyngeradar.core.exchange_sheets import SheetReader, cell_text
 from klyngeradar.core.problems import InputError, Problem
 from klyngeradar.core.questionnaire import (
     SLUG,
@@ -31,14 +32,13 @@ from klyngeradar.core.questionnaire import (
     validate_answer,
     validate_basis,
 )
-from klyngeradar.core.responses import Choice, Response, RoundData, RoundInfo, Status, Value
+from klyngeradar.core.responses import Choice, Response, RoundData, Status, Value
 from klyngeradar.core.tables import Row, Table, column_letter, read_tables
 
 ANSWERS_SHEET = "svar"
 ROUND_SHEET = "runde"
 ACTORS_SHEET = "aktører"
 EFFORTS_SHEET = "indsatser"
-ROUND_KEYS = ("region", "since", "organisation", "title")
 BASIS_SUFFIX = ".basis"
 # `name` is an optional extension of the contract: the cluster's display name,
 # written on export so that a round trip keeps it.
@@ -96,7 +96,7 @@ def parse_round(
     `clusters`, when given, are the round's known clusters (slug → name): a row
     must name one of them by slug or exact name.
     """
-    reader = _Reader(file, questionnaire or load())
+    reader = _Reader(file, q=questionnaire or load())
     answers = _answers_table(tables)
     if answers is None:
         raise InputError([Problem("has no sheet with answers", file=file)])
@@ -163,12 +163,6 @@ def _seen(responses: tuple[Response, ...], source: str, q: Questionnaire) -> tup
     return tuple(Choice(slug, slug) for slug in sorted(slugs))
 
 
-def _text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value).strip()
-
-
 @dataclass
 class _Columns:
     """Where each known column of the answers sheet is (0-based index)."""
@@ -179,131 +173,10 @@ class _Columns:
 
 
 @dataclass
-class _Reader:
-    file: str | None
-    q: Questionnaire
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+class _Reader(SheetReader):
+    q: Questionnaire = field(default_factory=load)
     sources: dict[str, set[str] | None] = field(default_factory=dict)
     region_name: str | None = None
-
-    def problem(
-        self,
-        reason: str,
-        table: Table | None = None,
-        row: int | None = None,
-        index: int | None = None,
-        *,
-        column: str | None = None,
-        value: object = None,
-        warning: bool = False,
-    ) -> None:
-        if table is not None and index is not None and column is None:
-            column = table.header[index] if index < len(table.header) else None
-        found = Problem(
-            reason,
-            file=self.file,
-            sheet=table.sheet if table is not None else None,
-            row=row,
-            column=column,
-            cell=f"{column_letter(index)}{row}" if index is not None and row else None,
-            value=None if value is None else _text(value) or str(value),
-            severity="warning" if warning else "error",
-        )
-        (self.warnings if warning else self.errors).append(found)
-
-    # The round's keys ---------------------------------------------------------
-
-    def round_info(self, table: Table | None, overrides: Mapping[str, object]) -> RoundInfo:
-        values: dict[str, object] = {}
-        if table is not None and not table.empty:
-            values = self._round_sheet(table)
-        for key, value in overrides.items():
-            if value is not None and value != "":
-                values[key] = self._round_value(key, value, None, None, None)
-        return RoundInfo(
-            region=values.get("region"),
-            since=values.get("since"),
-            organisation=values.get("organisation"),
-            title=values.get("title"),
-        )
-
-    def _round_sheet(self, table: Table) -> dict[str, object]:
-        header = [h.casefold() for h in table.header]
-        missing = [name for name in ("key", "value") if name not in header]
-        for name in missing:
-            self.problem(f"the sheet has no {name} column", table, table.header_row, column=name)
-        if missing:
-            return {}
-        key_at, value_at = header.index("key"), header.index("value")
-        values: dict[str, object] = {}
-        for row in table.rows:
-            key = _text(row.get(key_at)).casefold()
-            if key not in ROUND_KEYS:
-                reason = f"is not a round key (use {', '.join(ROUND_KEYS)})"
-                self.problem(reason, table, row.number, key_at, value=row.get(key_at))
-            elif key in values:
-                self.problem("is given twice", table, row.number, key_at, value=key)
-            else:
-                parsed = self._round_value(key, row.get(value_at), table, row, value_at)
-                if parsed is not None:
-                    values[key] = parsed
-        return values
-
-    def _round_value(
-        self, key: str, raw: object, table: Table | None, row: Row | None, index: int | None
-    ) -> object:
-        number = row.number if row else None
-        column = None if table else key
-        if raw is None or _text(raw) == "":
-            return None
-        if key == "since":
-            if isinstance(raw, datetime):
-                return raw.date()
-            if isinstance(raw, date):
-                return raw
-            try:
-                return date.fromisoformat(_text(raw))
-            except ValueError:
-                reason = "is not a date (use YYYY-MM-DD, e.g. 2021-01-01)"
-                self.problem(reason, table, number, index, column=column, value=raw)
-                return None
-        if key == "region":
-            text = _text(raw)
-            by_name = {r.name.casefold(): r.code for r in geography.regions()}
-            code = text if geography.region(text) else by_name.get(text.casefold())
-            if code is None:
-                codes = ", ".join(r.code for r in geography.regions())
-                reason = f"is not a region code ({codes})"
-                self.problem(reason, table, number, index, column=column, value=raw)
-            return code
-        return _text(raw)
-
-    # Actors and efforts ------------------------------------------------------
-
-    def choices(self, table: Table | None) -> tuple[Choice, ...] | None:
-        if table is None or table.empty:
-            return None
-        header = [h.casefold() for h in table.header]
-        if "slug" not in header:
-            self.problem("the sheet has no slug column", table, table.header_row, column="slug")
-            return ()
-        slug_at = header.index("slug")
-        name_at = header.index("name") if "name" in header else None
-        found: dict[str, Choice] = {}
-        for row in table.rows:
-            slug = _text(row.get(slug_at))
-            name = _text(row.get(name_at)) if name_at is not None else ""
-            if not SLUG.match(slug):
-                reason = "is not a slug (lowercase letters a-z, digits and -)"
-                self.problem(reason, table, row.number, slug_at, value=row.get(slug_at))
-            elif slug in found:
-                self.problem("is given twice", table, row.number, slug_at, value=slug)
-            else:
-                found[slug] = Choice(slug, name or slug)
-        return tuple(found.values())
-
-    # Answers -----------------------------------------------------------------
 
     def responses(self, table: Table, clusters: Mapping[str, str] | None) -> tuple[Response, ...]:
         columns = self._columns(table)
@@ -417,9 +290,9 @@ class _Reader:
         self, table: Table, row: Row, columns: _Columns, clusters: Mapping[str, str] | None
     ) -> tuple[str, str | None] | None:
         index = columns.fixed["cluster"]
-        text = _text(row.get(index))
+        text = cell_text(row.get(index))
         name_at = columns.fixed.get("name")
-        name = (_text(row.get(name_at)) or None) if name_at is not None else None
+        name = (cell_text(row.get(name_at)) or None) if name_at is not None else None
         if text == "":
             self.problem("is empty", table, row.number, index)
             return None
@@ -444,7 +317,7 @@ class _Reader:
         if raw is None:
             self.problem("is empty", table, row.number, index)
             return None
-        word = _text(raw).casefold()
+        word = cell_text(raw).casefold()
         if word not in STATUS_WORDS:
             reason = "is not a status (complete, partial or none; gennemført, delvis or ingen)"
             self.problem(reason, table, row.number, index, value=raw)

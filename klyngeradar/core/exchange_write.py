@@ -11,9 +11,9 @@ from klyngeradar.core.exchange import (
     ANSWERS_SHEET,
     BASIS_SUFFIX,
     EFFORTS_SHEET,
-    ROUND_KEYS,
     ROUND_SHEET,
 )
+from klyngeradar.core.exchange_sheets import ROUND_KEYS
 from klyngeradar.core.questionnaire import MULTI_SEPARATOR, Question, Questionnaire, load
 from klyngeradar.core.responses import Choice, Response, RoundData, Value
 from klyngeradar.core.tables import Row, Table
