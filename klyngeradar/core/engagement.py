@@ -125,7 +125,7 @@ class EngagementScore:
         for c in self.components:
             entry: dict[str, object] = {
                 "value": c.value,
-                "level": None if c.level is None else round(c.level, 2),
+                "level": None if c.level is None else _two_decimals(c.level),
                 "weight": c.weight,
             }
             if c.name == "members":
@@ -242,3 +242,8 @@ def _score(components: list[Component]) -> int | None:
     )
     # Round the float noise away before rounding half up, so 62.5 stays 62.5.
     return int(raw.quantize(Decimal("0.000001")).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _two_decimals(level: float) -> float:
+    """A level as JSON shows it: two decimals, rounded half up like every other figure."""
+    return float(Decimal(str(level)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

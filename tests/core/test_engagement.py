@@ -61,6 +61,14 @@ def test_it_counts_partners_and_agreements_over_actors_and_municipalities():
     assert (y.component("partners").value, y.component("agreements").level) == (0, 0.5)
 
 
+def test_it_shows_levels_with_two_decimals_rounded_half_up():
+    round = (
+        answered("x", partners__actors={"brn"}),
+        answered("y", partners__actors=set("abcdefgh")),
+    )
+    assert score_of(*round).as_dict()["components"]["partners"]["level"] == 0.13  # 1/8
+
+
 def test_it_gives_level_0_when_the_rounds_largest_count_is_0():
     round = (answered("x", members__region=0), answered("y", members__region=0))
     assert score_of(*round).component("members").level == 0.0
