@@ -298,11 +298,7 @@ class Findings:
         }
 
     def detail(self, key: str) -> tuple[Evidence, ...]:
-        """The invited clusters behind finding `key`, in the round's order.
-
-        >>> findings.detail("members_region")[0].outcome
-        'included'
-        """
+        """The invited clusters behind finding `key`, in the round's order (KeyError if unknown)."""
         if key not in FINDING_KEYS:
             raise KeyError(f"unknown finding: {key}")
         return self.details.get(key, ())
