@@ -445,3 +445,24 @@ def test_it_accepts_columns_in_any_order_and_keeps_unanswered_questions_absent()
         {},
     )
     assert data.warnings == ()
+
+
+def test_it_reads_a_workbook_whose_round_sheet_holds_a_real_date(tmp_path):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    answers = workbook.active
+    answers.title = "Ark1"
+    answers.append(["Cluster", "Status", "members.region", "members.region.basis"])
+    answers.append(["digital-lead", "Gennemført", 40, "Opgjort"])
+    runde = workbook.create_sheet("runde")
+    runde.append(["key", "value"])
+    runde.append(["since", datetime(2021, 1, 1)])
+    runde.append(["region", "Region Nordjylland"])
+    workbook.save(tmp_path / "svar.xlsx")
+    data = read_round(tmp_path / "svar.xlsx")
+    assert (data.info.since, data.info.region) == (date(2021, 1, 1), "1081")
+    assert data.responses[0].answers == {"members.region": 40}
+    assert data.responses[0].basis == {"members.region": "counted"}
