@@ -269,6 +269,12 @@ def _no_data(year: int | None, target: int | None, da: str, en: str) -> Status:
     return Status("no_data", year, target, None, None, None, None, None, da, en)
 
 
+def latest_followup(followups: Iterable[FollowUp], year: int) -> FollowUp | None:
+    """The follow-up of ``year`` with a figure that covers the most of the year, or None."""
+    reported = [f for f in followups if f.year == year and f.actual is not None]
+    return max(reported, key=lambda f: _PERIOD_RANK[f.period]) if reported else None
+
+
 def kpi_status(kpi: Kpi, followups: Iterable[FollowUp], *, as_of: date) -> Status:
     """Compute the KPI's status on ``as_of`` by the rule in this module's docstring."""
     years = [year for year in kpi.targets if year <= as_of.year]
@@ -283,8 +289,8 @@ def kpi_status(kpi: Kpi, followups: Iterable[FollowUp], *, as_of: date) -> Statu
     target = kpi.targets[year]
     unit_da, unit_en = kpi.unit, kpi.unit_en or kpi.unit
 
-    reported = [f for f in followups if f.year == year and f.actual is not None]
-    if not reported:
+    latest = latest_followup(followups, year)
+    if latest is None:
         return _no_data(
             year,
             target,
@@ -292,9 +298,8 @@ def kpi_status(kpi: Kpi, followups: Iterable[FollowUp], *, as_of: date) -> Statu
             f"Target for {year}: {format_int(target, 'en')} {unit_en}. "
             f"No follow-up with a figure for {year}.",
         )
-    latest = max(reported, key=lambda f: _PERIOD_RANK[f.period])
     actual = latest.actual
-    assert actual is not None  # filtered above
+    assert actual is not None  # latest_followup only returns follow-ups with a figure
 
     share = _share_of_year(year, as_of)
     expected_exact = target * share
