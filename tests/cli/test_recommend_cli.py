@@ -115,3 +115,19 @@ def test_it_refuses_an_unknown_language(capsys, demo_file):
     code, out, _ = run(capsys, demo_file, "--lang", "de")
     assert code == 2
     assert out == ""
+
+
+def test_it_takes_the_efforts_the_clusters_ticked_from_a_csv_file(capsys, tmp_path):
+    round = RoundData(
+        RoundInfo(),
+        (
+            Response("x", "complete", {"strategy.efforts": frozenset({"groen-omstilling"})}),
+            Response("y", "complete", {"strategy.efforts": frozenset({"digitalisering"})}),
+        ),
+    )
+    path = exchange.write_csv(round, tmp_path / "svar.csv")
+    data = json.loads(run(capsys, path)[1])
+    assert data["fit"] == {
+        "x": {"digitalisering": 0, "groen-omstilling": 2},
+        "y": {"digitalisering": 2, "groen-omstilling": 0},
+    }
