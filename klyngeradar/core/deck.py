@@ -30,8 +30,10 @@ PERCENT_DA = '0" %"'
 PERCENT_EN = '0"%"'
 
 
-def integer_format(lang: Lang) -> str:
-    """The chart/cell number format for whole numbers in `lang`."""
+def integer_format(lang: Lang, *, hide_zero: bool = False) -> str:
+    """The chart/cell number format for whole numbers in `lang` (zeros blank if `hide_zero`)."""
+    if hide_zero:
+        return '[=0]"";[>=1000]#"."##0;0' if lang == "da" else '#,##0;-#,##0;""'
     return INTEGER_DA if lang == "da" else INTEGER_EN
 
 

@@ -48,6 +48,7 @@ CHART_TYPES = {
 LEVEL_FILLS = ("F2F2F2", "D6E6F2", "8DBAD8", "1F5F8B")
 LEVEL_TEXT = ("595959", "262626", "262626", "FFFFFF")
 MUTED = RGBColor.from_string("6B7B8C")
+WHITE = RGBColor.from_string("FFFFFF")
 LANGUAGES = {"da": MSO_LANGUAGE_ID.DANISH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
 FOOTNOTE_HEIGHT = Inches(0.5)
 NON_BODY = {
@@ -140,11 +141,14 @@ class _Writer:
         footnote = " · ".join(t for t in (body.footnote and body.footnote.text, note) if t)
         if footnote:
             box = Box(box.left, box.top, box.width, box.height - FOOTNOTE_HEIGHT)
-            self._footnote(slide, box, footnote)
         if isinstance(body, ChartSpec):
             self._chart(slide, box, body)
         else:
-            self._table(slide, box, body)
+            # A table's footnote sits right under the table, not at the foot of the slide.
+            height = self._table(slide, box, body)
+            box = Box(box.left, box.top, box.width, min(height, box.height))
+        if footnote:
+            self._footnote(slide, box, footnote)
 
     def _box_of(self, placeholder) -> Box:
         if placeholder is not None:
@@ -190,13 +194,16 @@ class _Writer:
         labels.number_format_is_linked = False
         labels.font.size = Pt(11 if len(spec.categories) > 10 else 12)
         if spec.kind in ("pie", "doughnut"):
+            labels.font.color.rgb = WHITE
+            labels.font.bold = True
             if spec.kind == "pie":
-                labels.position = XL_DATA_LABEL_POSITION.BEST_FIT
+                labels.position = XL_DATA_LABEL_POSITION.CENTER
             return
         plot.gap_width = 60
         if spec.kind == "stacked":
             plot.overlap = 100
             labels.position = XL_DATA_LABEL_POSITION.CENTER
+            labels.font.color.rgb = WHITE
         else:
             labels.position = XL_DATA_LABEL_POSITION.OUTSIDE_END
         if len(spec.series) == 1:
@@ -211,7 +218,7 @@ class _Writer:
             # Horizontal bars read top-down in the order of the categories.
             category_axis.reverse_order = True
 
-    def _table(self, slide, box: Box, spec: TableSpec) -> None:
+    def _table(self, slide, box: Box, spec: TableSpec) -> int:
         columns = len(spec.header)
         weights = spec.widths or _auto_widths(spec)
         total = sum(weights)
@@ -246,6 +253,7 @@ class _Writer:
                     cell.fill.solid()
                     cell.fill.fore_color.rgb = RGBColor.from_string(LEVEL_FILLS[level])
                     run.font.color.rgb = RGBColor.from_string(LEVEL_TEXT[level])
+        return sum(heights)
 
     # -- text -----------------------------------------------------------------------------------
 
@@ -282,11 +290,15 @@ class _Writer:
             slide.shapes.clone_placeholder(placeholder)
             shape = slide.placeholders[placeholder.placeholder_format.idx]
             paragraph = shape.text_frame.paragraphs[0]
+            # Explicit size, colour and theme font: LibreOffice does not apply the
+            # layout's footer style to a slide's own footer placeholder.
             if kind == PP_PLACEHOLDER.FOOTER:
+                paragraph.alignment = PP_ALIGN.LEFT
                 run = paragraph.add_run()
                 run.text = " · ".join(t for t in (self.deck.organisation, self.deck.title) if t)
-                run.font.language_id = self.language
+                _footer_font(run.font, self.language)
             else:
+                paragraph.alignment = PP_ALIGN.RIGHT
                 _slide_number_field(paragraph)
 
     @staticmethod
@@ -307,11 +319,24 @@ def _no_bullet(paragraph) -> None:
     ppr.insert(0, ppr.makeelement(qn("a:buNone"), {}))
 
 
+def _footer_font(font, language) -> None:
+    font.size = Pt(10)
+    font.color.rgb = MUTED
+    font.name = "+mn-lt"
+    if language is not None:
+        font.language_id = language
+
+
 def _slide_number_field(paragraph) -> None:
     field = paragraph._p.makeelement(
         qn("a:fld"), {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", "type": "slidenum"}
     )
-    field.append(field.makeelement(qn("a:rPr"), {"lang": "da-DK"}))
+    rpr = field.makeelement(qn("a:rPr"), {"lang": "da-DK", "sz": "1000"})
+    fill = rpr.makeelement(qn("a:solidFill"), {})
+    fill.append(fill.makeelement(qn("a:srgbClr"), {"val": str(MUTED)}))
+    rpr.append(fill)
+    rpr.append(rpr.makeelement(qn("a:latin"), {"typeface": "+mn-lt"}))
+    field.append(rpr)
     text = field.makeelement(qn("a:t"), {})
     text.text = "‹#›"
     field.append(text)
@@ -389,11 +414,13 @@ def _auto_widths(spec: TableSpec) -> tuple[float, ...]:
 def _fit_table(spec: TableSpec, widths: list[int], height: int) -> tuple[int, list[int]]:
     margin_x, margin_y = Emu(CELL_MARGIN_X).pt, Emu(CELL_MARGIN_Y).pt
     heights: list[int] = []
-    for size in range(14, 7, -1):
+    for size in range(16, 7, -1):
         heights = []
-        for row in (spec.header, *spec.rows):
+        for index, row in enumerate((spec.header, *spec.rows)):
+            # Bold header text runs about 8 % wider than regular text.
+            measured = size * 1.08 if index == 0 else size
             lines = max(
-                line_count(value, Emu(width).pt - 2 * margin_x, size)
+                line_count(value, Emu(width).pt - 2 * margin_x, measured)
                 for value, width in zip(row, widths, strict=True)
             )
             heights.append(int(Pt(lines * size * LINE_SPACING + 2 * margin_y + 2)))
