@@ -133,7 +133,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [WEB_DIR / "static"]
-STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
+# Only production collects static files; locally WhiteNoise finds them in the apps.
+STATIC_ROOT = env_str("STATIC_ROOT", str(DATA_DIR / "static") if PRODUCTION else "") or None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -36,6 +36,8 @@ class ClusterFilterForm(forms.Form):
 
 
 class ClusterForm(forms.ModelForm):
+    website = forms.URLField(label=_("Hjemmeside"), required=False, assume_scheme="https")
+
     class Meta:
         model = Cluster
         fields = [

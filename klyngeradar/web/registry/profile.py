@@ -49,7 +49,7 @@ def cluster_facts(cluster: Cluster) -> list[Fact]:
         facts.append(
             Fact(
                 field=name,
-                label=str(field.verbose_name).capitalize(),
+                label=_sentence_case(str(field.verbose_name)),
                 value=_display(raw, kind, lang),
                 verified=cluster.is_verified(name),
                 is_link=name == "website" and bool(raw),
@@ -70,3 +70,8 @@ def _display(raw, kind: str, lang: str) -> str | None:
     if kind == "date":
         return raw.strftime("%d.%m.%Y") if lang == "da" else raw.isoformat()
     return str(raw)
+
+
+def _sentence_case(label: str) -> str:
+    # str.capitalize() would also lower-case the rest ("CVR-nummer" -> "Cvr-nummer").
+    return label[:1].upper() + label[1:]
