@@ -18,45 +18,25 @@ from datetime import date
 from typing import Literal
 
 from klyngeradar.core.findings_model import (
+    FINDING_KEYS,
     Choice3Count,
     Count,
     Findings,
     MembersGroup,
     Total,
 )
+from klyngeradar.core.findings_phrases import (
+    COUNT_PHRASES,
+    DA_MONTHS,
+    EN_MONTHS,
+    NO_CLUSTER_WITHOUT_AGREEMENT,
+    TOTAL_PHRASES,
+    TOTAL_TOPICS,
+)
 from klyngeradar.core.numbers import format_int, format_percent
 
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
-
-_DA_MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-_EN_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -71,8 +51,8 @@ class Sentence:
 def format_date(day: date, lang: Lang = "da") -> str:
     """date(2021, 1, 1) → "1. januar 2021" (da) or "1 January 2021" (en)."""
     if lang == "en":
-        return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
-    return f"{day.day}. {_DA_MONTHS[day.month - 1]} {day.year}"
+        return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day}. {DA_MONTHS[day.month - 1]} {day.year}"
 
 
 class _Writer:
@@ -183,47 +163,18 @@ def _count_sentence(
     return Sentence(key, text + w.unanswered(finding.answered, base))
 
 
-# Per total: (Danish noun phrase, English noun phrase, Danish/English predicate after it).
-_TOTALS: dict[str, tuple[str, str]] = {
-    "members_national": (
-        "tilsammen {q}{n} virksomhedsmedlemmer i hele landet",
-        "together {q}{n} company members nationwide",
-    ),
-    "members_region": (
-        "tilsammen {q}{n} virksomhedsmedlemmer i regionen",
-        "together {q}{n} company members in the region",
-    ),
-    "members_region_50plus": (
-        "{q}{n} medlemmer i regionen med 50 ansatte eller flere",
-        "{q}{n} members in the region with 50 or more employees",
-    ),
-    "members_region_under50": (
-        "{q}{n} medlemmer i regionen med under 50 ansatte",
-        "{q}{n} members in the region with fewer than 50 employees",
-    ),
-    "participation_companies": (
-        "{q}{n} unikke virksomheder fra regionen har deltaget i klyngernes aktiviteter{since}",
-        "{q}{n} unique companies from the region have taken part in the clusters' "
-        "activities{since}",
-    ),
-    "participation_persons": (
-        "{q}{n} deltagere fra regionen i klyngernes arrangementer og aktiviteter{since}",
-        "{q}{n} participants from the region at the clusters' events and activities{since}",
-    ),
-}
-_TOTAL_TOPICS: dict[str, tuple[str, str]] = {
-    "members_national": ("medlemmer i hele landet", "members nationwide"),
-    "members_region": ("medlemmer i regionen", "members in the region"),
-    "members_region_50plus": ("medlemmer med 50 ansatte eller flere", "members with 50+ staff"),
-    "members_region_under50": ("medlemmer med under 50 ansatte", "members with under 50 staff"),
-    "participation_companies": ("unikke virksomheder, der har deltaget", "unique companies"),
-    "participation_persons": ("deltagere", "participants"),
-}
+def _count_words(
+    w: _Writer, key: str, finding: Count
+) -> tuple[tuple[str, str], tuple[str, str, str]]:
+    topic, predicate = COUNT_PHRASES[key]
+    if key == "agreements_none" and finding.count == 0:
+        predicate = NO_CLUSTER_WITHOUT_AGREEMENT
+    return topic, tuple(text.format(org=w.organisation) for text in predicate)
 
 
 def _total_sentence(w: _Writer, key: str, finding: Total) -> Sentence:
     """ "10 af 12 klynger har oplyst et skøn: mindst 1.740 unikke virksomheder …"."""
-    topic = _TOTAL_TOPICS[key]
+    topic = TOTAL_TOPICS[key]
     if finding.base == 0:
         return Sentence(key, w.nobody(*topic))
     if finding.reported == 0:
@@ -249,7 +200,9 @@ def _total_sentence(w: _Writer, key: str, finding: Total) -> Sentence:
             gave = "a figure"
         lead = f"{w.of(reported, base)} gave {gave}"
         qualifier = "at least " if finding.minimum else ("about " if estimated else "")
-    phrase = _TOTALS[key][0 if w.da else 1].format(q=qualifier, n=w.n(finding.total), since=w.since)
+    phrase = TOTAL_PHRASES[key][0 if w.da else 1].format(
+        q=qualifier, n=w.n(finding.total), since=w.since
+    )
     return Sentence(key, f"{lead}: {phrase}", _total_footnote(w, finding))
 
 
@@ -277,15 +230,7 @@ def _total_footnote(w: _Writer, finding: Total) -> str | None:
 def _physical_presence(w: _Writer) -> Sentence:
     finding = w.f.physical_presence
     sentence = _count_sentence(
-        w,
-        "physical_presence",
-        finding,
-        ("fysisk tilstedeværelse", "physical presence"),
-        (
-            "er fysisk til stede i regionen",
-            "is physically present in the region",
-            "are physically present in the region",
-        ),
+        w, "physical_presence", finding, *_count_words(w, "physical_presence", finding)
     )
     if finding.count == 0:
         return sentence
@@ -455,107 +400,21 @@ def sentences(findings: Findings, lang: Lang = "da") -> tuple[Sentence, ...]:
     if lang not in LANGS:
         raise ValueError(f"unknown language: {lang} (expected da or en)")
     w = _Writer(findings, lang)
-    org = w.organisation
-    dialogue = (
-        f"vil gerne indgå i en tættere dialog med {org} og kommunerne om et øget, "
-        "målrettet samarbejde",
-        f"is willing to enter a closer dialogue with {org} and the municipalities",
-        f"are willing to enter a closer dialogue with {org} and the municipalities",
-    )
-    f = findings
-    result = [
-        _response_rate(w),
-        _count_sentence(
-            w, "dialogue_willing", f.dialogue_willing, ("dialog", "dialogue"), dialogue
-        ),
-        _physical_presence(w),
-        _count_sentence(
-            w,
-            "presence_planned",
-            f.presence_planned,
-            ("planlagt tilstedeværelse", "planned presence"),
-            (
-                "planlægger (mere) fysisk tilstedeværelse i regionen",
-                "plans (more) physical presence in the region",
-                "plan (more) physical presence in the region",
-            ),
-        ),
-        _count_sentence(
-            w,
-            "partners_any",
-            f.partners_any,
-            ("samarbejdspartnere", "partners"),
-            (
-                "samarbejder med én eller flere aktører i regionen",
-                "works with one or more actors in the region",
-                "work with one or more actors in the region",
-            ),
-        ),
-        _count_sentence(
-            w,
-            "members_any",
-            f.members_any,
-            ("medlemmer", "members"),
-            (
-                "har virksomhedsmedlemmer i regionen",
-                "has company members in the region",
-                "have company members in the region",
-            ),
-        ),
-        *(
-            _total_sentence(w, key, getattr(f, key))
-            for key in (
-                "members_national",
-                "members_region",
-                "members_region_50plus",
-                "members_region_under50",
-                "participation_companies",
-                "participation_persons",
-            )
-        ),
-        _count_sentence(
-            w,
-            "activities_in_region",
-            f.activities_in_region,
-            ("aktiviteter", "activities"),
-            (
-                "har aktiviteter, projekter eller værditilbud i regionen",
-                "has activities, projects or offers in the region",
-                "have activities, projects or offers in the region",
-            ),
-        ),
-        _count_sentence(
-            w,
-            "agreements_any",
-            f.agreements_any,
-            ("samarbejdsaftaler", "agreements"),
-            (
-                "har en samarbejdsaftale med én eller flere aktører eller kommuner i regionen",
-                "has an agreement with one or more actors or municipalities in the region",
-                "have an agreement with one or more actors or municipalities in the region",
-            ),
-        ),
-        _count_sentence(
-            w,
-            "agreements_none",
-            f.agreements_none,
-            ("samarbejdsaftaler", "agreements"),
-            # "Ingen af de 12 klynger har ikke …" would be a double negative.
-            (
-                "står uden en samarbejdsaftale med en aktør i regionen",
-                "is without an agreement with an actor in the region",
-                "are without an agreement with an actor in the region",
-            )
-            if f.agreements_none.count == 0
-            else (
-                "har ikke en samarbejdsaftale med en aktør i regionen",
-                "has no agreement with an actor in the region",
-                "have no agreement with an actor in the region",
-            ),
-        ),
-        _municipal_agreements(w),
-        _strategy_support(w),
-        _presence_vs_members(w),
-        _consistency(w),
-    ]
+    special = {
+        "response_rate": _response_rate,
+        "physical_presence": _physical_presence,
+        "municipal_agreements": _municipal_agreements,
+        "strategy_support": _strategy_support,
+        "presence_vs_members": _presence_vs_members,
+        "consistency": _consistency,
+    }
+    result = []
+    for key in FINDING_KEYS:
+        finding = getattr(findings, key)
+        if key in special:
+            result.append(special[key](w))
+        elif key in TOTAL_PHRASES:
+            result.append(_total_sentence(w, key, finding))
+        else:
+            result.append(_count_sentence(w, key, finding, *_count_words(w, key, finding)))
     return tuple(result)
