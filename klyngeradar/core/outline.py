@@ -16,7 +16,6 @@ registry; a section without data says so on its slide.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
@@ -30,6 +29,7 @@ from klyngeradar.core.outline_survey import survey_slides
 from klyngeradar.core.recommendations import Recommendations
 from klyngeradar.core.registry import ClusterFacts
 from klyngeradar.core.responses import RoundData
+from klyngeradar.core.sentences import sentences
 from klyngeradar.core.strategy import Strategy
 
 TITLE = {"da": "Samarbejde med de nationale klynger", "en": "Working with the national clusters"}
@@ -88,16 +88,9 @@ def ctx_default(lang: str) -> str:
 
 
 def _sentences(findings: Findings, lang: str) -> dict[str, str]:
-    """The narrative sentences per finding key, for the speaker notes (empty if not available)."""
-    try:
-        module = importlib.import_module("klyngeradar.core.sentences")
-    except ModuleNotFoundError:
-        return {}
-    result = module.sentences(findings, lang)
+    """The narrative sentences per finding key, for the speaker notes."""
     notes: dict[str, str] = {}
-    for item in result:
-        key = getattr(item, "key", None)
-        text = getattr(item, "text", item)
-        if key:
-            notes[key] = f"{notes[key]}\n{text}" if key in notes else str(text)
+    for item in sentences(findings, lang):
+        text = f"{item.text} ({item.footnote})" if item.footnote else item.text
+        notes[item.key] = f"{notes[item.key]}\n{text}" if item.key in notes else text
     return notes

@@ -1,0 +1,65 @@
+"""``klyngeradar report FILE --out DIR``: the deck and appendices from an exchange-format file."""
+
+import sys
+
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+
+from klyngeradar.cli import main
+from klyngeradar.core.demo import demo_round
+from klyngeradar.render.exchange import write_xlsx
+
+
+def run(capsys, *args):
+    """Run the CLI in-process; return (exit status, stdout, stderr)."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["report", *map(str, args)])
+        sys.exit(0)
+    captured = capsys.readouterr()
+    return stopped.value.code or 0, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def demo_xlsx(tmp_path_factory):
+    return write_xlsx(demo_round(), tmp_path_factory.mktemp("demo") / "svar.xlsx")
+
+
+def test_it_writes_the_deck_and_the_appendices_and_says_where(capsys, tmp_path, demo_xlsx):
+    out = tmp_path / "rapport"
+    status, stdout, _ = run(capsys, demo_xlsx, "--out", out, "--date", "2023-10-01")
+    assert status == 0
+    assert f"Deck: {out / 'klyngesamarbejde.pptx'}" in stdout
+    assert f"Appendices: {out / 'bilag.xlsx'}" in stdout
+    deck = Presentation(str(out / "klyngesamarbejde.pptx"))
+    assert deck.slides[0].shapes.title.text == "Samarbejde med de nationale klynger"
+    assert "Fund" in load_workbook(out / "bilag.xlsx").sheetnames
+
+
+def test_it_writes_english_on_request(capsys, tmp_path, demo_xlsx):
+    status, _, _ = run(capsys, demo_xlsx, "--out", tmp_path, "--lang", "en")
+    assert status == 0
+    deck = Presentation(str(tmp_path / "klyngesamarbejde.pptx"))
+    assert deck.slides[0].shapes.title.text == "Working with the national clusters"
+
+
+def test_it_refuses_a_template_without_the_needed_layouts(capsys, tmp_path, demo_xlsx):
+    template = Presentation()
+    for layout in list(template.slide_layouts):
+        if layout.name in ("Two Content", "Comparison"):
+            template.slide_layouts.remove(layout)
+    path = tmp_path / "egen.pptx"
+    template.save(str(path))
+    status, stdout, stderr = run(capsys, demo_xlsx, "--out", tmp_path / "ud", "--template", path)
+    assert status == 2
+    assert stdout == ""
+    assert "egen.pptx" in stderr and '"two"' in stderr
+
+
+def test_it_refuses_a_bad_answers_file_with_every_problem(capsys, tmp_path):
+    path = tmp_path / "svar.csv"
+    path.write_text("cluster;status;members.region\nklynge-a;complete;ca. 40\n", encoding="utf-8")
+    status, stdout, stderr = run(capsys, path, "--out", tmp_path / "ud")
+    assert status == 2
+    assert "ca. 40" in stderr
+    assert not (tmp_path / "ud" / "klyngesamarbejde.pptx").exists()
