@@ -1,0 +1,84 @@
+"""``klyngeradar demo``: what it makes and what it prints (run as a real process)."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+LOGIN_LINE = re.compile(r"^(?P<user>[a-z-]+) / (?P<password>[A-Za-z0-9]{12,})$")
+DEMO_USERS = ["analyst", "viewer", "respondent-a", "respondent-b", "admin"]
+
+
+def run_demo(out):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-m", "klyngeradar", "demo", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    return out, run_demo(out)
+
+
+def logins(stdout: str) -> dict[str, str]:
+    found = {}
+    for line in stdout.splitlines():
+        if match := LOGIN_LINE.match(line):
+            found[match["user"]] = match["password"]
+    return found
+
+
+def test_it_prints_the_logins_one_per_line(demo_run):
+    _out, stdout = demo_run
+    assert list(logins(stdout)) == DEMO_USERS
+
+
+def test_it_tells_how_to_start_the_web_app(demo_run):
+    out, stdout = demo_run
+    assert f"klyngeradar serve --data {out}" in stdout
+    assert "http://127.0.0.1:8000/" in stdout
+
+
+def test_it_creates_the_database_with_the_demo_data(demo_run):
+    out, _stdout = demo_run
+    with sqlite3.connect(out / "klyngeradar.sqlite3") as db:
+        fictitious = db.execute(
+            "select slug, name from registry_cluster where fictitious order by slug"
+        ).fetchall()
+        organisation = db.execute(
+            "select o.short_name, r.code from accounts_organisation o "
+            "join registry_region r on r.id = o.region_id"
+        ).fetchall()
+        respondent = db.execute(
+            "select c.slug from accounts_membership m join auth_user u on u.id = m.user_id "
+            "join registry_cluster c on c.id = m.cluster_id where u.username = 'respondent-b'"
+        ).fetchone()
+    assert [slug for slug, _ in fictitious] == [f"klynge-{c}" for c in "abcdefghijklm"]
+    assert fictitious[0][1] == "Klynge A"
+    assert organisation == [("BRN", "1081")]
+    assert respondent == ("klynge-b",)
+
+
+def test_it_refreshes_an_existing_demo_with_new_passwords(tmp_path):
+    first = logins(run_demo(tmp_path))
+    second = logins(run_demo(tmp_path))
+    assert list(second) == DEMO_USERS
+    assert all(first[user] != second[user] for user in DEMO_USERS)
+    with sqlite3.connect(tmp_path / "klyngeradar.sqlite3") as db:
+        assert db.execute("select count(*) from registry_cluster where fictitious").fetchone() == (
+            13,
+        )
+        assert db.execute("select count(*) from auth_user").fetchone() == (5,)
