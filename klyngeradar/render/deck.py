@@ -223,7 +223,7 @@ class _Writer:
         weights = spec.widths or _auto_widths(spec)
         total = sum(weights)
         widths = [int(box.width * w / total) for w in weights]
-        size, heights = _fit_table(spec, widths, box.height)
+        size, header_size, heights = _fit_table(spec, widths, box.height)
         frame = slide.shapes.add_table(
             len(spec.rows) + 1, columns, box.left, box.top, box.width, sum(heights)
         )
@@ -244,7 +244,7 @@ class _Writer:
                 paragraph.alignment = _ALIGN[align[c]]
                 run = paragraph.add_run()
                 run.text = value
-                run.font.size = Pt(size)
+                run.font.size = Pt(header_size if r == 0 else size)
                 run.font.language_id = self.language
                 level = spec.levels[r - 1][c] if spec.levels and r > 0 else None
                 if r == 0:
@@ -411,19 +411,34 @@ def _auto_widths(spec: TableSpec) -> tuple[float, ...]:
     return tuple(longest)
 
 
-def _fit_table(spec: TableSpec, widths: list[int], height: int) -> tuple[int, list[int]]:
+def _fit_table(spec: TableSpec, widths: list[int], height: int) -> tuple[int, int, list[int]]:
+    """The body size, the header size and the row heights at which the table fits `height`.
+
+    A size at which a word would break in the middle does not fit; the header may
+    go smaller than the body so that long effort names keep whole words.
+    """
     margin_x, margin_y = Emu(CELL_MARGIN_X).pt, Emu(CELL_MARGIN_Y).pt
+    inner = [Emu(w).pt - 2 * margin_x for w in widths]
+
+    def whole_words(row, size) -> bool:
+        return all(
+            text_width(word, size) <= room
+            for value, room in zip(row, inner, strict=True)
+            for word in value.split()
+        )
+
+    def row_height(row, size) -> int:
+        lines = max(line_count(v, room, size) for v, room in zip(row, inner, strict=True))
+        return int(Pt(lines * size * LINE_SPACING + 2 * margin_y + 2))
+
     heights: list[int] = []
     for size in range(16, 7, -1):
-        heights = []
-        for index, row in enumerate((spec.header, *spec.rows)):
-            # Bold header text runs about 8 % wider than regular text.
-            measured = size * 1.08 if index == 0 else size
-            lines = max(
-                line_count(value, Emu(width).pt - 2 * margin_x, measured)
-                for value, width in zip(row, widths, strict=True)
-            )
-            heights.append(int(Pt(lines * size * LINE_SPACING + 2 * margin_y + 2)))
+        if not all(whole_words(row, size) for row in spec.rows):
+            continue
+        # Bold header text runs about 10 % wider than regular text.
+        header = next((s for s in range(size, 7, -1) if whole_words(spec.header, s * 1.1)), 8)
+        heights = [row_height(spec.header, header * 1.1)]
+        heights += [row_height(row, size) for row in spec.rows]
         if sum(heights) <= height:
-            return size, heights
-    return 8, heights
+            return size, header, heights
+    return 8, 8, heights or [row_height(r, 8) for r in (spec.header, *spec.rows)]
