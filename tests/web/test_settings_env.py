@@ -122,3 +122,16 @@ def test_the_cli_reports_an_unreachable_database_in_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("error: cannot connect to the database:")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    import re
+    from pathlib import Path
+
+    import klyngeradar.web.settings as settings_module
+
+    source = Path(settings_module.__file__).read_text("utf-8")
+    read = set(re.findall(r'env_[a-z]+\(\s*"([A-Z_]+)"', source))
+    example = (Path(__file__).parents[2] / ".env.example").read_text("utf-8")
+    listed = set(re.findall(r"^#?\s*([A-Z_]+)=", example, flags=re.MULTILINE))
+    assert read - listed == set()
