@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "klyngeradar.web.registry",
     "klyngeradar.web.accounts",
     "klyngeradar.web.dashboard",
+    "klyngeradar.web.agreements",
+    "klyngeradar.web.surveys",
+    "klyngeradar.web.findings",
+    "klyngeradar.web.strategy",
 ]
 
 MIDDLEWARE = [
