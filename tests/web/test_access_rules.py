@@ -153,3 +153,18 @@ class TestAccessHelper:
     def test_it_gives_the_admin_everything(self, admin_user, cluster_a, cluster_b):
         assert visible_to(admin_user, Cluster).count() == 2
         assert get_for_user(admin_user, Cluster, action="delete", slug="klynge-b") == cluster_b
+
+
+def test_it_lets_a_staff_analyst_edit_the_registry_in_the_admin(client_for, analyst, cluster_a):
+    analyst.is_staff = True
+    analyst.save()
+    client = client_for(analyst)
+    assert client.get(reverse("admin:registry_cluster_changelist")).status_code == 200
+    assert "Klynger" in client.get(reverse("admin:index")).text
+
+
+def test_it_logs_out_on_post_and_returns_to_the_login_page(client_for, analyst):
+    client = client_for(analyst)
+    response = client.post(reverse("account_logout"))
+    assert response["Location"] == reverse("account_login")
+    assert client.get(reverse("dashboard:overview")).status_code == 302

@@ -39,6 +39,8 @@ access.register(
     add=can_edit,
     delete=can_edit,
 )
+# The admin shows an app to a staff user only if they hold the app-level permission.
+rules.set_perm("registry", can_edit)
 for model in (Region, Municipality, Area, Programme, Actor):
     access.register(
         model, everything_for_a_role, view=has_role, change=can_edit, add=can_edit, delete=can_edit
