@@ -22,9 +22,11 @@ from klyngeradar.core.deck import (
 from klyngeradar.core.findings_model import PRESENCE_TYPES
 from klyngeradar.core.numbers import percent
 from klyngeradar.core.outline_base import Context
+from klyngeradar.core.responses import RoundData
 
 QUOTE_QUESTIONS = ("agreements.description", "agreements.optimal")
 QUOTES_PER_SLIDE = 4
+QUOTE_MIN_CHARS = 60
 QUOTE_MAX_CHARS = 260
 
 
@@ -442,6 +444,27 @@ def _presence_vs_members(ctx: Context, notes: Mapping[str, str]) -> Slide:
     )
 
 
+def default_quotes(round: RoundData) -> dict[str, tuple[str, ...]]:
+    """The quotes the deck takes without the analyst's choice, per free-text question.
+
+    Up to `QUOTES_PER_SLIDE` answers per question, in the round's order, that
+    say something (at least `QUOTE_MIN_CHARS`: "Henviser til vores samtale" is
+    no quote) and fit a slide (at most `QUOTE_MAX_CHARS`). The optimal-agreement
+    answers come first: they are what the board asks for, so a list built from
+    this mapping (the web's quote picker) shows them first.
+    """
+    chosen: dict[str, tuple[str, ...]] = {}
+    for question in sorted(QUOTE_QUESTIONS, key=lambda q: q != "agreements.optimal"):
+        answers = (r.get(question) for r in round.responders)
+        usable = (
+            a.strip()
+            for a in answers
+            if isinstance(a, str) and QUOTE_MIN_CHARS <= len(a.strip()) <= QUOTE_MAX_CHARS
+        )
+        chosen[question] = tuple(usable)[:QUOTES_PER_SLIDE]
+    return chosen
+
+
 def _quotes(ctx: Context, chosen: Mapping[str, Sequence[str]] | None) -> list[Slide]:
     t = ctx.t
     titles = {
@@ -459,11 +482,7 @@ def _quotes(ctx: Context, chosen: Mapping[str, Sequence[str]] | None) -> list[Sl
         if chosen is not None and question in chosen:
             texts = tuple(chosen[question])
         else:
-            # Without the analyst's choice: the shorter answers, in the round's order.
-            answers = [r.get(question) for r in ctx.round.responders]
-            texts = tuple(a for a in answers if isinstance(a, str) and len(a) <= QUOTE_MAX_CHARS)[
-                :QUOTES_PER_SLIDE
-            ]
+            texts = default_quotes(ctx.round)[question]
         if not texts:
             slides.append(
                 ContentSlide(
