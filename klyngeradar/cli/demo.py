@@ -35,10 +35,11 @@ STEPS = (
     "klyngeradar.cli.demo:create_organisation",
     "klyngeradar.cli.demo:create_demo_clusters",
     "klyngeradar.cli.demo:create_demo_users",
+    "klyngeradar.web.agreements.demo:create_demo_agreements",
     # Later features: the round's answers (svar.xlsx), the deck, the appendices.
     "klyngeradar.cli.demo_answers:write_answers",
-    "klyngeradar.cli.demo_deck:write_deck",
-    "klyngeradar.cli.demo_appendices:write_appendices",
+    # The deck and appendices of everything above: keep it the last step.
+    "klyngeradar.web.reports.demo:write_deliverables",
 )
 
 

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from klyngeradar.web.access import visible_to
+from klyngeradar.web.agreements.expiry import expiring_agreements
 from klyngeradar.web.dashboard.navigation import SECTIONS
 from klyngeradar.web.registry.models import Actor, Area, Cluster, Municipality, Region
 
@@ -34,6 +35,7 @@ def overview(request):
         "areas": areas,
         "without_area": clusters.filter(area__isnull=True).count(),
         "actors": visible_to(user, Actor).select_related("region")[:12],
+        "expiring_agreements": expiring_agreements(user),
     }
     return render(request, "dashboard/overview.html", ctx)
 

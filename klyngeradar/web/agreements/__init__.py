@@ -1,0 +1,1 @@
+"""Agreements between a cluster and regional parties: KPIs, follow-ups, participation by CVR."""

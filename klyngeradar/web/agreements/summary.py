@@ -1,0 +1,81 @@
+"""What an agreement's page shows beyond its rows: KPI status and unique-company counts.
+
+Both come from the core (`kpi_status`, `unique_companies`); this module only
+pairs them with the ORM rows for the templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import get_language
+
+from klyngeradar.core.kpi import Status, kpi_status
+from klyngeradar.core.participation import (
+    SUPPORT_KIND_LABELS,
+    ParticipationRow,
+    count_unique_companies,
+    unique_companies,
+)
+from klyngeradar.web.agreements import convert
+from klyngeradar.web.agreements.models import Agreement, Kpi
+
+
+@dataclass(frozen=True)
+class KpiView:
+    kpi: Kpi
+    status: Status
+    followups: list
+
+    @property
+    def label(self) -> str:
+        return self.status.label(_lang())
+
+    @property
+    def explanation(self) -> str:
+        return self.status.explanation(_lang())
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "da").startswith("en") else "da"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Unique companies (by CVR) for an agreement: in total, per year, kind, cluster and actor."""
+
+    total: int
+    participations: int
+    by_year: dict
+    by_kind: list[tuple[str, int]]
+    by_cluster: dict
+    by_actor: dict
+
+
+def kpi_view(kpi: Kpi, *, as_of: date) -> KpiView:
+    followups = list(kpi.followups.select_related("recorded_by"))
+    status = kpi_status(
+        convert.core_kpi(kpi), [convert.core_followup(f) for f in followups], as_of=as_of
+    )
+    return KpiView(kpi, status, followups)
+
+
+def kpi_views(agreement: Agreement, *, as_of: date) -> list[KpiView]:
+    return [kpi_view(kpi, as_of=as_of) for kpi in agreement.kpis.prefetch_related("followups")]
+
+
+def counts(rows: tuple[ParticipationRow, ...]) -> Counts:
+    kinds = unique_companies(rows, by="kind")
+    return Counts(
+        total=count_unique_companies(rows),
+        participations=len(rows),
+        by_year=unique_companies(rows, by="year"),
+        by_kind=[(SUPPORT_KIND_LABELS[kind][0], number) for kind, number in kinds.items()],
+        by_cluster=unique_companies(rows, by="cluster"),
+        by_actor=unique_companies(rows, by="actor"),
+    )
+
+
+def agreement_counts(agreement: Agreement) -> Counts:
+    return counts(convert.rows_for(agreement))
