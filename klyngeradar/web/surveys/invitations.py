@@ -33,7 +33,7 @@ class Issued:
 
 
 def link_for(token: str) -> str:
-    return settings.SITE_URL + reverse("surveys_link:start", kwargs={"token": token})
+    return settings.SITE_URL + reverse("surveys:link_start", kwargs={"token": token})
 
 
 @transaction.atomic

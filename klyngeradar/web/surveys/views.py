@@ -1,0 +1,249 @@
+"""The analyst's pages: rounds, invitations and each cluster's status, response and history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count, Max, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from klyngeradar.core.strategy import demo_strategy
+from klyngeradar.web.access import can, get_for_user, require_role, visible_to
+from klyngeradar.web.accounts.roles import organisation_of
+from klyngeradar.web.registry.models import Actor
+from klyngeradar.web.surveys import answers, invitations
+from klyngeradar.web.surveys.forms import InviteForm, RoundForm
+from klyngeradar.web.surveys.models import Invitation, Response, Round
+from klyngeradar.web.surveys.summary import response_lines
+
+STAFF = ("analyst", "viewer", "admin")
+EDITORS = ("analyst", "admin")
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "da").startswith("en") else "da"
+
+
+@require_role(*STAFF)
+def round_list(request):
+    rounds = (
+        visible_to(request.user, Round)
+        .select_related("organisation", "region")
+        .annotate(
+            invited=Count("responses"),
+            submitted=Count("responses", filter=Q(responses__status="submitted")),
+        )
+    )
+    ctx = {
+        "rounds": rounds,
+        "can_create": can(request.user, "add", Round()) and organisation_of(request.user),
+        "section": "rounds",
+    }
+    return render(request, "surveys/round_list.html", ctx)
+
+
+@require_role(*EDITORS)
+@require_http_methods(["GET", "POST"])
+def round_create(request):
+    organisation = organisation_of(request.user)
+    if organisation is None:
+        messages.error(request, _("Du skal høre til en organisation for at oprette en runde."))
+        return redirect("surveys:round_list")
+    region = organisation.region
+    actors = [{"slug": a.slug, "name": a.name} for a in Actor.objects.filter(region=region)]
+    efforts = [{"slug": e.slug, "name": e.name} for e in demo_strategy().efforts]
+    form = RoundForm(
+        request.POST or None,
+        instance=Round(organisation=organisation, region=region),
+        actors=actors,
+        efforts=efforts,
+    )
+    if request.method == "POST" and form.is_valid():
+        round = form.save()
+        messages.success(request, _("Runden er oprettet. Invitér nu klyngerne."))
+        return redirect("surveys:round_detail", pk=round.pk)
+    ctx = {"form": form, "region": region, "section": "rounds", "creating": True}
+    return render(request, "surveys/round_form.html", ctx)
+
+
+@require_role(*EDITORS)
+@require_http_methods(["GET", "POST"])
+def round_edit(request, pk: int):
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    form = RoundForm(request.POST or None, instance=round)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect("surveys:round_detail", pk=round.pk)
+    ctx = {"form": form, "round": round, "region": round.region, "section": "rounds"}
+    return render(request, "surveys/round_form.html", ctx)
+
+
+@require_role(*STAFF)
+def round_detail(request, pk: int):
+    round = get_for_user(request.user, Round, pk=pk)
+    responses = round.responses.select_related("cluster").annotate(
+        live_links=Count("cluster__invitations", filter=_live(round)),
+        last_seen=Max(
+            "cluster__invitations__last_seen_at", filter=Q(cluster__invitations__round=round)
+        ),
+    )
+    counts = {status: 0 for status, _label in Response.Status.choices}
+    for response in responses:
+        counts[response.status] += 1
+    ctx = {
+        "round": round,
+        "responses": responses,
+        "counts": [(label, counts[status]) for status, label in Response.Status.choices],
+        "can_change": can(request.user, "change", round),
+        "invite_form": InviteForm(round=round),
+        "section": "rounds",
+    }
+    return render(request, "surveys/round_detail.html", ctx)
+
+
+def _live(round: Round) -> Q:
+    return Q(cluster__invitations__round=round, cluster__invitations__revoked_at__isnull=True)
+
+
+@require_role(*EDITORS)
+@require_POST
+def round_close(request, pk: int):
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    if round.is_open:
+        round.status = Round.Status.CLOSED
+        round.closed_at = timezone.now()
+        round.save()
+        messages.success(request, _("Runden er lukket. Linkene virker ikke længere."))
+    return redirect("surveys:round_detail", pk=round.pk)
+
+
+@require_role(*EDITORS)
+@require_POST
+def invite(request, pk: int):
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    form = InviteForm(request.POST, round=round)
+    if not form.is_valid():
+        ctx = {
+            "round": round,
+            "responses": round.responses.select_related("cluster"),
+            "counts": [],
+            "can_change": True,
+            "invite_form": form,
+            "section": "rounds",
+        }
+        return render(request, "surveys/round_detail.html", ctx, status=422)
+    issued = invitations.invite(round, form.cleaned_data["cluster"], form.cleaned_data["addresses"])
+    return _issued(request, round, issued, send=form.cleaned_data["send"])
+
+
+def _response_of(request, pk: int, response_pk: int, action: str) -> Response:
+    round = get_for_user(request.user, Round, action=action, pk=pk)
+    response = get_for_user(request.user, Response, action=action, pk=response_pk)
+    if response.round_id != round.pk:
+        raise Http404
+    return response
+
+
+@require_role(*EDITORS)
+@require_POST
+def resend(request, pk: int, response: int):
+    response = _response_of(request, pk, response, "change")
+    issued = invitations.resend(response.round, response.cluster)
+    return _issued(request, response.round, issued, send=bool(issued.invitation.emails))
+
+
+def _issued(request, round: Round, issued: invitations.Issued, *, send: bool):
+    """Show the new link once (it is stored only as a hash) and e-mail it if asked."""
+    sent_to = []
+    if send and round.is_open:
+        try:
+            invitations.send_invitation(issued)
+            sent_to = issued.invitation.emails
+        except Exception as exc:  # The link is valid either way; say that it was not sent.
+            messages.error(request, _("E-mailen kunne ikke sendes: %(error)s") % {"error": exc})
+    ctx = {
+        "round": round,
+        "invitation": issued.invitation,
+        "link": issued.link,
+        "sent_to": sent_to,
+        "section": "rounds",
+    }
+    return render(request, "surveys/link_issued.html", ctx)
+
+
+@require_role(*EDITORS)
+@require_POST
+def revoke(request, pk: int, response: int):
+    response = _response_of(request, pk, response, "change")
+    count = invitations.revoke_all(response.round, response.cluster)
+    messages.success(
+        request,
+        _("%(n)s link til %(cluster)s er tilbagekaldt.")
+        % {"n": count, "cluster": response.cluster.name},
+    )
+    return redirect("surveys:round_detail", pk=pk)
+
+
+@require_role(*EDITORS)
+@require_POST
+def reopen(request, pk: int, response: int):
+    response = _response_of(request, pk, response, "change")
+    answers.reopen(response)
+    messages.success(
+        request,
+        _("Besvarelsen fra %(cluster)s er genåbnet; klyngen kan rette og indsende igen.")
+        % {"cluster": response.cluster.name},
+    )
+    return redirect("surveys:round_detail", pk=pk)
+
+
+@require_role(*STAFF)
+def response_detail(request, pk: int, response: int):
+    response = _response_of(request, pk, response, "view")
+    links = Invitation.objects.filter(round=response.round, cluster=response.cluster)
+    history = response.history.select_related("history_user").order_by("-history_date")[:50]
+    ctx = {
+        "round": response.round,
+        "response": response,
+        "lines": response_lines(response, _lang()),
+        "warnings": answers.warnings_of(response, _lang()),
+        "links": links.order_by("-created_at"),
+        "history": _history_rows(history),
+        "can_change": can(request.user, "change", response),
+        "section": "rounds",
+    }
+    return render(request, "surveys/response_detail.html", ctx)
+
+
+def _history_rows(records) -> list[dict]:
+    """Who, when and what: the fields each history record changed from the one before."""
+    rows = []
+    records = list(records)
+    for record, older in zip(records, [*records[1:], None], strict=True):
+        changed = []
+        if older is not None:
+            delta = record.diff_against(older)
+            for change in delta.changes:
+                if change.field in ("answers", "basis"):
+                    old, new = change.old or {}, change.new or {}
+                    keys = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
+                    changed.extend(keys)
+                else:
+                    changed.append(change.field)
+        who = str(record.history_user) if record.history_user else ""
+        rows.append(
+            {
+                "when": record.history_date,
+                "who": who or record.history_change_reason or _("ukendt"),
+                "reason": record.history_change_reason if who else None,
+                "status": record.get_status_display(),
+                "changed": changed,
+                "created": older is None,
+            }
+        )
+    return rows
