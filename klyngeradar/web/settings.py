@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "klyngeradar.web.surveys",
     "klyngeradar.web.findings",
     "klyngeradar.web.strategy",
+    "klyngeradar.web.reports",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +151,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# Uploaded files (organisation templates) stay private in the data directory: no MEDIA_URL.
+MEDIA_ROOT = DATA_DIR / "media"
 
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)

@@ -1,0 +1,156 @@
+"""A round's board deck and appendices, written from the database.
+
+Everything is computed by the core on `round_data(round)`, the same data the
+findings page uses; the collaboration models come from the strategy app's
+`analyse` (the organisation's strategy, the analyst's fit cells and the round's
+thresholds), the agreements from the agreements app's converter, and the quotes
+from the analyst's choice. The files are written the way
+`klyngeradar.render.report.write_report` writes them; that function has no
+parameters for quotes or precomputed recommendations, so the steps are
+composed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from klyngeradar.core.deck import Lang
+from klyngeradar.core.documentation import AgreementFacts
+from klyngeradar.core.findings import compute_findings
+from klyngeradar.core.findings_model import Findings
+from klyngeradar.core.landscape import business_models
+from klyngeradar.core.outline import build_deck
+from klyngeradar.core.recommendations import Recommendations
+from klyngeradar.core.registry import reference_clusters, reference_landscape_facts
+from klyngeradar.core.responses import RoundData
+from klyngeradar.core.strategy import Strategy
+from klyngeradar.render.appendices import write_appendices
+from klyngeradar.render.deck import write_deck
+from klyngeradar.render.report import APPENDICES_NAME, DECK_NAME, Report
+from klyngeradar.web.access import visible_to
+from klyngeradar.web.agreements.convert import agreement_facts
+from klyngeradar.web.agreements.models import Agreement
+from klyngeradar.web.reports.models import QuoteChoice
+from klyngeradar.web.reports.quotes import chosen_quotes
+from klyngeradar.web.strategy.analysis import analyse, round_strategy
+
+DECK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+APPENDICES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """What the deck and the appendices of a round are written from."""
+
+    data: RoundData
+    findings: Findings
+    recommendations: Recommendations
+    strategy: Strategy
+    agreements: tuple[AgreementFacts, ...]
+    quotes: dict[str, tuple[str, ...]] | None
+
+
+def report_inputs(round, *, user=None) -> ReportInputs:
+    """Collect a round's inputs; `user` narrows the agreements to those they may see."""
+    analysis = analyse(round)
+    data = analysis.data
+    agreements = Agreement.objects.filter(organisation=round.organisation)
+    if user is not None:
+        agreements = visible_to(user, agreements)
+    choice = QuoteChoice.objects.filter(round=round).first()
+    return ReportInputs(
+        data=data,
+        findings=compute_findings(data),
+        recommendations=analysis.result,
+        strategy=round_strategy(round, data),
+        agreements=tuple(agreement_facts(a) for a in agreements.order_by("slug")),
+        quotes=chosen_quotes(data, choice.keys if choice else None),
+    )
+
+
+def write_round_deck(
+    inputs: ReportInputs,
+    path: str | Path,
+    *,
+    as_of: date,
+    lang: Lang = "da",
+    template: str | Path | None = None,
+) -> Path:
+    """Write the board deck; `template` is a .pptx path or None for the default template."""
+    clusters = reference_clusters()
+    deck = build_deck(
+        inputs.data,
+        findings=inputs.findings,
+        recommendations=inputs.recommendations,
+        clusters=clusters,
+        landscape=business_models(clusters, reference_landscape_facts(), as_of=as_of),
+        strategy=inputs.strategy,
+        lang=lang,
+        as_of=as_of,
+        quotes=inputs.quotes,
+    )
+    return write_deck(deck, Path(path), template=template)
+
+
+def write_round_appendices(inputs: ReportInputs, path: str | Path, *, lang: Lang = "da") -> Path:
+    """Write the Excel appendices."""
+    return write_appendices(
+        Path(path),
+        round=inputs.data,
+        findings=inputs.findings,
+        recommendations=inputs.recommendations,
+        clusters=reference_clusters(),
+        lang=lang,
+        agreements=agreement_rows(inputs.agreements, lang),
+    )
+
+
+AGREEMENT_COLUMNS = {
+    "da": ("aftale", "titel", "klynge", "parter", "type", "start", "slut", "KPI'er"),
+    "en": ("agreement", "title", "cluster", "parties", "kind", "start", "end", "KPIs"),
+}
+
+
+def agreement_rows(agreements: tuple[AgreementFacts, ...], lang: Lang) -> list[dict[str, object]]:
+    """The agreements as the appendices' rows: one per agreement, its KPIs named in a cell."""
+    columns = AGREEMENT_COLUMNS[lang]
+    return [
+        dict(
+            zip(
+                columns,
+                (
+                    a.slug,
+                    a.title,
+                    a.cluster,
+                    ", ".join(a.parties),
+                    a.kind,
+                    a.start,
+                    a.end,
+                    "; ".join(f"{k.kpi.definition} ({k.kpi.unit})" for k in a.kpis) or None,
+                ),
+                strict=True,
+            )
+        )
+        for a in agreements
+    ]
+
+
+def write_round_report(
+    round,
+    out_dir: str | Path,
+    *,
+    as_of: date,
+    lang: Lang = "da",
+    template: str | Path | None = None,
+    user=None,
+) -> Report:
+    """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    inputs = report_inputs(round, user=user)
+    return Report(
+        write_round_deck(inputs, out / DECK_NAME, as_of=as_of, lang=lang, template=template),
+        write_round_appendices(inputs, out / APPENDICES_NAME, lang=lang),
+    )

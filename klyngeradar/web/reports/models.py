@@ -1,0 +1,88 @@
+"""What the "Rapporter" page keeps: an organisation's own deck templates and a round's quotes.
+
+- `ReportTemplate`: a .pptx uploaded by an analyst; it was opened with
+  `klyngeradar.render.template.load_template` before it was stored, so every
+  stored template has the layouts the deck needs. The file lives in the data
+  directory's media folder (never served as a static URL: it is the
+  organisation's).
+- `QuoteChoice`: the free-text answers the analyst chose as quotes for a round,
+  by question and cluster (the text is read from the answer when the deck is
+  made, so a corrected answer is quoted as corrected).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from klyngeradar.web.accounts.models import Organisation
+
+
+def template_upload_to(instance: ReportTemplate, filename: str) -> str:
+    return f"skabeloner/{instance.organisation.slug}/{filename}"
+
+
+class ReportTemplate(models.Model):
+    """An organisation's own PowerPoint template for the board deck."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="report_templates",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    file = models.FileField(_("fil"), upload_to=template_upload_to, max_length=300)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploadet af"),
+    )
+    uploaded_at = models.DateTimeField(_("uploadet"), default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "-uploaded_at"]
+        verbose_name = _("skabelon")
+        verbose_name_plural = _("skabeloner")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class QuoteChoice(models.Model):
+    """The analyst's quotes for a round: ``[{"question": ..., "cluster": slug}, ...]``."""
+
+    round = models.OneToOneField(
+        "surveys.Round",
+        on_delete=models.CASCADE,
+        related_name="quote_choice",
+        verbose_name=_("runde"),
+    )
+    quotes = models.JSONField(_("citater"), default=list, blank=True)
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("valgt af"),
+    )
+    chosen_at = models.DateTimeField(_("valgt"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("valg af citater")
+        verbose_name_plural = _("valg af citater")
+
+    def __str__(self) -> str:
+        return f"{self.round}: {len(self.quotes)}"
+
+    @property
+    def keys(self) -> set[tuple[str, str]]:
+        return {(item["question"], item["cluster"]) for item in self.quotes}

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from klyngeradar.web.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.report_list, name="report_list"),
+    path("runde/<int:pk>/", views.round_report, name="round_report"),
+    path("runde/<int:pk>/klyngesamarbejde.pptx", views.download_deck, name="deck"),
+    path("runde/<int:pk>/bilag.xlsx", views.download_appendices, name="appendices"),
+    path("runde/<int:pk>/skabelon/", views.upload_template, name="upload_template"),
+    path("runde/<int:pk>/citater/", views.choose_quotes, name="choose_quotes"),
+]

@@ -1,0 +1,190 @@
+"""The "Rapporter" pages: a round's deck and appendices, the templates and the quotes.
+
+Analysts and administrators download, upload templates and choose quotes;
+viewers (board members) download with the choices made; respondents get 404,
+as for every page of the organisation's rounds.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from functools import wraps
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from klyngeradar.core.problems import InputError
+from klyngeradar.render.report import APPENDICES_NAME, DECK_NAME
+from klyngeradar.web.access import can, get_for_user, visible_to
+from klyngeradar.web.reports import deliverables
+from klyngeradar.web.reports.forms import DownloadForm, QuoteForm, TemplateUploadForm
+from klyngeradar.web.reports.models import QuoteChoice, ReportTemplate
+from klyngeradar.web.reports.quotes import default_keys, quote_options
+from klyngeradar.web.reports.rules import is_staff_role
+from klyngeradar.web.surveys.convert import round_data
+from klyngeradar.web.surveys.models import Round
+
+
+def staff_only(view):
+    """Log in first; anyone but analysts, viewers and administrators gets 404."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not is_staff_role(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@staff_only
+def report_list(request):
+    rounds = visible_to(request.user, Round).select_related("region", "organisation")
+    return render(request, "reports/report_list.html", {"rounds": rounds, "section": "reports"})
+
+
+@staff_only
+def round_report(request, pk):
+    round = get_for_user(request.user, Round, pk=pk)
+    return _render_round(request, round)
+
+
+@staff_only
+@require_POST
+def upload_template(request, pk):
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    form = TemplateUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _render_round(request, round, upload_form=form, status=400)
+    upload = form.cleaned_data["file"]
+    template = ReportTemplate.objects.create(
+        organisation=round.organisation,
+        name=Path(upload.name).stem,
+        file=upload,
+        uploaded_by=request.user,
+    )
+    messages.success(
+        request, _("Skabelonen »%(name)s« er gemt og kan vælges.") % {"name": template.name}
+    )
+    return redirect(f"{_round_url(round)}?template={template.pk}")
+
+
+@staff_only
+@require_POST
+def choose_quotes(request, pk):
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    if "default" in request.POST:
+        QuoteChoice.objects.filter(round=round).delete()
+        messages.success(request, _("Præsentationen bruger igen standardvalget af citater."))
+        return redirect(_round_url(round))
+    form = QuoteForm(request.POST, options=quote_options(round_data(round)))
+    if not form.is_valid():
+        return _render_round(request, round, quote_form=form, status=400)
+    QuoteChoice.objects.update_or_create(
+        round=round,
+        defaults={
+            "quotes": [{"question": q, "cluster": c} for q, c in form.cleaned_data["quotes"]],
+            "chosen_by": request.user,
+        },
+    )
+    messages.success(request, _("Citaterne er gemt."))
+    return redirect(_round_url(round))
+
+
+@staff_only
+@require_GET
+def download_deck(request, pk):
+    return _download(request, pk, DECK_NAME)
+
+
+@staff_only
+@require_GET
+def download_appendices(request, pk):
+    return _download(request, pk, APPENDICES_NAME)
+
+
+def _download(request, pk, name: str) -> HttpResponse:
+    round = get_for_user(request.user, Round, pk=pk)
+    form = DownloadForm.from_query(request.GET, templates=_templates(request.user, round))
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Ukendt sprog eller skabelon."))
+    lang = form.cleaned_data["lang"]
+    template = form.cleaned_data["template"]
+    inputs = deliverables.report_inputs(round, user=request.user)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        if name == DECK_NAME:
+            try:
+                deliverables.write_round_deck(
+                    inputs,
+                    path,
+                    as_of=timezone.localdate(),
+                    lang=lang,
+                    template=template.file.path if template else None,
+                )
+            except InputError as error:
+                # Only a template stored past the upload form (e.g. in the admin) gets here.
+                for problem in error.problems:
+                    messages.error(
+                        request, _("Skabelonen kan ikke bruges: %(problem)s") % {"problem": problem}
+                    )
+                return redirect(_round_url(round))
+            content_type = deliverables.DECK_CONTENT_TYPE
+        else:
+            deliverables.write_round_appendices(inputs, path, lang=lang)
+            content_type = deliverables.APPENDICES_CONTENT_TYPE
+        content = path.read_bytes()
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    return response
+
+
+def _templates(user, round):
+    return visible_to(user, ReportTemplate).filter(organisation=round.organisation)
+
+
+def _round_url(round) -> str:
+    return reverse("reports:round_report", kwargs={"pk": round.pk})
+
+
+def _render_round(request, round, *, upload_form=None, quote_form=None, status=200):
+    data = round_data(round)
+    options = quote_options(data)
+    choice = QuoteChoice.objects.filter(round=round).first()
+    chosen = choice.keys if choice else default_keys(data)
+    templates = _templates(request.user, round)
+    ctx = {
+        "round": round,
+        "data": data,
+        "section": "reports",
+        "can_change": can(request.user, "change", round),
+        "download_form": DownloadForm.from_query(request.GET, templates=templates),
+        "templates": templates,
+        "upload_form": upload_form or TemplateUploadForm(),
+        "quote_form": quote_form,
+        "quote_groups": _quote_groups(options, chosen),
+        "quote_choice": choice,
+    }
+    return render(request, "reports/round_report.html", ctx, status=status)
+
+
+def _quote_groups(options, chosen):
+    """The picker's rows per question: (heading, [(option, ticked), ...])."""
+    headings = {
+        "agreements.optimal": _("Den optimale samarbejdsaftale"),
+        "agreements.description": _("Sådan ser aftalerne ud i dag"),
+    }
+    groups = []
+    for question, heading in headings.items():
+        rows = [(o, (o.question, o.cluster) in chosen) for o in options if o.question == question]
+        groups.append((heading, rows))
+    return groups

@@ -1,0 +1,236 @@
+"""The "Rapporter" page: who sees what, the downloads, templates and quotes."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+from pptx import Presentation
+
+from klyngeradar.web.accounts.models import Membership, Organisation
+from klyngeradar.web.reports.deliverables import APPENDICES_CONTENT_TYPE, DECK_CONTENT_TYPE
+from klyngeradar.web.reports.models import QuoteChoice, ReportTemplate
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, round):
+    return reverse(f"reports:{name}", kwargs={"pk": round.pk})
+
+
+def deck_texts(content: bytes) -> str:
+    """Every text of the deck: shapes, table cells and speaker notes."""
+    presentation = Presentation(io.BytesIO(content))
+    texts = []
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts.append(shape.text_frame.text)
+            if shape.has_table:
+                texts += [cell.text for row in shape.table.rows for cell in row.cells]
+        if slide.has_notes_slide:
+            texts.append(slide.notes_slide.notes_text_frame.text)
+    return "\n".join(texts)
+
+
+def upload(client, round, path):
+    with open(path, "rb") as file:
+        return client.post(url("upload_template", round), {"file": file})
+
+
+def test_it_lists_the_organisations_rounds_for_the_analyst(client_for, analyst, demo_db_round):
+    response = client_for(analyst).get(reverse("reports:report_list"))
+
+    assert response.status_code == 200
+    assert demo_db_round.title in response.content.decode()
+    assert url("round_report", demo_db_round) in response.content.decode()
+
+
+def test_it_gives_the_analyst_the_deck_with_the_rounds_figures(client_for, analyst, demo_db_round):
+    response = client_for(analyst).get(url("deck", demo_db_round))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == DECK_CONTENT_TYPE
+    assert response["Content-Disposition"] == 'attachment; filename="klyngesamarbejde.pptx"'
+    texts = deck_texts(response.content)
+    assert "92 %" in texts
+    assert "Samarbejde med de nationale klynger" in texts
+    assert len(Presentation(io.BytesIO(response.content)).slides) > 20
+
+
+def test_it_gives_the_analyst_the_appendices_workbook(client_for, analyst, demo_db_round):
+    response = client_for(analyst).get(url("appendices", demo_db_round))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == APPENDICES_CONTENT_TYPE
+    assert response["Content-Disposition"] == 'attachment; filename="bilag.xlsx"'
+    book = load_workbook(io.BytesIO(response.content))
+    assert {"Klynger", "svar", "Fund", "Fit og anbefalinger"} <= set(book.sheetnames)
+    answers = book["svar"]
+    assert answers.max_row == 1 + 13
+    findings = [row for row in book["Fund"].iter_rows(values_only=True)]
+    assert any(12 in row and 13 in row for row in findings[1:]), "12 of 13 responded"
+
+
+def test_it_speaks_english_on_request(client_for, analyst, demo_db_round):
+    response = client_for(analyst).get(url("deck", demo_db_round), {"lang": "en"})
+
+    assert "Working with the national clusters" in deck_texts(response.content)
+
+
+def test_it_refuses_a_template_without_the_needed_layouts_on_the_form(
+    client_for, analyst, demo_db_round, template_without_two_content, media
+):
+    response = upload(client_for(analyst), demo_db_round, template_without_two_content)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Skabelonen kan ikke bruges" in page
+    assert "has no slide layout for &quot;two&quot; slides" in page
+    assert "Two Content" in page
+    assert ReportTemplate.objects.count() == 0
+    assert not media.exists() or not any(media.rglob("*.pptx"))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("noter.txt", b"ikke en skabelon", "skal være en PowerPoint-fil"),
+        ("ødelagt.pptx", b"ikke en zip-fil", "cannot be opened as a PowerPoint template"),
+    ],
+)
+def test_it_refuses_a_file_that_is_not_a_template(
+    client_for, analyst, demo_db_round, name, content, message
+):
+    file = SimpleUploadedFile(name, content)
+    response = client_for(analyst).post(url("upload_template", demo_db_round), {"file": file})
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert ReportTemplate.objects.count() == 0
+
+
+def test_it_uses_the_organisations_own_template(
+    client_for, analyst, demo_db_round, own_template, organisation
+):
+    client = client_for(analyst)
+    response = upload(client, demo_db_round, own_template)
+
+    stored = ReportTemplate.objects.get()
+    assert response.status_code == 302
+    assert stored.organisation == organisation
+    assert stored.name == "BRN skabelon æøå"
+    deck = client.get(url("deck", demo_db_round), {"template": stored.pk})
+    layouts = {s.slide_layout.name for s in Presentation(io.BytesIO(deck.content)).slides}
+    assert layouts == {
+        "Titelslide",
+        "Titel og indhold",
+        "Sektionsoverskrift",
+        "To indholdsobjekter",
+    }
+
+
+def test_it_refuses_another_organisations_template(
+    client_for, analyst, demo_db_round, own_template, region
+):
+    other = Organisation.objects.create(slug="andre", name="Andre", region=region)
+    with open(own_template, "rb") as file:
+        template = ReportTemplate.objects.create(
+            organisation=other, name="Andres", file=SimpleUploadedFile("a.pptx", file.read())
+        )
+
+    response = client_for(analyst).get(url("deck", demo_db_round), {"template": template.pk})
+
+    assert response.status_code == 400
+
+
+def test_it_puts_the_analysts_chosen_quotes_in_the_deck(client_for, analyst, demo_db_round):
+    client = client_for(analyst)
+    response = client.post(
+        url("choose_quotes", demo_db_round), {"quotes": ["agreements.optimal:klynge-g"]}
+    )
+
+    assert response.status_code == 302
+    assert QuoteChoice.objects.get().quotes == [
+        {"question": "agreements.optimal", "cluster": "klynge-g"}
+    ]
+    texts = deck_texts(client.get(url("deck", demo_db_round)).content)
+    assert "»Henviser til vores samtale i dag :-)«" in texts
+    assert "Idéelt set en forpligtende samarbejdsaftale" not in texts
+
+
+def test_it_ticks_the_default_quotes_until_the_analyst_chooses(client_for, analyst, demo_db_round):
+    page = client_for(analyst).get(url("round_report", demo_db_round)).content.decode()
+
+    assert 'value="agreements.optimal:klynge-a" checked' in page
+    assert 'value="agreements.optimal:klynge-g">' in page  # too short to say anything
+    assert "Klynge G" in page
+
+
+def test_it_returns_to_the_default_quotes(client_for, analyst, demo_db_round):
+    client = client_for(analyst)
+    client.post(url("choose_quotes", demo_db_round), {"quotes": []})
+
+    client.post(url("choose_quotes", demo_db_round), {"default": "1"})
+
+    assert not QuoteChoice.objects.exists()
+
+
+def test_it_refuses_a_quote_that_is_not_an_answer(client_for, analyst, demo_db_round):
+    response = client_for(analyst).post(
+        url("choose_quotes", demo_db_round), {"quotes": ["agreements.optimal:klynge-x"]}
+    )
+
+    assert response.status_code == 400
+    assert not QuoteChoice.objects.exists()
+
+
+def test_it_lets_a_viewer_download_but_not_change(client_for, viewer, demo_db_round, own_template):
+    client = client_for(viewer)
+
+    page = client.get(url("round_report", demo_db_round))
+    assert page.status_code == 200
+    assert "upload-form" not in page.content.decode()
+    assert client.get(url("deck", demo_db_round)).status_code == 200
+    assert client.get(url("appendices", demo_db_round)).status_code == 200
+    assert upload(client, demo_db_round, own_template).status_code == 403
+    assert client.post(url("choose_quotes", demo_db_round), {"quotes": []}).status_code == 403
+    assert not ReportTemplate.objects.exists() and not QuoteChoice.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [
+        ("get", "round_report"),
+        ("get", "deck"),
+        ("get", "appendices"),
+        ("post", "upload_template"),
+        ("post", "choose_quotes"),
+    ],
+)
+def test_it_hides_the_reports_from_a_respondent(
+    client_for, respondent_a, demo_db_round, method, name
+):
+    client = client_for(respondent_a)
+
+    assert client.get(reverse("reports:report_list")).status_code == 404
+    assert getattr(client, method)(url(name, demo_db_round)).status_code == 404
+
+
+def test_it_hides_another_organisations_round(client_for, demo_db_round, region):
+    other = Organisation.objects.create(slug="andre", name="Andre", region=region)
+    user = get_user_model().objects.create_user(username="andre-analyst")
+    Membership.objects.create(user=user, role="analyst", organisation=other)
+
+    assert client_for(user).get(url("deck", demo_db_round)).status_code == 404
+
+
+def test_it_sends_an_anonymous_visitor_to_the_login(client, demo_db_round):
+    response = client.get(url("deck", demo_db_round))
+
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
