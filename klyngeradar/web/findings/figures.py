@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from klyngeradar.core.findings import TOTALS, Findings
 from klyngeradar.core.findings_model import (
@@ -70,6 +70,11 @@ class Bar:
     note: str = ""
     estimated: bool = False
 
+    @property
+    def display(self) -> str:
+        """The value the Danish (or English) way: 1.740; "–" when not given."""
+        return format_int(self.value, "en" if (get_language() or "da").startswith("en") else "da")
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -87,6 +92,10 @@ class Figure:
     def chart(self) -> dict | None:
         """ECharts options for the bars (None when there is nothing to draw)."""
         return bar_chart(self.bars) if any(b.value for b in self.bars) else None
+
+    @property
+    def chart_id(self) -> str:
+        return f"chart-{self.key}"
 
     @property
     def chart_height(self) -> int:

@@ -1,0 +1,124 @@
+"""Forms of the strategy and collaboration-model pages: the only parsers of their request data."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from klyngeradar.core.problems import InputError
+from klyngeradar.core.recommendations import Thresholds
+from klyngeradar.web.strategy.models import (
+    FIT_CHOICES,
+    MODEL_CHOICES,
+    Decision,
+    Effort,
+    FitOverride,
+    RoundThresholds,
+    Strategy,
+)
+
+
+class StrategyForm(forms.ModelForm):
+    class Meta:
+        model = Strategy
+        fields = ["vision", "example", "source"]
+        widgets = {
+            "vision": forms.Textarea(attrs={"rows": 3}),
+            "source": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+EffortFormSet = forms.inlineformset_factory(
+    Strategy,
+    Effort,
+    fields=["slug", "name", "description", "position"],
+    widgets={"description": forms.Textarea(attrs={"rows": 2})},
+    extra=1,
+    can_delete=True,
+)
+
+
+class FitOverrideForm(forms.ModelForm):
+    """The analyst's fit for one cell: a score 0–3 and a note saying why (required)."""
+
+    score = forms.TypedChoiceField(
+        label=_("Fit"), choices=FIT_CHOICES, coerce=int, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = FitOverride
+        fields = ["score", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        labels = {"note": _("Note (hvorfor)")}
+        error_messages = {
+            "note": {"required": _("Skriv en note om, hvorfor du sætter dette fit.")},
+        }
+
+
+class DecisionForm(forms.ModelForm):
+    """Accept, change or reject a recommendation; a change or a rejection needs a reason."""
+
+    verdict = forms.ChoiceField(
+        label=_("Beslutning"), choices=Decision.Verdict.choices, widget=forms.RadioSelect
+    )
+    chosen_model = forms.ChoiceField(
+        label=_("Anden model"),
+        choices=[("", _("Vælg en model"))] + MODEL_CHOICES,
+        required=False,
+    )
+
+    class Meta:
+        model = Decision
+        fields = ["verdict", "chosen_model", "reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+        labels = {"reason": _("Begrundelse")}
+        help_texts = {"reason": _("Skal udfyldes, når du vælger en anden model eller afviser.")}
+
+    def __init__(self, *args, recommended_model: str | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.recommended_model = recommended_model or ""
+
+    def clean(self):
+        data = super().clean()
+        verdict = data.get("verdict")
+        reason = (data.get("reason") or "").strip()
+        data["reason"] = reason
+        chosen = data.get("chosen_model") or ""
+        if verdict == Decision.Verdict.CHANGED:
+            if not chosen:
+                self.add_error("chosen_model", _("Vælg den model, der skal bruges i stedet."))
+            elif chosen == self.recommended_model:
+                self.add_error("chosen_model", _("Vælg en anden model end den anbefalede."))
+        else:
+            data["chosen_model"] = ""
+        if verdict in (Decision.Verdict.CHANGED, Decision.Verdict.REJECTED) and not reason:
+            self.add_error(
+                "reason",
+                _("Skriv en begrundelse, når du vælger en anden model eller afviser anbefalingen."),
+            )
+        return data
+
+
+class ThresholdsForm(forms.ModelForm):
+    class Meta:
+        model = RoundThresholds
+        fields = [
+            "high_fit",
+            "effort_support",
+            "effort_call_min",
+            "shared_environment_min",
+            "members_above",
+            "high_engagement",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            Thresholds(**{name: data.get(name) for name in self.Meta.fields})
+        except InputError as error:
+            for problem in error.problems:
+                field = problem.column if problem.column in self.fields else None
+                self.add_error(field, _("Ugyldig grænse: %(why)s") % {"why": problem.reason})
+        return data
