@@ -234,3 +234,13 @@ def test_it_sends_an_anonymous_visitor_to_the_login(client, demo_db_round):
 
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
+
+
+def test_it_speaks_english_to_an_english_reader(client_for, analyst, demo_db_round, settings):
+    client = client_for(analyst)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    page = client.get(url("round_report", demo_db_round)).content.decode()
+
+    assert "Download deck (klyngesamarbejde.pptx)" in page
+    assert "12 of 13 invited clusters have responded." in page
