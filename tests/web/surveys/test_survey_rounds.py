@@ -1,0 +1,178 @@
+"""The analyst runs a round: create it, invite clusters, follow their status, resend, revoke."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from klyngeradar.web.surveys.models import Invitation, Response, Round
+from klyngeradar.web.surveys.tokens import hash_token
+
+pytestmark = pytest.mark.django_db
+
+ROUND_FORM = {
+    "title": "Klyngernes engagement i Nordjylland 2025",
+    "since": "2024-01-01",
+    "deadline": "2025-03-15",
+    "questionnaire_version": "v1",
+    "actors_text": "brn; Business Region North Denmark\nAalborg Universitet",
+    "efforts_text": "digitalisering; Digitalisering og nye teknologier",
+    "reminder_days_text": "7, 2",
+    "invitation_subject": "Spørgeskema: {titel}",
+    "invitation_body": "Kære {klynge}\n{link}\nFrist {frist}",
+    "reminder_subject": "Påmindelse: {titel}",
+    "reminder_body": "Kære {klynge}\n{link}",
+}
+
+
+def main_of(page) -> str:
+    html = page.content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def test_the_round_form_suggests_the_regions_actors_and_the_strategy_efforts(
+    client_for, analyst, north_jutland
+):
+    page = client_for(analyst).get(reverse("surveys:round_create"))
+
+    actors = page.context["form"].initial["actors_text"]
+    assert "aau; Aalborg Universitet" in actors
+    assert "digitalisering;" in page.context["form"].initial["efforts_text"]
+
+
+def test_an_analyst_creates_a_round_for_the_organisations_region_and_invites_clusters(
+    client_for, analyst, north_jutland, cluster_a, cluster_b
+):
+    client = client_for(analyst)
+
+    created = client.post(reverse("surveys:round_create"), ROUND_FORM)
+
+    round = Round.objects.get()
+    assert created["Location"] == reverse("surveys:round_detail", args=[round.pk])
+    assert round.region.code == "1081"
+    assert round.actors == [
+        {"slug": "brn", "name": "Business Region North Denmark"},
+        {"slug": "aalborg-universitet", "name": "Aalborg Universitet"},
+    ]
+    assert round.reminder_days == [7, 2]
+
+    for cluster in (cluster_a, cluster_b):
+        issued = client.post(
+            reverse("surveys:invite", args=[round.pk]),
+            {"cluster": cluster.pk, "addresses": f"a@{cluster.slug}.dk, b@{cluster.slug}.dk"},
+        )
+        link = issued.context["link"]
+        assert "vises kun nu" in issued.content.decode()
+        invitation = Invitation.objects.get(cluster=cluster)
+        # Only the hash is stored; the link shown once holds the token.
+        assert invitation.token_hash == hash_token(link.rstrip("/").rsplit("/", 1)[1])
+        assert invitation.emails == [f"a@{cluster.slug}.dk", f"b@{cluster.slug}.dk"]
+
+    detail = client.get(reverse("surveys:round_detail", args=[round.pk]))
+    assert [r.status for r in detail.context["responses"]] == ["not_opened", "not_opened"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("invitation_body", "Hej {navn}", "Ukendt felt: {navn}."),
+        ("actors_text", "Æ Ø; Noget", "er ikke et gyldigt kort navn"),
+        ("reminder_days_text", "syv", "Skriv hele antal dage"),
+    ],
+)
+def test_the_round_form_names_its_mistakes(
+    client_for, analyst, north_jutland, field, value, message
+):
+    page = client_for(analyst).post(reverse("surveys:round_create"), {**ROUND_FORM, field: value})
+
+    assert message in str(page.context["form"].errors[field])
+    assert not Round.objects.exists()
+
+
+def test_resending_issues_a_new_link_and_stops_the_old_one(
+    client_for, analyst, survey_round, link_a, cluster_a, client
+):
+    response = Response.objects.get(cluster=cluster_a)
+    analyst_client = client_for(analyst)
+
+    page = analyst_client.post(reverse("surveys:resend", args=[survey_round.pk, response.pk]))
+
+    new_link = page.context["link"].removeprefix("http://127.0.0.1:8000")
+    analyst_client.logout()
+    assert client.get(link_a).status_code == 404
+    assert client.get(new_link).status_code == 200
+
+
+def test_a_revoked_link_stops_working_with_the_same_page_as_an_unknown_one(
+    client_for, analyst, client, survey_round, link_a, cluster_a
+):
+    response = Response.objects.get(cluster=cluster_a)
+    client_for(analyst).post(reverse("surveys:revoke", args=[survey_round.pk, response.pk]))
+    client.logout()
+
+    revoked = client.get(link_a)
+    unknown = client.get("/svar/" + "x" * 43 + "/")
+
+    assert revoked.status_code == unknown.status_code == 404
+    assert main_of(revoked) == main_of(unknown)
+    assert "Linket virker ikke" in revoked.content.decode()
+    assert client.post(link_a + "afsnit/presence/", {"presence__type": "none"}).status_code == 404
+    assert Response.objects.get(cluster=cluster_a).answers == {}
+
+
+def test_closing_the_round_stops_every_link(client_for, analyst, client, survey_round, link_a):
+    client_for(analyst).post(reverse("surveys:round_close", args=[survey_round.pk]))
+    client.logout()
+
+    assert client.get(link_a).status_code == 404
+
+
+def test_an_analyst_reopens_a_submitted_response(
+    client_for, analyst, client, survey_round, link_a, cluster_a
+):
+    client.post(link_a + "oversigt/", {})
+    response = Response.objects.get(cluster=cluster_a)
+    assert response.status == "submitted"
+
+    client_for(analyst).post(reverse("surveys:reopen", args=[survey_round.pk, response.pk]))
+
+    response.refresh_from_db()
+    assert response.status == "opened"
+    assert response.submitted_at is None
+
+
+@pytest.mark.parametrize("action", ["resend", "revoke", "reopen"])
+def test_a_viewer_reads_the_round_but_changes_nothing(
+    client_for, viewer, survey_round, link_a, cluster_a, action
+):
+    client = client_for(viewer)
+    response = Response.objects.get(cluster=cluster_a)
+
+    assert client.get(reverse("surveys:round_detail", args=[survey_round.pk])).status_code == 200
+    assert (
+        client.post(reverse(f"surveys:{action}", args=[survey_round.pk, response.pk])).status_code
+        == 403
+    )
+    assert Invitation.objects.filter(revoked_at__isnull=True).count() == 1
+
+
+def test_the_history_says_who_changed_what_and_when(
+    client_for, analyst, client, survey_round, link_a, cluster_a
+):
+    client.post(link_a + "afsnit/presence/", {"presence__type": "none", "go": "next"})
+    client.post(link_a + "oversigt/", {})
+    response = Response.objects.get(cluster=cluster_a)
+    client_for(analyst).post(reverse("surveys:reopen", args=[survey_round.pk, response.pk]))
+
+    page = client_for(analyst).get(reverse("surveys:response", args=[survey_round.pk, response.pk]))
+
+    rows = page.context["history"]
+    # Newest first: reopened, submitted, saved, opened (the first record: invited).
+    assert [row["who"] for row in rows[:4]] == [
+        "analyst",
+        "via personligt link",
+        "via personligt link",
+        "via personligt link",
+    ]
+    assert "presence.type" in [c for row in rows for c in row["changed"]]
+    assert rows[0]["reason"] == "genåbnet af analytiker"
