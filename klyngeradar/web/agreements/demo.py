@@ -221,11 +221,13 @@ def create_demo_agreements(demo) -> None:
         _create_figures(organisation)
     _write_files(demo.out, records)
     password = _create_officer(organisation)
-    demo.logins[OFFICER[0]] = password
     demo.made.append(
         "aftaler: 3 (tværkommunal med 4 kommuner, projekt, kontor) med KPI'er og opfølgning "
         f"2024–2025, {len(records)} deltagelser; prøv importen med {DEMO_FILE}"
     )
+    # Listed with what was made rather than among the main logins: a municipal
+    # officer is an extra role for trying the agreements' access rules.
+    demo.made.append(f"kommunal læser (ser Aalborg Kommunes aftaler): {OFFICER[0]} / {password}")
 
 
 def _create_agreements(today: date):
