@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from klyngeradar.core.findings import Findings
 from klyngeradar.core.numbers import format_int
 from klyngeradar.core.responses import RoundData
-
-# The route of a response in the surveys app, tried in order (the first that exists wins).
-RESPONSE_ROUTES = ("surveys:response_detail", "surveys:response")
+from klyngeradar.web.surveys.models import Response
 
 
 @dataclass(frozen=True)
@@ -31,17 +29,11 @@ class FollowUp:
 
 
 def response_url(round, cluster: str) -> str | None:
-    """The page of the cluster's response in the round, when the surveys app has one."""
-    for route in RESPONSE_ROUTES:
-        for kwargs in (
-            {"round_id": round.pk, "cluster": cluster},
-            {"pk": round.pk, "cluster": cluster},
-        ):
-            try:
-                return reverse(route, kwargs=kwargs)
-            except NoReverseMatch:
-                continue
-    return None
+    """The analyst's page of the cluster's response in the round."""
+    response = Response.objects.filter(round=round, cluster__slug=cluster).only("pk").first()
+    if response is None:
+        return None
+    return reverse("surveys:response", kwargs={"pk": round.pk, "response": response.pk})
 
 
 def follow_ups(round, data: RoundData, findings: Findings, lang: str = "da") -> list[FollowUp]:

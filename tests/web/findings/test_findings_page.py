@@ -135,3 +135,25 @@ def test_its_drilldown_is_a_full_page_without_htmx(client_for, viewer, demo_roun
 
 def test_an_unknown_finding_is_not_found(client_for, analyst, demo_round_db):
     assert client_for(analyst).get(detail_url(demo_round_db, "nonsense")).status_code == 404
+
+
+def test_it_lists_consistency_warnings_with_a_link_to_the_response(
+    client_for, analyst, demo_round_db
+):
+    from klyngeradar.web.surveys.models import Response
+
+    response = Response.objects.get(round=demo_round_db, cluster__slug="klynge-b")
+    response.answers = response.answers | {"members.region_50plus": 50}
+    response.save()
+
+    page = client_for(analyst).get(findings_url(demo_round_db))
+
+    (follow_up,) = page.context["follow_ups"]
+    assert follow_up.cluster == "klynge-b"
+    assert follow_up.url == reverse(
+        "surveys:response", kwargs={"pk": demo_round_db.pk, "response": response.pk}
+    )
+    html = page.content.decode()
+    assert "Til opfølgning" in html
+    assert f'href="{follow_up.url}"' in html
+    assert "Medlemmer fordelt på størrelse summer ikke til medlemmer i regionen" in html
