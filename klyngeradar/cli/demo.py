@@ -35,9 +35,10 @@ STEPS = (
     "klyngeradar.cli.demo:create_organisation",
     "klyngeradar.cli.demo:create_demo_clusters",
     "klyngeradar.cli.demo:create_demo_users",
+    "klyngeradar.web.strategy.demo:store_strategy",
     "klyngeradar.web.agreements.demo:create_demo_agreements",
-    # Later features: the round's answers (svar.xlsx), the deck, the appendices.
-    "klyngeradar.cli.demo_answers:write_answers",
+    # The demo round with personal links, and its answers as svar.xlsx.
+    "klyngeradar.web.surveys.demo:write_demo_round",
     # The deck and appendices of everything above: keep it the last step.
     "klyngeradar.web.reports.demo:write_deliverables",
 )
