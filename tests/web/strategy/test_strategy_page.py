@@ -91,3 +91,15 @@ def test_an_analyst_without_a_strategy_can_write_one(client_for, analyst, organi
 
     assert client.post(reverse("strategy:strategy_edit"), data).status_code == 302
     assert strategy_for(organisation).slugs == ("groen",)
+
+
+def test_the_demo_step_stores_the_strategy_for_the_demo_organisation(organisation, tmp_path):
+    from klyngeradar.cli.demo import Demo
+    from klyngeradar.web.strategy.demo import store_strategy
+
+    demo = Demo(out=tmp_path)
+    store_strategy(demo)
+    store_strategy(demo)  # a refreshed demo replaces, never duplicates
+
+    assert strategy_for(organisation) == demo_strategy()
+    assert demo.made[-1] == "strategi: vision og 6 indsatser (eksempel)"
