@@ -157,3 +157,14 @@ def test_it_lists_consistency_warnings_with_a_link_to_the_response(
     assert "Til opfølgning" in html
     assert f'href="{follow_up.url}"' in html
     assert "Medlemmer fordelt på størrelse summer ikke til medlemmer i regionen" in html
+
+
+def test_it_speaks_english_when_the_user_chooses_it(client_for, viewer, demo_round_db, settings):
+    client = client_for(viewer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    page = text_of(client.get(findings_url(demo_round_db)).content.decode())
+
+    assert "at least 1,740" in page
+    assert "10 of 12 clusters gave a figure" in page
+    assert "See the answers behind the figure" in page
