@@ -63,9 +63,11 @@ def respondent_view(view):
         )
         answers.mark_opened(response, invitation)
         result = view(request, Access(response, invitation, token), **kwargs)
-        # The token is in the address: keep it out of caches, referrers and search engines.
+        # The token is in the address: keep it out of caches, other sites and search engines
+        # ("same-origin", not "no-referrer": the latter makes the browser send "Origin: null",
+        # which fails the CSRF check).
         result["Cache-Control"] = "no-store"
-        result["Referrer-Policy"] = "no-referrer"
+        result["Referrer-Policy"] = "same-origin"
         result["X-Robots-Tag"] = "noindex"
         return result
 
