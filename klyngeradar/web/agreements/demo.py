@@ -120,9 +120,9 @@ def _agreements(today: date) -> list[dict]:
             "presence": "Klyngen har to faste kontordage om måneden i Aalborg og én i "
             "Frederikshavn, Hjørring og Thisted på skift.",
             "kpis": [
-                ("unique_companies", 25, {2024: 12, 2025: 15, 2026: 18}),
-                ("events_held", 2, {2024: 4, 2025: 5, 2026: 5}),
-                ("coordination_meetings", None, {2024: 2, 2025: 2, 2026: 2}),
+                ("unique_companies", 25, {2024: 12, 2025: 15}),
+                ("events_held", 2, {2024: 4, 2025: 5}),
+                ("coordination_meetings", None, {2024: 2, 2025: 2}),
             ],
             "followups": {
                 "unique_companies": [
@@ -194,7 +194,7 @@ def _agreements(today: date) -> list[dict]:
             "purpose": "Klynge C har kontorplads hos Erhvervshus Nordjylland.",
             "presence": "Kontorplads i Aalborg tre dage om ugen.",
             "kpis": [
-                ("participants", 10, {2024: 30, 2025: 40, 2026: 45}),
+                ("participants", 10, {2024: 30, 2025: 40}),
                 ("members_in_region", 8, {2024: 10, 2025: 12}),
             ],
             "followups": {

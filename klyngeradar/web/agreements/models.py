@@ -219,6 +219,17 @@ class AgreementDocument(models.Model):
         return Path(self.file.name).name
 
 
+# A follow-up states the figure for the year so far, up to the end of its period.
+PERIOD_LABELS = {
+    "Q1": _("1. kvartal"),
+    "H1": _("1. halvår"),
+    "Q2": _("2. kvartal"),
+    "Q3": _("3. kvartal"),
+    "Q4": _("4. kvartal"),
+    "H2": _("2. halvår"),
+    "year": _("Hele året"),
+}
+PERIOD_CHOICES = [(period, PERIOD_LABELS[period]) for period in PERIODS]
 CATALOGUE_CHOICES = [(entry.key, entry.name_da) for entry in KPI_CATALOGUE]
 
 
@@ -259,9 +270,7 @@ class FollowUp(models.Model):
         Kpi, on_delete=models.CASCADE, related_name="followups", verbose_name=_("KPI")
     )
     year = models.PositiveSmallIntegerField(_("år"))
-    period = models.CharField(
-        _("periode"), max_length=4, choices=[(p, p) for p in PERIODS], default="year"
-    )
+    period = models.CharField(_("periode"), max_length=4, choices=PERIOD_CHOICES, default="year")
     actual = models.PositiveBigIntegerField(_("faktisk værdi"), null=True, blank=True)
     basis = models.CharField(_("grundlag"), max_length=10, choices=Basis.choices, blank=True)
     comment = models.TextField(_("kommentar"), blank=True)
