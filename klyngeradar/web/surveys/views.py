@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from klyngeradar.core.strategy import demo_strategy
 from klyngeradar.web.access import can, get_for_user, require_role, visible_to
-from klyngeradar.web.accounts.roles import organisation_of
+from klyngeradar.web.accounts.roles import is_respondent, organisation_of
 from klyngeradar.web.registry.models import Actor
 from klyngeradar.web.surveys import answers, invitations
 from klyngeradar.web.surveys.forms import InviteForm, RoundForm
@@ -28,8 +28,13 @@ def _lang() -> str:
     return "en" if (get_language() or "da").startswith("en") else "da"
 
 
-@require_role(*STAFF)
+@require_role(*STAFF, "respondent")
 def round_list(request):
+    if is_respondent(request.user):
+        # A respondent's "Runder" is the list of their own cluster's forms.
+        own = visible_to(request.user, Response).filter(round__status=Round.Status.OPEN)
+        ctx = {"responses": own.select_related("round", "cluster"), "section": "rounds"}
+        return render(request, "surveys/own_list.html", ctx)
     rounds = (
         visible_to(request.user, Round)
         .select_related("organisation", "region")

@@ -120,3 +120,12 @@ def test_an_analyst_of_another_organisation_sees_nothing(client_for, response_b,
     assert (
         client.get(reverse("surveys:export", args=[response_b.round.pk, "csv"])).status_code == 404
     )
+
+
+def test_a_respondents_rounds_page_lists_only_their_own_form(
+    client_for, respondent_a, response_b, cluster_a
+):
+    page = client_for(respondent_a).get(reverse("surveys:round_list"))
+
+    assert [r.cluster for r in page.context["responses"]] == [cluster_a]
+    assert "Klynge B" not in page.content.decode()

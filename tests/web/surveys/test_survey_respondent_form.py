@@ -163,3 +163,14 @@ def test_it_switches_the_form_to_english(client, link_a):
     page = client.get(link_a + "afsnit/presence/")
 
     assert "How is the cluster physically present in the region?" in page.content.decode()
+
+
+def test_the_htmx_preview_shows_a_follow_up_question_without_saving(client, link_a, cluster_a):
+    page = client.post(
+        link_a + "afsnit/presence/?preview=1",
+        {"presence__type": "colocated_other", "shown": ["presence.type"]},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert 'name="presence__colocated_with"' in page.content.decode()
+    assert response_of(cluster_a).answers == {}
