@@ -3,21 +3,18 @@
 All companies are fictitious ("Fiktiv … ApS") with generated CVR numbers that
 pass the modulus-11 check; the clusters are the fictitious demo clusters. The
 step also writes the participation list as a CSV (and one with two mistakes) to
-the demo directory, to try the import with, and adds a municipal officer login.
+the demo directory, to try the import with.
 """
 
 from __future__ import annotations
 
 import random
-import secrets
-import string
 from datetime import date, timedelta
 
 from klyngeradar.core.participation import validate_participation
 
 CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2)
 DEMO_FILE = "demo-deltagere.csv"
-OFFICER = ("kommune-aalborg", "851")
 
 COMPANY_WORDS = (
     "Stål",
@@ -220,14 +217,10 @@ def create_demo_agreements(demo) -> None:
         _import_demo_participation(organisation, records)
         _create_figures(organisation)
     _write_files(demo.out, records)
-    password = _create_officer(organisation)
     demo.made.append(
         "aftaler: 3 (tværkommunal med 4 kommuner, projekt, kontor) med KPI'er og opfølgning "
         f"2024–2025, {len(records)} deltagelser; prøv importen med {DEMO_FILE}"
     )
-    # Listed with what was made rather than among the main logins: a municipal
-    # officer is an extra role for trying the agreements' access rules.
-    demo.made.append(f"kommunal læser (ser Aalborg Kommunes aftaler): {OFFICER[0]} / {password}")
 
 
 def _create_agreements(today: date):
@@ -345,25 +338,3 @@ def _write_files(out, records) -> None:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(wrong)
-
-
-def _create_officer(organisation) -> str:
-    from django.contrib.auth import get_user_model
-
-    from klyngeradar.web.accounts.models import Membership
-    from klyngeradar.web.agreements.models import MunicipalAccess
-    from klyngeradar.web.registry.models import Municipality
-
-    username, code = OFFICER
-    password = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(14))
-    user, _ = get_user_model().objects.get_or_create(username=username)
-    user.email = f"{username}@example.org"
-    user.set_password(password)
-    user.save()
-    Membership.objects.update_or_create(
-        user=user, defaults={"role": "viewer", "organisation": organisation, "cluster": None}
-    )
-    MunicipalAccess.objects.get_or_create(
-        user=user, municipality=Municipality.objects.get(code=code)
-    )
-    return password
