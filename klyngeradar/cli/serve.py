@@ -52,5 +52,8 @@ def serve(data_dir: Path | None, port: int, host: str, workers: int) -> None:
             str(workers),
             "--access-logfile",
             "-",
+            # The access log must not print the token of a personal link (/svar/<token>/).
+            "--logger-class",
+            "klyngeradar.web.serverlog.PersonalLinkLogger",
         ],
     )

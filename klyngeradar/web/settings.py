@@ -178,9 +178,36 @@ if PRODUCTION:
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# No log line may carry a personal link's token: Django logs the path of every
+# 4xx/5xx response ("Not Found: /svar/<token>/"), so the request and server
+# loggers and both handlers redact it (see klyngeradar/web/serverlog.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_links": {"()": "klyngeradar.web.serverlog.RedactPersonalLinks"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["personal_links"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["personal_links"],
+        },
+    },
+    "loggers": {
+        "django.request": {"filters": ["personal_links"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["personal_links"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
