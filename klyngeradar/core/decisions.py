@@ -1,0 +1,216 @@
+"""The analyst's decisions on the recommendations, set beside the rules' own output.
+
+The rules (`klyngeradar.core.recommendations`) recommend; the analyst decides:
+accept the recommendation, choose another model, or reject it, with a written
+reason for a change or a rejection. `apply_decisions` pairs every
+recommendation of a round (cluster, effort and region level) with the decision
+on it, never changing what the rules said, and flags a decision whose
+recommendation has changed since it was made (a *stale* decision).
+
+>>> from klyngeradar.core.demo import demo_round
+>>> from klyngeradar.core.recommendations import recommend
+>>> decided = apply_decisions(
+...     recommend(demo_round()),
+...     [AnalystDecision(subject_kind="cluster", subject="klynge-a", verdict="rejected",
+...                      model=None, recommended="cross_municipal_agreement",
+...                      reason="Klyngen har ikke kapacitet i år.")],
+... )
+>>> item = decided.get("cluster", "klynge-a")
+>>> item.recommended, item.status, item.model, item.stale
+('cross_municipal_agreement', 'rejected', None, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, get_args
+
+from klyngeradar.core.models_catalogue import MODELS, ModelCode
+from klyngeradar.core.problems import InputError, Problem
+from klyngeradar.core.recommendations import Recommendations
+
+SubjectKind = Literal["cluster", "effort", "region"]
+Verdict = Literal["accepted", "changed", "rejected"]
+Status = Literal["undecided", "accepted", "changed", "rejected"]
+
+SUBJECT_KINDS: tuple[str, ...] = get_args(SubjectKind)
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+_MODEL_CODES = frozenset(m.code for m in MODELS)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnalystDecision:
+    """The analyst's answer to one recommendation.
+
+    `subject` is the cluster's slug (``cluster``), the effort's slug (``effort``)
+    or the recommended model's code (``region``). `recommended` is the model the
+    rules recommended when the decision was made (``None``: keep informed), so a
+    later change of the recommendation can be flagged. `model` is the model the
+    region goes with: the recommended one when accepted, the chosen one when
+    changed, ``None`` when rejected.
+    """
+
+    subject_kind: SubjectKind
+    subject: str
+    verdict: Verdict
+    model: ModelCode | None
+    recommended: ModelCode | None
+    reason: str | None = None
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        problems = _problems(self)
+        if problems:
+            raise InputError(problems)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.subject_kind, self.subject)
+
+
+def _problems(d: AnalystDecision) -> list[Problem]:
+    where = f"{d.subject_kind} {d.subject}"
+
+    def problem(reason: str, column: str, value: object = None) -> Problem:
+        return Problem(
+            f"{reason} (decision on {where})",
+            column=column,
+            value=None if value is None else str(value),
+        )
+
+    found = []
+    if d.subject_kind not in SUBJECT_KINDS:
+        found.append(problem("must be cluster, effort or region", "subject_kind", d.subject_kind))
+    if not d.subject:
+        found.append(problem("is required", "subject"))
+    if d.verdict not in VERDICTS:
+        found.append(problem("must be accepted, changed or rejected", "verdict", d.verdict))
+    for column, code in (("model", d.model), ("recommended", d.recommended)):
+        if code is not None and code not in _MODEL_CODES:
+            found.append(problem("is not a collaboration model", column, code))
+    reason = (d.reason or "").strip()
+    if d.verdict == "accepted" and d.model != d.recommended:
+        found.append(problem("an accepted decision keeps the recommended model", "model", d.model))
+    if d.verdict == "changed":
+        if d.model is None:
+            found.append(problem("a changed decision names the chosen model", "model"))
+        elif d.model == d.recommended:
+            found.append(problem("a changed decision chooses another model", "model", d.model))
+    if d.verdict == "rejected" and d.model is not None:
+        found.append(problem("a rejected decision has no model", "model", d.model))
+    if d.verdict in ("changed", "rejected") and not reason:
+        found.append(problem("a change or a rejection needs a written reason", "reason"))
+    return found
+
+
+@dataclass(frozen=True)
+class DecidedRecommendation:
+    """One recommendation as the rules made it, and the analyst's decision on it (if any).
+
+    `label` is the cluster's name or the effort's name; ``None`` for the region.
+    `recommended` is the rules' model now; ``None`` means keep informed, or, for an
+    item of `DecidedRecommendations.unmatched`, that the recommendation is no
+    longer given.
+    """
+
+    subject_kind: SubjectKind
+    subject: str
+    label: str | None
+    recommended: ModelCode | None
+    decision: AnalystDecision | None
+
+    @property
+    def status(self) -> Status:
+        return self.decision.verdict if self.decision else "undecided"
+
+    @property
+    def stale(self) -> bool:
+        """The recommendation has changed since the analyst decided on it."""
+        return self.decision is not None and self.decision.recommended != self.recommended
+
+    @property
+    def model(self) -> ModelCode | None:
+        """The decided model, or the rules' recommendation while nothing is decided."""
+        return self.decision.model if self.decision else self.recommended
+
+
+@dataclass(frozen=True)
+class DecidedRecommendations:
+    """A round's recommendations, unchanged, with the analyst's decisions beside them.
+
+    `clusters`, `efforts` and `region` follow the recommendations' order;
+    `unmatched` holds the decisions on recommendations the rules no longer give
+    (a cluster no longer invited, an effort without a targeted call, a region
+    model no longer recommended), so that no decision silently disappears.
+    """
+
+    recommendations: Recommendations
+    clusters: tuple[DecidedRecommendation, ...]
+    efforts: tuple[DecidedRecommendation, ...]
+    region: tuple[DecidedRecommendation, ...]
+    unmatched: tuple[DecidedRecommendation, ...]
+
+    @property
+    def items(self) -> tuple[DecidedRecommendation, ...]:
+        return (*self.clusters, *self.efforts, *self.region, *self.unmatched)
+
+    @property
+    def decided(self) -> bool:
+        """At least one decision was made on this round's recommendations."""
+        return any(item.decision is not None for item in self.items)
+
+    @property
+    def stale(self) -> tuple[DecidedRecommendation, ...]:
+        return tuple(item for item in self.items if item.stale)
+
+    def get(self, kind: SubjectKind, subject: str) -> DecidedRecommendation | None:
+        """The current recommendation `subject` at level `kind`, with its decision."""
+        level = {"cluster": self.clusters, "effort": self.efforts, "region": self.region}
+        return next((i for i in level.get(kind, ()) if i.subject == subject), None)
+
+
+def apply_decisions(
+    recommendations: Recommendations, decisions: Iterable[AnalystDecision] = ()
+) -> DecidedRecommendations:
+    """Pair each recommendation with the analyst's decision on it; pure.
+
+    Two decisions on the same recommendation are refused with `InputError`.
+    """
+    by_key: dict[tuple[str, str], AnalystDecision] = {}
+    problems = []
+    for decision in decisions:
+        if decision.key in by_key:
+            problems.append(
+                Problem(
+                    "two decisions on the same recommendation",
+                    column="subject",
+                    value=f"{decision.subject_kind} {decision.subject}",
+                )
+            )
+        by_key[decision.key] = decision
+    if problems:
+        raise InputError(problems)
+
+    def item(kind: SubjectKind, subject: str, label: str | None, model: ModelCode | None):
+        return DecidedRecommendation(kind, subject, label, model, by_key.pop((kind, subject), None))
+
+    rec = recommendations
+    clusters = tuple(item("cluster", r.cluster, r.label, r.model) for r in rec.clusters)
+    efforts = tuple(item("effort", c.effort.slug, c.effort.name, c.model) for c in rec.effort_calls)
+    region = tuple(item("region", r.model, None, r.model) for r in rec.region)
+    names = {e.slug: e.name for e in rec.strategy.efforts}
+    labels = {row.cluster: row.label for row in rec.fit.rows}
+    unmatched = tuple(
+        DecidedRecommendation(
+            d.subject_kind,
+            d.subject,
+            {"cluster": labels, "effort": names}.get(d.subject_kind, {}).get(d.subject),
+            None,
+            d,
+        )
+        for d in by_key.values()
+    )
+    return DecidedRecommendations(rec, clusters, efforts, region, unmatched)
