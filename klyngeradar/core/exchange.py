@@ -33,7 +33,7 @@ from klyngeradar.core.questionnaire import (
     validate_basis,
 )
 from klyngeradar.core.responses import Choice, Response, RoundData, Status, Value
-from klyngeradar.core.tables import Row, Table, column_letter, read_tables
+from klyngeradar.core.tables import Row, Table, column_letter, read_tables, unguard_formula
 
 ANSWERS_SHEET = "svar"
 ROUND_SHEET = "runde"
@@ -154,6 +154,11 @@ def _answers_table(tables: Mapping[str, Table]) -> Table | None:
         return found
     others = {ROUND_SHEET, ACTORS_SHEET, EFFORTS_SHEET}
     return next((t for k, t in tables.items() if k.strip().casefold() not in others), None)
+
+
+def _text_cell(table: Table, raw: object) -> object:
+    """A free-text cell as written: a CSV file's formula guard (``'=…``) is taken off."""
+    return unguard_formula(raw) if table.sheet is None and isinstance(raw, str) else raw
 
 
 def _seen(responses: tuple[Response, ...], source: str, q: Questionnaire) -> tuple[Choice, ...]:
@@ -292,7 +297,11 @@ class _Reader(SheetReader):
         index = columns.fixed["cluster"]
         text = cell_text(row.get(index))
         name_at = columns.fixed.get("name")
-        name = (cell_text(row.get(name_at)) or None) if name_at is not None else None
+        name = (
+            (cell_text(_text_cell(table, row.get(name_at))) or None)
+            if name_at is not None
+            else None
+        )
         if text == "":
             self.problem("is empty", table, row.number, index)
             return None
@@ -326,6 +335,8 @@ class _Reader(SheetReader):
 
     def _answer(self, table: Table, row: Row, index: int, question: Question) -> Value | None:
         raw = row.get(index)
+        if question.type == "text":
+            raw = _text_cell(table, raw)
         source = question.options_from
         try:
             return validate_answer(question, raw, choices=self.sources.get(source))

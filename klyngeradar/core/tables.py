@@ -17,6 +17,22 @@ from klyngeradar.core.problems import InputError, Problem
 
 CSV_SUFFIXES = frozenset({".csv", ".txt"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+# A CSV cell starting with one of these is run as a formula by Excel; the usual
+# guard is a leading apostrophe. A text starting with the apostrophe itself is
+# guarded too, so that reading a guarded cell back is exact.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
+
+
+def guard_formula(text: str) -> str:
+    """A free text as a CSV cell that Excel shows as text: ``=1+1`` → ``'=1+1``."""
+    return GUARD + text if text.startswith((*FORMULA_STARTS, GUARD)) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The inverse of `guard_formula`: ``'=1+1`` → ``=1+1``; any other text is kept."""
+    rest = text[len(GUARD) :]
+    return rest if text.startswith(GUARD) and rest.startswith((*FORMULA_STARTS, GUARD)) else text
 
 
 def column_letter(index: int) -> str:

@@ -4,6 +4,11 @@ The cell values come from `klyngeradar.core.exchange_write.round_to_tables`;
 this module only lays them out. Reading the file back with
 `klyngeradar.core.exchange.read_round` gives an equal round (a CSV file holds
 the answers only: pass the round's keys as options when reading it).
+
+In a CSV file a free text (a text answer, a cluster's name) that Excel would
+run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR) gets a leading ``'``;
+the reader takes it off again. Numbers and codes are never changed; a
+workbook needs no guard, since its strings are written as strings.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ from pathlib import Path
 
 from klyngeradar.core.exchange import ANSWERS_SHEET
 from klyngeradar.core.exchange_write import round_to_tables
-from klyngeradar.core.questionnaire import Questionnaire
+from klyngeradar.core.questionnaire import Questionnaire, load
 from klyngeradar.core.responses import RoundData
-from klyngeradar.core.tables import Table
+from klyngeradar.core.tables import Table, guard_formula
 
 MIN_WIDTH = 8
 MAX_WIDTH = 60
@@ -50,13 +55,30 @@ def write_csv(
 ) -> Path:
     """Write the answers sheet as CSV (default: ``;`` and UTF-8 with BOM, as Excel expects)."""
     path = Path(path)
-    table = round_to_tables(round, questionnaire)[ANSWERS_SHEET]
+    q = questionnaire or load()
+    table = round_to_tables(round, q)[ANSWERS_SHEET]
+    texts = {"name"} | {question.id for question in q.questions if question.type == "text"}
+    free_text = [name in texts for name in table.header]
     with path.open("w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
         writer.writerow(table.header)
         for row in table.rows:
-            writer.writerow("" if value is None else value for value in row.values)
+            writer.writerow(
+                _csv_cell(value, is_text)
+                for value, is_text in zip(row.values, free_text, strict=True)
+            )
     return path
+
+
+def _csv_cell(value: object, is_text: bool) -> object:
+    """A CSV cell; a free text that Excel would run as a formula gets the ``'`` guard.
+
+    Numbers and codes are never guarded: they cannot start a formula, and a
+    negative number must stay a number.
+    """
+    if value is None:
+        return ""
+    return guard_formula(value) if is_text and isinstance(value, str) else value
 
 
 def _sheet(worksheet, table: Table, header_format, text_format) -> None:

@@ -127,3 +127,91 @@ def test_a_text_answer_that_looks_like_a_formula_stays_text(tmp_path):
     cell = answers.cell(row=2, column=header.index("dialogue.comment") + 1)
     assert (cell.value, cell.data_type) == ("=1+1", "s")
     assert read_round(path).responses == (response,)
+
+
+FORMULA_LIKE = ["=1+1", "+45 98 12 34 56", "-ikke relevant-", "@SUM(A1:A9)", "'=citat'", "'x"]
+
+
+def _csv_cells(path) -> dict[str, str]:
+    import csv
+
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    return dict(zip(rows[0], rows[1], strict=True))
+
+
+@pytest.mark.parametrize("text", FORMULA_LIKE)
+def test_a_csv_text_answer_that_excel_would_run_is_guarded_and_read_back_as_written(tmp_path, text):
+    response = Response(
+        cluster="digital-lead",
+        status="partial",
+        name=text,
+        answers={"dialogue.comment": text, "presence.colocated_with": text},
+    )
+    data = replace(ROUND, responses=(response,))
+    path = write_csv(data, tmp_path / "svar.csv")
+
+    cells = _csv_cells(path)
+    assert cells["dialogue.comment"] == "'" + text
+    assert cells["presence.colocated_with"] == "'" + text
+    assert cells["name"] == "'" + text
+    assert read_round(path, region="1081").responses == (response,)
+
+
+@pytest.mark.parametrize("text", ["Gerne, om grøn omstilling", "1+1", "a=b", "it's fine", "€-5"])
+def test_a_csv_text_answer_that_is_plain_text_is_written_as_it_is(tmp_path, text):
+    response = Response(
+        cluster="digital-lead", status="partial", answers={"dialogue.comment": text}
+    )
+    path = write_csv(replace(ROUND, responses=(response,)), tmp_path / "svar.csv")
+    assert _csv_cells(path)["dialogue.comment"] == text
+    assert read_round(path, region="1081").responses == (response,)
+
+
+def test_numbers_and_codes_are_never_guarded_in_a_csv(tmp_path):
+    path = write_csv(ROUND, tmp_path / "svar.csv")
+    cells = _csv_cells(path)
+    assert cells["members.national"] == "1740"
+    assert cells["members.national.basis"] == "counted"
+    assert cells["presence.type"] == "colocated_other"
+    assert cells["presence.municipalities"] == "813;851"
+    assert cells["cluster"] == "energy-cluster-denmark"
+
+
+def test_a_hand_written_csv_cell_with_an_apostrophe_is_kept(tmp_path):
+    path = tmp_path / "svar.csv"
+    path.write_text(
+        "cluster;status;dialogue.comment\r\ndigital-lead;partial;'citat' fra mødet\r\n",
+        encoding="utf-8",
+    )
+    (response,) = read_round(path, region="1081").responses
+    assert response.answers["dialogue.comment"] == "'citat' fra mødet"
+
+
+@pytest.mark.parametrize("text", ["=1+1", "'=1+1"])
+def test_a_workbook_keeps_text_as_it_is_without_a_guard(tmp_path, text):
+    response = Response(
+        cluster="digital-lead", status="partial", answers={"dialogue.comment": text}
+    )
+    path = write_xlsx(replace(ROUND, responses=(response,)), tmp_path / "runde.xlsx")
+    assert read_round(path).responses == (response,)
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("=A1", "'=A1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@A1", "'@A1"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("'x", "''x"),
+        ("x=1", "x=1"),
+        ("", ""),
+    ],
+)
+def test_the_guard_is_an_apostrophe_and_reading_takes_it_off(text, cell):
+    from klyngeradar.core.tables import guard_formula, unguard_formula
+
+    assert guard_formula(text) == cell
+    assert unguard_formula(cell) == text
