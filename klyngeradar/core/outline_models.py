@@ -1,7 +1,17 @@
-"""Part 3 of the deck: collaboration models (fit, engagement, recommendations, checklist)."""
+"""Part 3 of the deck: collaboration models (fit, engagement, recommendations, checklist).
+
+When the analyst has decided on recommendations (`klyngeradar.core.decisions`),
+the recommendation slides show the decision beside the rules' recommendation: a
+"Beslutning" column per cluster, a line per targeted call and region-level
+model, and the written reasons in the speaker notes. Without any decision the
+slides are exactly the rules' recommendations.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from klyngeradar.core.decisions import DecidedRecommendation, DecidedRecommendations
 from klyngeradar.core.deck import (
     Bullet,
     ChartSpec,
@@ -14,8 +24,8 @@ from klyngeradar.core.deck import (
     Text,
     placeholder_text,
 )
-from klyngeradar.core.models_catalogue import CHECKLIST, MODELS, model
-from klyngeradar.core.outline_base import Context
+from klyngeradar.core.models_catalogue import CHECKLIST, MODELS, ModelCode, model
+from klyngeradar.core.outline_base import MONTHS_DA, MONTHS_EN, Context
 from klyngeradar.core.recommendations import Recommendations, reason_text
 from klyngeradar.core.strategy import Strategy
 
@@ -34,9 +44,16 @@ NEXT_STEPS_EN = (
 
 
 def models_slides(
-    ctx: Context, recommendations: Recommendations | None, strategy: Strategy | None
+    ctx: Context,
+    recommendations: Recommendations | DecidedRecommendations | None,
+    strategy: Strategy | None,
 ) -> list[Slide]:
+    """The part's slides; `recommendations` may carry the analyst's decisions beside them."""
     t = ctx.t
+    decided = None
+    if isinstance(recommendations, DecidedRecommendations):
+        decided = recommendations if recommendations.decided else None
+        recommendations = recommendations.recommendations
     slides: list[Slide] = [
         SectionSlide(
             title=t("Samarbejdsmodeller", "Collaboration models"),
@@ -63,8 +80,8 @@ def models_slides(
         slides += [
             _fit(ctx, recommendations),
             _engagement(ctx, recommendations),
-            _per_cluster(ctx, recommendations),
-            _across(ctx, recommendations),
+            _per_cluster(ctx, recommendations, decided),
+            _across(ctx, recommendations, decided),
         ]
     slides += [_models(ctx), _checklist(ctx), _next_steps(ctx)]
     return slides
@@ -120,7 +137,7 @@ def _fit(ctx: Context, rec: Recommendations) -> Slide:
             header=header,
             rows=tuple(rows),
             levels=tuple(levels),
-            widths=(2.0, *(1.3 for _ in matrix.efforts), 0.7),
+            widths=fit_widths(tuple(row.label for row in matrix.rows), header[1:-1]),
             align=("left", *("center" for _ in matrix.efforts), "right"),
             footnote=Footnote(
                 t(
@@ -177,62 +194,192 @@ def _engagement(ctx: Context, rec: Recommendations) -> Slide:
     )
 
 
-def _per_cluster(ctx: Context, rec: Recommendations) -> Slide:
+def fit_widths(labels: tuple[str, ...], efforts: tuple[str, ...]) -> tuple[float, ...]:
+    """Relative column widths of the fit matrix, in characters.
+
+    Headers wrap between words, never inside one, so an effort column is as wide
+    as the longest word of its name, and at least half the name so that it takes
+    no more than about two lines; the cells under it hold one digit. The
+    cluster column takes the longest name up to 28 characters (longer names
+    wrap), at least 18; the row sum ("Fit") is narrow. Two characters per column
+    stand for the cell margins.
+    """
+    name = max(18, min(28, max((len(label) for label in labels), default=0)))
+    effort_widths = (
+        max(4, -(-len(effort) // 2), *(len(word) for word in effort.split())) for effort in efforts
+    )
+    return (name + 2, *(w + 2 for w in effort_widths), 5)
+
+
+def _model_name(ctx: Context, code: ModelCode | None) -> str:
+    if code is None:
+        return ctx.t("Hold orienteret", "Keep informed")
+    return model(code).name_da if ctx.lang == "da" else model(code).name_en
+
+
+def _verdict(ctx: Context, item: DecidedRecommendation) -> str:
+    """The decision in a few words: "Accepteret", "Ændret til …", "Afvist", "Ikke behandlet"."""
+    t = ctx.t
+    if item.decision is None:
+        return t("Ikke behandlet", "Not reviewed")
+    if item.decision.verdict == "accepted":
+        return t("Accepteret", "Accepted")
+    if item.decision.verdict == "rejected":
+        return t("Afvist", "Rejected")
+    name = _model_name(ctx, item.decision.model)
+    return t(f"Ændret til {name}", f"Changed to {name}")
+
+
+def _day(ctx: Context, moment: datetime) -> str:
+    if ctx.lang == "da":
+        return f"{moment.day}. {MONTHS_DA[moment.month - 1]} {moment.year}"
+    return f"{moment.day} {MONTHS_EN[moment.month - 1]} {moment.year}"
+
+
+def _lower(text: str) -> str:
+    """ "Afvist" → "afvist" after a colon; model names keep their capitals."""
+    return text[:1].lower() + text[1:]
+
+
+def decision_note(ctx: Context, item: DecidedRecommendation, *, since: bool = True) -> str:
+    """The decision as a sentence for the speaker notes, with its reason, who and when.
+
+    With `since`, a decision whose recommendation has changed says what it was then.
+    """
+    t = ctx.t
+    decision = item.decision
+    if decision is None:
+        return t("Beslutning: ikke behandlet.", "Decision: not reviewed.")
+    text = t("Beslutning: ", "Decision: ") + _lower(_verdict(ctx, item))
+    if decision.reason:
+        text += t(" – begrundelse: ", " – reason: ") + decision.reason.strip().rstrip(".")
+    at = decision.decided_at and _day(ctx, decision.decided_at)
+    who = [part for part in (decision.decided_by, at) if part]
+    if who:
+        text += f" ({', '.join(who)})"
+    text += "."
+    if since and item.stale:
+        then = _model_name(ctx, decision.recommended)
+        text += t(
+            f" NB: Anbefalingen er ændret siden beslutningen (dengang: {then}).",
+            f" Note: the recommendation has changed since the decision (then: {then}).",
+        )
+    return text
+
+
+def _per_cluster(
+    ctx: Context, rec: Recommendations, decided: DecidedRecommendations | None
+) -> Slide:
     t = ctx.t
     rows, notes = [], []
+    stale = 0
     for r in rec.clusters:
-        name = (
-            (model(r.model).name_da if ctx.lang == "da" else model(r.model).name_en)
-            if r.model
-            else t("Hold orienteret", "Keep informed")
-        )
+        name = _model_name(ctx, r.model)
         fit_row = rec.fit.row(r.cluster)
         score = rec.engagement.get(r.cluster)
+        decision: tuple[str, ...] = ()
+        note = f"{r.label}: {name}. " + " ".join(reason_text(x, ctx.lang) for x in r.reasons)
+        item = decided.get("cluster", r.cluster) if decided else None
+        if item is not None:
+            stale += item.stale
+            decision = (_verdict(ctx, item) + (" *" if item.stale else ""),)
+            note += " " + decision_note(ctx, item)
         rows.append(
             (
                 r.label,
                 name,
+                *decision,
                 ctx.n(fit_row.score if fit_row else None),
                 ctx.n(score.score if score else None),
             )
         )
-        notes.append(f"{r.label}: {name}. " + " ".join(reason_text(x, ctx.lang) for x in r.reasons))
+        notes.append(note)
+    if decided is not None:
+        notes += _unmatched_notes(ctx, decided, "cluster")
+    base = t(
+        "Regelbaseret: højt fit og højt engagement → tværkommunal aftale; højt fit "
+        "og lavt engagement → noget konkret; begrundelser i noterne",
+        "Rule-based: high fit and engagement → cross-municipal agreement; high fit, "
+        "low engagement → something concrete; reasons in the notes",
+    )
+    qualifiers: tuple[str, ...] = ()
+    header = (t("Klynge", "Cluster"), t("Anbefaling", "Recommendation"))
+    widths: tuple[float, ...] = (2.2, 4.4)
+    if decided is not None:
+        header += (t("Beslutning", "Decision"),)
+        widths = (2.0, 3.7, 4.1)
+        qualifiers = (t("Beslutning: analytikerens", "Decision: the analyst's"),)
+        if stale:
+            qualifiers += (
+                t(
+                    "* anbefalingen er ændret siden beslutningen",
+                    "* the recommendation has changed since the decision",
+                ),
+            )
+    columns = len(header)
     return ContentSlide(
         title=t("Anbefalet samarbejdsmodel pr. klynge", "Recommended model per cluster"),
         body=TableSpec(
-            header=(
-                t("Klynge", "Cluster"),
-                t("Anbefaling", "Recommendation"),
-                t("Fit", "Fit"),
-                t("Engagement", "Engagement"),
-            ),
+            header=(*header, t("Fit", "Fit"), t("Engagement", "Engagement")),
             rows=tuple(rows),
-            widths=(2.2, 4.4, 0.9, 1.4),
-            align=("left", "left", "right", "right"),
-            footnote=Footnote(
-                t(
-                    "Regelbaseret: højt fit og højt engagement → tværkommunal aftale; højt fit "
-                    "og lavt engagement → noget konkret; begrundelser i noterne",
-                    "Rule-based: high fit and engagement → cross-municipal agreement; high fit, "
-                    "low engagement → something concrete; reasons in the notes",
-                )
-            ),
+            widths=(*widths, 0.7, 1.3),
+            align=(*("left",) * columns, "right", "right"),
+            footnote=Footnote(base, qualifiers),
         ),
         notes="\n".join(notes),
     )
 
 
-def _across(ctx: Context, rec: Recommendations) -> Slide:
+def _unmatched_notes(ctx: Context, decided: DecidedRecommendations, *kinds: str) -> list[str]:
+    """Decisions on recommendations the rules no longer give, so none silently disappears."""
+    t = ctx.t
+    lines = []
+    for item in decided.unmatched:
+        if item.subject_kind not in kinds or item.decision is None:
+            continue
+        label = item.label or item.subject
+        if item.subject_kind == "region":
+            label = t("Regionen", "The region")
+        then = _model_name(ctx, item.decision.recommended)
+        lines.append(
+            t(
+                f"{label}: anbefalingen ({then}) gives ikke længere. ",
+                f"{label}: the recommendation ({then}) is no longer given. ",
+            )
+            + decision_note(ctx, item, since=False)
+        )
+    return lines
+
+
+def _across(ctx: Context, rec: Recommendations, decided: DecidedRecommendations | None) -> Slide:
     t = ctx.t
     lines: list[Bullet] = []
+    notes: list[str] = []
+
+    def decision(kind: str, subject: str, label: str) -> None:
+        item = decided.get(kind, subject) if decided else None
+        if item is None:
+            return
+        verdict = _verdict(ctx, item)
+        if item.stale:
+            verdict += t(
+                " (anbefalingen er ændret siden)", " (the recommendation has changed since)"
+            )
+        lines.append(Bullet(t("Beslutning: ", "Decision: ") + _lower(verdict), level=1))
+        notes.append(f"{label}: {decision_note(ctx, item)}")
+
     for call in rec.effort_calls:
-        name = model(call.model).name_da if ctx.lang == "da" else model(call.model).name_en
+        name = _model_name(ctx, call.model)
         lines.append(Bullet(f"{name}: {call.effort.name}", bold=True))
         lines.append(Bullet(" ".join(reason_text(x, ctx.lang) for x in call.reasons), level=1))
+        decision("effort", call.effort.slug, call.effort.name)
     for region in rec.region:
-        name = model(region.model).name_da if ctx.lang == "da" else model(region.model).name_en
+        name = _model_name(ctx, region.model)
         lines.append(Bullet(name, bold=True))
         lines.append(Bullet(" ".join(reason_text(x, ctx.lang) for x in region.reasons), level=1))
+        decision("region", region.model, name)
+    if decided is not None:
+        notes += _unmatched_notes(ctx, decided, "effort", "region")
     title = t("Anbefalinger på tværs af klyngerne", "Recommendations across the clusters")
     if not lines:
         return ContentSlide(
@@ -241,8 +388,9 @@ def _across(ctx: Context, rec: Recommendations) -> Slide:
                 t("ingen indsats har nok klynger bag sig", "no effort has enough clusters"),
                 ctx.lang,
             ),
+            notes="\n".join(notes),
         )
-    return ContentSlide(title=title, body=Text(tuple(lines)))
+    return ContentSlide(title=title, body=Text(tuple(lines)), notes="\n".join(notes))
 
 
 def _models(ctx: Context) -> Slide:

@@ -4,6 +4,9 @@ Sheets: ``Klynger`` (the registry), the survey answers in the exchange format
 (``svar``, ``runde``, ``aktører``, ``indsatser`` — so the workbook can be read
 back as a round), ``Fund`` (every finding with its base), ``Fordelinger`` (the
 counts behind the charts), ``Fit og anbefalinger`` and ``Aftaler og KPI'er``.
+When the analyst has decided on recommendations, ``Fit og anbefalinger`` gets
+the decision beside each cluster's recommendation and a ``Beslutninger`` sheet
+lists every recommendation (cluster, effort and region level) with its decision.
 Every sheet has a frozen, filterable header and fitted widths; whole numbers use
 the built-in ``#,##0`` format, which Danish Excel shows as 1.740.
 """
@@ -12,10 +15,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 import xlsxwriter
 
+from klyngeradar.core.decisions import DecidedRecommendation, DecidedRecommendations
 from klyngeradar.core.exchange_write import round_to_tables
 from klyngeradar.core.findings_model import FINDING_KEYS, Findings
 from klyngeradar.core.geography import municipalities
@@ -25,6 +30,7 @@ from klyngeradar.core.registry import ClusterFacts, reference_areas
 from klyngeradar.core.responses import RoundData
 
 INTEGER = "#,##0"
+DATETIME = "yyyy-mm-dd hh:mm"
 MAX_WIDTH = 60
 FINDING_FIELDS = (
     "count",
@@ -52,12 +58,21 @@ def write_appendices(
     *,
     round: RoundData,
     findings: Findings,
-    recommendations: Recommendations | None = None,
+    recommendations: Recommendations | DecidedRecommendations | None = None,
     clusters: Iterable[ClusterFacts] = (),
     lang: str = "da",
     agreements: Sequence[object] | None = None,
 ) -> Path:
-    """Write the appendices workbook to `path` and return it."""
+    """Write the appendices workbook to `path` and return it.
+
+    `recommendations` may carry the analyst's decisions
+    (`klyngeradar.core.decisions.apply_decisions`); they are shown only when at
+    least one decision was made.
+    """
+    decided = None
+    if isinstance(recommendations, DecidedRecommendations):
+        decided = recommendations if recommendations.decided else None
+        recommendations = recommendations.recommendations
     path = Path(path)
     book = xlsxwriter.Workbook(str(path))
     writer = _Sheets(book, lang)
@@ -66,7 +81,9 @@ def write_appendices(
         writer.table(table.name, table.header, [row.values for row in table.rows])
     writer.findings(findings)
     writer.breakdowns(findings)
-    writer.fit(recommendations)
+    writer.fit(recommendations, decided)
+    if decided is not None:
+        writer.decisions(decided)
     writer.agreements(agreements)
     book.close()
     return path
@@ -80,6 +97,7 @@ class _Sheets:
             {"bold": True, "bg_color": "#1F5F8B", "font_color": "#FFFFFF", "text_wrap": True}
         )
         self.integer = book.add_format({"num_format": INTEGER})
+        self.datetime = book.add_format({"num_format": DATETIME})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
 
     def t(self, da: str, en: str) -> str:
@@ -99,6 +117,9 @@ class _Sheets:
                     sheet.write_boolean(r, c, value)
                 elif isinstance(value, int | float):
                     sheet.write_number(r, c, value, self.integer)
+                elif isinstance(value, datetime):
+                    sheet.write_datetime(r, c, value.replace(tzinfo=None), self.datetime)
+                    value = DATETIME
                 else:
                     sheet.write_string(r, c, str(value))
                 widths[c] = max(widths[c], min(len(str(value)) + 2, MAX_WIDTH))
@@ -193,7 +214,7 @@ class _Sheets:
         )
         self.table(self.t("Fordelinger", "Breakdowns"), header, rows)
 
-    def fit(self, rec: Recommendations | None) -> None:
+    def fit(self, rec: Recommendations | None, decided: DecidedRecommendations | None) -> None:
         name = self.t("Fit og anbefalinger", "Fit and recommendations")
         if rec is None:
             self.table(
@@ -213,6 +234,7 @@ class _Sheets:
             self.t("model", "model"),
             self.t("anbefaling", "recommendation"),
             self.t("begrundelser", "reasons"),
+            *(self._decision_header() if decided else ()),
         )
         rows = []
         for r in rec.clusters:
@@ -232,6 +254,7 @@ class _Sheets:
                     if label
                     else self.t("Hold orienteret", "Keep informed"),
                     " ".join(reason_text(x, self.lang) for x in r.reasons),
+                    *(self._decision(decided.get("cluster", r.cluster)) if decided else ()),
                 )
             )
         sheet = self.table(name, header, rows)
@@ -268,6 +291,71 @@ class _Sheets:
             chart.set_legend({"none": True})
             chart.show_blanks_as("gap")
             sheet.insert_chart(len(rows) + 3, 1, chart, {"x_scale": 1.5, "y_scale": 1.4})
+
+    def _decision_header(self) -> tuple[str, ...]:
+        return (
+            self.t("beslutning", "decision"),
+            self.t("besluttet model", "decided model"),
+            self.t("begrundelse for beslutningen", "reason for the decision"),
+            self.t("besluttet af", "decided by"),
+            self.t("besluttet", "decided at"),
+            self.t("anbefaling ændret siden", "recommendation changed since"),
+        )
+
+    def _decision(self, item: DecidedRecommendation | None) -> tuple[object, ...]:
+        """The decision's cells; "ikke behandlet" when there is none."""
+        decision = item.decision if item else None
+        if decision is None:
+            return (self.t("ikke behandlet", "not reviewed"), None, None, None, None, None)
+        verdicts = {
+            "accepted": self.t("accepteret", "accepted"),
+            "changed": self.t("anden model valgt", "another model chosen"),
+            "rejected": self.t("afvist", "rejected"),
+        }
+        return (
+            verdicts[decision.verdict],
+            self._model_name(decision.model) if decision.model else None,
+            decision.reason or None,
+            decision.decided_by,
+            decision.decided_at,
+            item.stale,
+        )
+
+    def _model_name(self, code: str | None) -> str:
+        if code is None:
+            return self.t("Hold orienteret", "Keep informed")
+        found = model(code)
+        return found.name_da if self.lang == "da" else found.name_en
+
+    def decisions(self, decided: DecidedRecommendations) -> None:
+        """Every recommendation at every level with the analyst's decision on it."""
+        levels = {
+            "cluster": self.t("klynge", "cluster"),
+            "effort": self.t("indsats", "effort"),
+            "region": self.t("region", "region"),
+        }
+        header = (
+            self.t("niveau", "level"),
+            self.t("emne", "subject"),
+            self.t("navn", "name"),
+            self.t("anbefaling nu", "recommendation now"),
+            self.t("anbefaling ved beslutningen", "recommendation when decided"),
+            *self._decision_header(),
+        )
+        rows = []
+        for item in decided.items:
+            if item in decided.unmatched:
+                now = self.t("gives ikke længere", "no longer given")
+            else:
+                now = self._model_name(item.recommended)
+            then = self._model_name(item.decision.recommended) if item.decision else None
+            label = item.label or (
+                self.t("Regionen", "The region") if item.subject_kind == "region" else None
+            )
+            rows.append(
+                (levels[item.subject_kind], item.subject, label, now, then, *self._decision(item))
+            )
+        self.table(self.t("Beslutninger", "Decisions"), header, rows)
 
     def agreements(self, agreements: Sequence[object] | None) -> None:
         name = self.t("Aftaler og KPI'er", "Agreements and KPIs")

@@ -1,20 +1,26 @@
 """The deliverables of a round in one call: the board deck and the Excel appendices.
 
 `klyngeradar report`, `klyngeradar demo` and the web's "Rapporter" page all call
-`write_report`, so the three produce the same files from the same findings.
+`write_report` (or, for one file, `write_report_deck` / `write_report_appendices`),
+so the three produce the same files from the same findings. The web passes what
+only it knows: the analyst's quotes, recommendations computed with the analyst's
+fit cells and thresholds, and the analyst's decisions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from klyngeradar.core.decisions import AnalystDecision, DecidedRecommendations, apply_decisions
 from klyngeradar.core.deck import Lang
 from klyngeradar.core.findings import compute_findings
+from klyngeradar.core.findings_model import Findings
 from klyngeradar.core.landscape import business_models
 from klyngeradar.core.outline import build_deck
-from klyngeradar.core.recommendations import recommend
+from klyngeradar.core.recommendations import Recommendations, recommend
 from klyngeradar.core.registry import reference_clusters, reference_landscape_facts
 from klyngeradar.core.responses import RoundData
 from klyngeradar.core.strategy import Strategy
@@ -23,6 +29,8 @@ from klyngeradar.render.deck import write_deck
 
 DECK_NAME = "klyngesamarbejde.pptx"
 APPENDICES_NAME = "bilag.xlsx"
+
+Quotes = Mapping[str, Sequence[str]]
 
 
 @dataclass(frozen=True)
@@ -40,36 +48,110 @@ def write_report(
     lang: Lang = "da",
     strategy: Strategy | None = None,
     agreements: object | None = None,
+    quotes: Quotes | None = None,
+    recommendations: Recommendations | None = None,
+    decisions: Iterable[AnalystDecision] | None = None,
+    findings: Findings | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`.
 
     `strategy` defaults to the efforts named in the round; `agreements` is the
-    agreements register when there is one (its sheet says so when there is none).
+    agreements register when there is one (its sheet says so when there is none);
+    `quotes` maps a free-text question id to the chosen answers (default: the
+    deck's own choice). `recommendations` and `findings` are used as given when
+    precomputed (e.g. with the analyst's fit cells and thresholds), else computed
+    here; `decisions` are the analyst's decisions on the recommendations, shown
+    beside them in both files (without any, both files show only the rules').
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    findings = compute_findings(round)
-    recommendations = recommend(round, strategy=strategy)
+    findings = findings or compute_findings(round)
+    recommendations = recommendations or recommend(round, strategy=strategy)
+    return Report(
+        write_report_deck(
+            round,
+            out / DECK_NAME,
+            as_of=as_of,
+            template=template,
+            lang=lang,
+            strategy=strategy,
+            quotes=quotes,
+            recommendations=recommendations,
+            decisions=decisions,
+            findings=findings,
+        ),
+        write_report_appendices(
+            round,
+            out / APPENDICES_NAME,
+            lang=lang,
+            strategy=strategy,
+            agreements=agreements,
+            recommendations=recommendations,
+            decisions=decisions,
+            findings=findings,
+        ),
+    )
+
+
+def write_report_deck(
+    round: RoundData,
+    path: str | Path,
+    *,
+    as_of: date,
+    template: str | Path | None = None,
+    lang: Lang = "da",
+    strategy: Strategy | None = None,
+    quotes: Quotes | None = None,
+    recommendations: Recommendations | None = None,
+    decisions: Iterable[AnalystDecision] | None = None,
+    findings: Findings | None = None,
+) -> Path:
+    """Write only the board deck to `path`; the arguments are `write_report`'s."""
     clusters = reference_clusters()
-    landscape = business_models(clusters, reference_landscape_facts(), as_of=as_of)
     deck = build_deck(
         round,
-        findings=findings,
-        recommendations=recommendations,
+        findings=findings or compute_findings(round),
+        recommendations=_decided(round, strategy, recommendations, decisions),
         clusters=clusters,
-        landscape=landscape,
+        landscape=business_models(clusters, reference_landscape_facts(), as_of=as_of),
         strategy=strategy,
         lang=lang,
         as_of=as_of,
+        quotes=quotes,
     )
-    deck_path = write_deck(deck, out / DECK_NAME, template=template)
-    appendices_path = write_appendices(
-        out / APPENDICES_NAME,
+    return write_deck(deck, Path(path), template=template)
+
+
+def write_report_appendices(
+    round: RoundData,
+    path: str | Path,
+    *,
+    lang: Lang = "da",
+    strategy: Strategy | None = None,
+    agreements: object | None = None,
+    recommendations: Recommendations | None = None,
+    decisions: Iterable[AnalystDecision] | None = None,
+    findings: Findings | None = None,
+) -> Path:
+    """Write only the appendices workbook to `path`; the arguments are `write_report`'s."""
+    return write_appendices(
+        Path(path),
         round=round,
-        findings=findings,
-        recommendations=recommendations,
-        clusters=clusters,
+        findings=findings or compute_findings(round),
+        recommendations=_decided(round, strategy, recommendations, decisions),
+        clusters=reference_clusters(),
         lang=lang,
         agreements=agreements,
     )
-    return Report(deck_path, appendices_path)
+
+
+def _decided(
+    round: RoundData,
+    strategy: Strategy | None,
+    recommendations: Recommendations | None,
+    decisions: Iterable[AnalystDecision] | None,
+) -> Recommendations | DecidedRecommendations:
+    """The recommendations, with the decisions beside them when there are any."""
+    recommendations = recommendations or recommend(round, strategy=strategy)
+    decisions = tuple(decisions or ())
+    return apply_decisions(recommendations, decisions) if decisions else recommendations
