@@ -1,10 +1,11 @@
 """The appendices workbook: one sheet per appendix, formatted, readable back as a round."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
 
+from klyngeradar.core.decisions import AnalystDecision, apply_decisions
 from klyngeradar.core.demo import demo_round
 from klyngeradar.core.exchange import read_round
 from klyngeradar.core.findings import compute_findings
@@ -99,3 +100,97 @@ def test_it_lists_agreements_when_there_are_some(tmp_path):
     sheet = load_workbook(path)["Aftaler og KPI'er"]
     assert [c.value for c in sheet[1]] == ["cluster", "parties", "start"]
     assert [c.value for c in sheet[2]][:2] == ["klynge-a", "851; brn"]
+
+
+CMA, CALL, SHARED = "cross_municipal_agreement", "targeted_call", "shared_environment"
+
+
+@pytest.fixture(scope="module")
+def decided_workbook(tmp_path_factory):
+    round = demo_round()
+    decisions = (
+        AnalystDecision(
+            subject_kind="cluster",
+            subject="klynge-a",
+            verdict="changed",
+            model=CALL,
+            recommended=CMA,
+            reason="Passer til udbuddet om digitalisering",
+            decided_by="Anna Analytiker",
+            decided_at=datetime(2023, 10, 3, 14, 5),
+        ),
+        AnalystDecision(
+            subject_kind="cluster",
+            subject="klynge-b",
+            verdict="accepted",
+            model="concrete_collaboration",
+            recommended="concrete_collaboration",
+        ),
+        AnalystDecision(
+            subject_kind="effort",
+            subject="arbejdskraft",
+            verdict="rejected",
+            model=None,
+            recommended=CALL,
+            reason="Dækket af et andet udbud",
+        ),
+        AnalystDecision(
+            subject_kind="effort",
+            subject="internationalisering",
+            verdict="accepted",
+            model=CALL,
+            recommended=CALL,
+        ),
+    )
+    path = write_appendices(
+        tmp_path_factory.mktemp("besluttet") / "bilag.xlsx",
+        round=round,
+        findings=compute_findings(round),
+        recommendations=apply_decisions(recommend(round, strategy=demo_strategy()), decisions),
+    )
+    return load_workbook(path)
+
+
+def rows_of(sheet):
+    header = [cell.value for cell in sheet[1]]
+    return [
+        dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+
+
+def test_it_carries_the_decision_beside_each_clusters_recommendation(decided_workbook):
+    rows = {row["klynge"]: row for row in rows_of(decided_workbook["Fit og anbefalinger"])}
+    a = rows["klynge-a"]
+    assert (a["model"], a["anbefaling"]) == (CMA, "Tværkommunale aftaler gennem BRN")
+    assert a["beslutning"] == "anden model valgt"
+    assert a["besluttet model"] == "Satsning/udbud inden for en central indsats"
+    assert a["begrundelse for beslutningen"] == "Passer til udbuddet om digitalisering"
+    assert a["besluttet af"] == "Anna Analytiker"
+    assert a["besluttet"] == datetime(2023, 10, 3, 14, 5)
+    assert a["anbefaling ændret siden"] is False
+    assert rows["klynge-b"]["anbefaling ændret siden"] is True
+    assert rows["klynge-c"]["beslutning"] == "ikke behandlet"
+    assert len(decided_workbook["Fit og anbefalinger"]._charts) == 1
+
+
+def test_it_lists_every_recommendation_with_its_decision_on_a_sheet_of_its_own(decided_workbook):
+    assert decided_workbook.sheetnames[-2:] == ["Beslutninger", "Aftaler og KPI'er"]
+    rows = rows_of(decided_workbook["Beslutninger"])
+    by_subject = {(row["niveau"], row["emne"]): row for row in rows}
+    assert len(rows) == 13 + 5 + 1 + 1  # clusters, targeted calls, region, no longer given
+    call = by_subject[("indsats", "arbejdskraft")]
+    assert (call["navn"], call["beslutning"], call["begrundelse for beslutningen"]) == (
+        "Kvalificeret arbejdskraft",
+        "afvist",
+        "Dækket af et andet udbud",
+    )
+    gone = by_subject[("indsats", "internationalisering")]
+    assert gone["anbefaling nu"] == "gives ikke længere"
+    assert gone["anbefaling ved beslutningen"] == "Satsning/udbud inden for en central indsats"
+    assert by_subject[("region", SHARED)]["beslutning"] == "ikke behandlet"
+
+
+def test_it_adds_no_decision_columns_without_decisions(workbook):
+    header = [cell.value for cell in workbook["Fit og anbefalinger"][1]]
+    assert header[-1] == "begrundelser"
+    assert "Beslutninger" not in workbook.sheetnames

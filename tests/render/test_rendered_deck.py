@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
+from klyngeradar.core.decisions import AnalystDecision
 from klyngeradar.core.deck import (
     ChartSpec,
     ContentSlide,
@@ -241,3 +242,65 @@ def test_it_notices_text_that_runs_out_of_its_box(office, tmp_path):
     )
     pptx = write_deck(deck, tmp_path / "for-meget.pptx")
     assert misplaced_words(pptx, render(pptx, tmp_path)) != []
+
+
+def test_it_keeps_the_fit_matrix_header_words_whole(demo_deck):
+    pptx, pdf, _ = demo_deck
+    presentation = Presentation(str(pptx))
+    number, table = next(
+        (number, shape.table)
+        for number, slide in enumerate(presentation.slides)
+        if slide.shapes.title is not None and slide.shapes.title.text.startswith("Fit med")
+        for shape in slide.shapes
+        if shape.has_table
+    )
+    header = [cell.text for cell in table.rows[0].cells]
+    rendered = {word for word, *_ in words_per_page(pdf)[number][1]}
+    assert {word for name in header for word in name.split()} <= rendered
+    sizes = {
+        run.font.size.pt
+        for cell in table.rows[0].cells
+        for run in cell.text_frame.paragraphs[0].runs
+    }
+    assert min(sizes) >= 10
+
+
+def test_it_keeps_every_text_of_a_deck_with_decisions_inside_its_box(office, tmp_path):
+    decisions = (
+        AnalystDecision(
+            subject_kind="cluster",
+            subject="klynge-a",
+            verdict="changed",
+            model="targeted_call",
+            recommended="cross_municipal_agreement",
+            reason="Passer til udbuddet om digitalisering",
+            decided_by="Anna Analytiker",
+        ),
+        AnalystDecision(
+            subject_kind="cluster",
+            subject="klynge-b",
+            verdict="accepted",
+            model="concrete_collaboration",
+            recommended="concrete_collaboration",
+        ),
+        AnalystDecision(
+            subject_kind="effort",
+            subject="arbejdskraft",
+            verdict="rejected",
+            model=None,
+            recommended="targeted_call",
+            reason="Dækket af et andet udbud",
+        ),
+    )
+    report = write_report(
+        demo_round(),
+        tmp_path,
+        as_of=date(2023, 10, 1),
+        strategy=demo_strategy(),
+        decisions=decisions,
+    )
+    pdf = render(report.deck, tmp_path)
+    assert misplaced_words(report.deck, pdf) == []
+    assert "Ændret til Satsning/udbud" in " ".join(
+        " ".join(word for word, *_ in words) for _, words in words_per_page(pdf)
+    )

@@ -3,11 +3,10 @@
 Everything is computed by the core on `round_data(round)`, the same data the
 findings page uses; the collaboration models come from the strategy app's
 `analyse` (the organisation's strategy, the analyst's fit cells and the round's
-thresholds), the agreements from the agreements app's converter, and the quotes
-from the analyst's choice. The files are written the way
-`klyngeradar.render.report.write_report` writes them; that function has no
-parameters for quotes or precomputed recommendations, so the steps are
-composed here.
+thresholds), the analyst's decisions from the strategy app's converter, the
+agreements from the agreements app's converter, and the quotes from the
+analyst's choice. The files are written by `klyngeradar.render.report`, the
+same functions the CLI and the demo use.
 """
 
 from __future__ import annotations
@@ -16,25 +15,27 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from klyngeradar.core.decisions import AnalystDecision
 from klyngeradar.core.deck import Lang
 from klyngeradar.core.documentation import AgreementFacts
 from klyngeradar.core.findings import compute_findings
 from klyngeradar.core.findings_model import Findings
-from klyngeradar.core.landscape import business_models
-from klyngeradar.core.outline import build_deck
 from klyngeradar.core.recommendations import Recommendations
-from klyngeradar.core.registry import reference_clusters, reference_landscape_facts
 from klyngeradar.core.responses import RoundData
 from klyngeradar.core.strategy import Strategy
-from klyngeradar.render.appendices import write_appendices
-from klyngeradar.render.deck import write_deck
-from klyngeradar.render.report import APPENDICES_NAME, DECK_NAME, Report
+from klyngeradar.render.report import (
+    Report,
+    write_report,
+    write_report_appendices,
+    write_report_deck,
+)
 from klyngeradar.web.access import visible_to
 from klyngeradar.web.agreements.convert import agreement_facts
 from klyngeradar.web.agreements.models import Agreement
 from klyngeradar.web.reports.models import QuoteChoice
 from klyngeradar.web.reports.quotes import chosen_quotes
 from klyngeradar.web.strategy.analysis import analyse, round_strategy
+from klyngeradar.web.strategy.decisions import round_decisions
 
 DECK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 APPENDICES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -50,6 +51,7 @@ class ReportInputs:
     strategy: Strategy
     agreements: tuple[AgreementFacts, ...]
     quotes: dict[str, tuple[str, ...]] | None
+    decisions: tuple[AnalystDecision, ...] = ()
 
 
 def report_inputs(round, *, user=None) -> ReportInputs:
@@ -67,6 +69,7 @@ def report_inputs(round, *, user=None) -> ReportInputs:
         strategy=round_strategy(round, data),
         agreements=tuple(agreement_facts(a) for a in agreements.order_by("slug")),
         quotes=chosen_quotes(data, choice.keys if choice else None),
+        decisions=round_decisions(round),
     )
 
 
@@ -79,31 +82,31 @@ def write_round_deck(
     template: str | Path | None = None,
 ) -> Path:
     """Write the board deck; `template` is a .pptx path or None for the default template."""
-    clusters = reference_clusters()
-    deck = build_deck(
+    return write_report_deck(
         inputs.data,
+        path,
+        as_of=as_of,
+        lang=lang,
+        template=template,
+        strategy=inputs.strategy,
         findings=inputs.findings,
         recommendations=inputs.recommendations,
-        clusters=clusters,
-        landscape=business_models(clusters, reference_landscape_facts(), as_of=as_of),
-        strategy=inputs.strategy,
-        lang=lang,
-        as_of=as_of,
+        decisions=inputs.decisions,
         quotes=inputs.quotes,
     )
-    return write_deck(deck, Path(path), template=template)
 
 
 def write_round_appendices(inputs: ReportInputs, path: str | Path, *, lang: Lang = "da") -> Path:
     """Write the Excel appendices."""
-    return write_appendices(
-        Path(path),
-        round=inputs.data,
-        findings=inputs.findings,
-        recommendations=inputs.recommendations,
-        clusters=reference_clusters(),
+    return write_report_appendices(
+        inputs.data,
+        path,
         lang=lang,
         agreements=agreement_rows(inputs.agreements, lang),
+        strategy=inputs.strategy,
+        findings=inputs.findings,
+        recommendations=inputs.recommendations,
+        decisions=inputs.decisions,
     )
 
 
@@ -147,10 +150,17 @@ def write_round_report(
     user=None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     inputs = report_inputs(round, user=user)
-    return Report(
-        write_round_deck(inputs, out / DECK_NAME, as_of=as_of, lang=lang, template=template),
-        write_round_appendices(inputs, out / APPENDICES_NAME, lang=lang),
+    return write_report(
+        inputs.data,
+        out_dir,
+        as_of=as_of,
+        lang=lang,
+        template=template,
+        agreements=agreement_rows(inputs.agreements, lang),
+        strategy=inputs.strategy,
+        findings=inputs.findings,
+        recommendations=inputs.recommendations,
+        decisions=inputs.decisions,
+        quotes=inputs.quotes,
     )
