@@ -1,7 +1,10 @@
-"""The main navigation: Overblik, Klynger, Runder, Aftaler, Rapporter.
+"""The main navigation: Overblik, Klynger, Runder, Aftaler, Strategi, Rapporter.
 
 A section whose app is not installed yet links to an honest "kommer" page, so
 that adding the app (with its named route) is all it takes to wire it in.
+Strategi is the organisation's own page: it is shown to the people who may
+read it (analysts and viewers, and an administrator who belongs to an
+organisation), not to respondents, who would get 404 there.
 """
 
 from __future__ import annotations
@@ -11,13 +14,18 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from klyngeradar.web.accounts.roles import organisation_of, role_of
+
 SECTIONS = (
     ("overview", _("Overblik"), "dashboard:overview"),
     ("clusters", _("Klynger"), "registry:cluster_list"),
     ("rounds", _("Runder"), "surveys:round_list"),
     ("agreements", _("Aftaler"), "agreements:agreement_list"),
+    ("strategy", _("Strategi"), "strategy:strategy"),
     ("reports", _("Rapporter"), "reports:report_list"),
 )
+# Sections only some roles see; every other section is shown to everyone logged in.
+ROLES = {"strategy": frozenset({"analyst", "viewer", "admin"})}
 
 
 @dataclass(frozen=True)
@@ -27,9 +35,12 @@ class Section:
     url: str
 
 
-def sections() -> list[Section]:
+def sections(user=None) -> list[Section]:
+    """The sections in menu order; without a user, every section."""
     result = []
     for key, label, route in SECTIONS:
+        if user is not None and not _shown_to(user, key):
+            continue
         try:
             url = reverse(route)
         except NoReverseMatch:
@@ -38,6 +49,14 @@ def sections() -> list[Section]:
     return result
 
 
+def _shown_to(user, key: str) -> bool:
+    roles = ROLES.get(key)
+    if roles is None:
+        return True
+    # The strategy belongs to an organisation: a user without one has none to read.
+    return role_of(user) in roles and organisation_of(user) is not None
+
+
 def navigation(request) -> dict:
-    """Context processor: the navigation for every page."""
-    return {"navigation": sections()}
+    """Context processor: the navigation for every page, as far as the user may go."""
+    return {"navigation": sections(getattr(request, "user", None))}
