@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_login_browser import browser  # noqa: F401 - the shared Chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

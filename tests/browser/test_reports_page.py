@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 from pptx import Presentation
-from test_login_browser import browser  # noqa: F401 - the shared Chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
