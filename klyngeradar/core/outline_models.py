@@ -304,10 +304,10 @@ def _per_cluster(
     )
     qualifiers: tuple[str, ...] = ()
     header = (t("Klynge", "Cluster"), t("Anbefaling", "Recommendation"))
-    widths: tuple[float, ...] = (2.2, 4.4)
+    widths: tuple[float, ...] = (2.2, 4.4, 0.9, 1.4)
     if decided is not None:
         header += (t("Beslutning", "Decision"),)
-        widths = (2.0, 3.7, 4.1)
+        widths = (2.0, 3.7, 4.1, 0.7, 1.3)
         qualifiers = (t("Beslutning: analytikerens", "Decision: the analyst's"),)
         if stale:
             qualifiers += (
@@ -322,7 +322,7 @@ def _per_cluster(
         body=TableSpec(
             header=(*header, t("Fit", "Fit"), t("Engagement", "Engagement")),
             rows=tuple(rows),
-            widths=(*widths, 0.7, 1.3),
+            widths=widths,
             align=(*("left",) * columns, "right", "right"),
             footnote=Footnote(base, qualifiers),
         ),
