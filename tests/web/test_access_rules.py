@@ -121,6 +121,16 @@ def test_it_lets_users_log_in_with_their_email_address(client, analyst):
     assert client.get(reverse("dashboard:overview")).status_code == 200
 
 
+def test_it_greets_a_user_who_logs_in_in_plain_danish(client, analyst):
+    response = client.post(
+        reverse("account_login"),
+        {"login": "analyst", "password": "correct horse battery"},
+        follow=True,
+    )
+    assert "Du er logget ind som analyst." in response.text
+    assert "succesfuldt" not in response.text
+
+
 def test_it_refuses_a_user_without_a_role(client_for, django_user_model, cluster_a):
     nobody = django_user_model.objects.create_user("nobody", password="x")
     assert client_for(nobody).get(profile(cluster_a)).status_code == 404
