@@ -82,7 +82,7 @@ def strategy_page(request):
         "efforts": stored.efforts.all() if stored else [],
         "can_change": can(request.user, "change", candidate),
         "history": stored.history.select_related("history_user")[:10] if stored else [],
-        "section": "rounds",
+        "section": "strategy",
     }
     return render(request, "strategy/strategy.html", ctx)
 
@@ -102,7 +102,7 @@ def strategy_edit(request):
             efforts.save()
         messages.success(request, _("Strategien er gemt."))
         return redirect("strategy:strategy")
-    ctx = {"form": form, "efforts": efforts, "organisation": organisation, "section": "rounds"}
+    ctx = {"form": form, "efforts": efforts, "organisation": organisation, "section": "strategy"}
     return render(request, "strategy/strategy_edit.html", ctx)
 
 
