@@ -6,35 +6,6 @@ built (base, qualifiers, footnotes); this module only holds the wording.
 
 from __future__ import annotations
 
-DA_MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-EN_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 # Per count finding: the topic (for "nobody answered") and the predicate in Danish,
 # English singular and English plural. "{org}" is the round's organisation.
 COUNT_PHRASES: dict[str, tuple[tuple[str, str], tuple[str, str, str]]] = {

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from klyngeradar.core.decisions import DecidedRecommendations
 from klyngeradar.core.deck import AgendaSlide, Deck, Lang, Slide, TitleSlide
 from klyngeradar.core.findings_model import Findings
 from klyngeradar.core.landscape import BusinessModels
@@ -39,7 +40,7 @@ def build_deck(
     round: RoundData,
     *,
     findings: Findings,
-    recommendations: Recommendations | None = None,
+    recommendations: Recommendations | DecidedRecommendations | None = None,
     clusters: Iterable[ClusterFacts] = (),
     landscape: BusinessModels | None = None,
     strategy: Strategy | None = None,
@@ -48,7 +49,11 @@ def build_deck(
     organisation: str | None = None,
     quotes: Mapping[str, Sequence[str]] | None = None,
 ) -> Deck:
-    """Build the board deck's spec; `quotes` maps a free-text question id to chosen answers."""
+    """Build the board deck's spec.
+
+    `recommendations` may carry the analyst's decisions (`apply_decisions`); `quotes`
+    maps a free-text question id to the answers the analyst chose.
+    """
     if lang not in ("da", "en"):
         raise ValueError(f"unknown language {lang!r}; use da or en")
     organisation = organisation or round.info.organisation or ""

@@ -5,40 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from klyngeradar.core.dates import format_month
 from klyngeradar.core.deck import Footnote, Lang, integer_format, percent_format
 from klyngeradar.core.findings_model import Count, Findings, Total
 from klyngeradar.core.numbers import format_int, format_percent
 from klyngeradar.core.questionnaire import load
 from klyngeradar.core.responses import RoundData
-
-MONTHS_DA = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
@@ -76,9 +48,7 @@ class Context:
         return found.name if found else self.t("regionen", "the region")
 
     def month(self, day: date) -> str:
-        months = MONTHS_DA if self.lang == "da" else MONTHS_EN
-        name = months[day.month - 1]
-        return f"{name.capitalize()} {day.year}"
+        return format_month(day, self.lang)
 
     def option(self, question: str, code: str) -> str:
         """The label of a questionnaire option code in the deck's language."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from klyngeradar.core.dates import format_date
 from klyngeradar.core.decisions import DecidedRecommendation, DecidedRecommendations
 from klyngeradar.core.deck import (
     Bullet,
@@ -25,7 +26,7 @@ from klyngeradar.core.deck import (
     placeholder_text,
 )
 from klyngeradar.core.models_catalogue import CHECKLIST, MODELS, ModelCode, model
-from klyngeradar.core.outline_base import MONTHS_DA, MONTHS_EN, Context
+from klyngeradar.core.outline_base import Context
 from klyngeradar.core.recommendations import Recommendations, reason_text
 from klyngeradar.core.strategy import Strategy
 
@@ -231,9 +232,7 @@ def _verdict(ctx: Context, item: DecidedRecommendation) -> str:
 
 
 def _day(ctx: Context, moment: datetime) -> str:
-    if ctx.lang == "da":
-        return f"{moment.day}. {MONTHS_DA[moment.month - 1]} {moment.year}"
-    return f"{moment.day} {MONTHS_EN[moment.month - 1]} {moment.year}"
+    return format_date(moment, ctx.lang)
 
 
 def _lower(text: str) -> str:

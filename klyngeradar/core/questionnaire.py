@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from klyngeradar.core.dates import format_date
 from klyngeradar.core.numbers import format_int, parse_whole_number
 from klyngeradar.core.responses import Basis, Value
 
@@ -41,35 +42,6 @@ BASIS_WORDS: Mapping[str, Basis] = {
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MUNICIPALITY_CODE = re.compile(r"^\d{3}$")
 MULTI_SEPARATOR = ";"
-
-_DA_MONTHS = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-_EN_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
@@ -266,9 +238,7 @@ def _format_since(since: date | str | None, lang: str, fallbacks: Mapping[str, T
         return fallbacks["since"].get(lang)
     if isinstance(since, str):
         return since
-    if lang == "en":
-        return f"{since.day} {_EN_MONTHS[since.month - 1]} {since.year}"
-    return f"{since.day}. {_DA_MONTHS[since.month - 1]} {since.year}"
+    return format_date(since, lang)
 
 
 def validate_answer(

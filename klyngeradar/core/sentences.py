@@ -14,9 +14,9 @@ may overlap or a basis was not stated. A figure nobody gave is never shown as 0.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal
 
+from klyngeradar.core.dates import format_date
 from klyngeradar.core.findings_model import (
     FINDING_KEYS,
     Choice3Count,
@@ -27,8 +27,6 @@ from klyngeradar.core.findings_model import (
 )
 from klyngeradar.core.findings_phrases import (
     COUNT_PHRASES,
-    DA_MONTHS,
-    EN_MONTHS,
     NO_CLUSTER_WITHOUT_AGREEMENT,
     TOTAL_PHRASES,
     TOTAL_TOPICS,
@@ -46,13 +44,6 @@ class Sentence:
     key: str
     text: str
     footnote: str | None = None
-
-
-def format_date(day: date, lang: Lang = "da") -> str:
-    """date(2021, 1, 1) → "1. januar 2021" (da) or "1 January 2021" (en)."""
-    if lang == "en":
-        return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
-    return f"{day.day}. {DA_MONTHS[day.month - 1]} {day.year}"
 
 
 class _Writer:
