@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from klyngeradar.core.exchange import slugify
 from klyngeradar.core.questionnaire import SLUG, versions
+from klyngeradar.core.strategy import Strategy, demo_strategy
 from klyngeradar.web.registry.models import Cluster
 from klyngeradar.web.surveys import emails
 from klyngeradar.web.surveys.models import Round
@@ -115,18 +116,38 @@ class RoundForm(forms.ModelForm):
         "reminder_days_text",
     ]
 
-    def __init__(self, *args, actors=None, efforts=None, **kwargs):
+    def __init__(self, *args, actors=None, strategy: Strategy | None = None, **kwargs):
+        """`actors` and the organisation's `strategy` are suggested for a new round."""
         super().__init__(*args, **kwargs)
         self.fields["questionnaire_version"].choices = [(v, v) for v in versions()]
         instance = self.instance
+        efforts = instance.efforts or []
+        if instance._state.adding:
+            efforts = self._suggest_efforts(strategy)
         self.initial.setdefault("actors_text", format_choices(actors or instance.actors or []))
-        self.initial.setdefault("efforts_text", format_choices(efforts or instance.efforts or []))
+        self.initial.setdefault("efforts_text", format_choices(efforts))
         self.initial.setdefault(
             "reminder_days_text", ", ".join(str(d) for d in instance.reminder_days)
         )
         names = ", ".join(f"{{{name}}}" for name in emails.PLACEHOLDERS)
         for name in ("invitation_body", "reminder_body"):
             self.fields[name].help_text = _("Felter, der udfyldes: %(names)s.") % {"names": names}
+
+    def _suggest_efforts(self, strategy: Strategy | None) -> list[dict[str, str]]:
+        """The organisation's efforts, or the example strategy's when it has none; say which."""
+        if strategy is None:
+            note = _(
+                "Forslaget er et eksempel: organisationen har ingen strategi endnu. "
+                "Ret listen til regionens egne indsatser."
+            )
+            strategy = demo_strategy()
+        elif strategy.example:
+            note = _("Forslaget er fra organisationens strategi, som er markeret som eksempel.")
+        else:
+            note = _("Forslaget er fra organisationens strategi.")
+        field = self.fields["efforts_text"]
+        field.help_text = f"{field.help_text} {note}"
+        return [{"slug": e.slug, "name": e.name} for e in strategy.efforts]
 
     def clean_actors_text(self) -> list[dict[str, str]]:
         return parse_choices(self.cleaned_data["actors_text"])

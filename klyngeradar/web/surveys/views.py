@@ -11,10 +11,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from klyngeradar.core.strategy import demo_strategy
 from klyngeradar.web.access import can, get_for_user, require_role, visible_to
 from klyngeradar.web.accounts.roles import is_respondent, organisation_of
 from klyngeradar.web.registry.models import Actor
+from klyngeradar.web.strategy.store import strategy_for
 from klyngeradar.web.surveys import answers, invitations
 from klyngeradar.web.surveys.forms import InviteForm, RoundForm
 from klyngeradar.web.surveys.models import Invitation, Response, Round
@@ -60,12 +60,11 @@ def round_create(request):
         return redirect("surveys:round_list")
     region = organisation.region
     actors = [{"slug": a.slug, "name": a.name} for a in Actor.objects.filter(region=region)]
-    efforts = [{"slug": e.slug, "name": e.name} for e in demo_strategy().efforts]
     form = RoundForm(
         request.POST or None,
         instance=Round(organisation=organisation, region=region),
         actors=actors,
-        efforts=efforts,
+        strategy=strategy_for(organisation),
     )
     if request.method == "POST" and form.is_valid():
         round = form.save()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from django.urls import reverse
 
+from klyngeradar.core.strategy import Effort, Strategy, demo_strategy
+from klyngeradar.web.strategy.store import save_strategy
 from klyngeradar.web.surveys.models import Invitation, Response, Round
 from klyngeradar.web.surveys.tokens import hash_token
 
@@ -30,14 +34,61 @@ def main_of(page) -> str:
     return html[html.index("<main") : html.index("</main>")]
 
 
-def test_the_round_form_suggests_the_regions_actors_and_the_strategy_efforts(
-    client_for, analyst, north_jutland
-):
+def test_the_round_form_suggests_the_regions_actors(client_for, analyst, north_jutland):
     page = client_for(analyst).get(reverse("surveys:round_create"))
 
     actors = page.context["form"].initial["actors_text"]
     assert "aau; Aalborg Universitet" in actors
-    assert "digitalisering;" in page.context["form"].initial["efforts_text"]
+
+
+OWN_STRATEGY = Strategy(
+    vision="Nordjylland vokser grønt",
+    efforts=(Effort("havvind", "Havvind i Nordjylland"), Effort("foedevarer", "Fødevarer")),
+)
+
+
+@pytest.mark.parametrize(
+    ("stored", "efforts", "note"),
+    [
+        (
+            OWN_STRATEGY,
+            "havvind; Havvind i Nordjylland\nfoedevarer; Fødevarer",
+            "Forslaget er fra organisationens strategi.",
+        ),
+        (
+            replace(OWN_STRATEGY, example=True),
+            "havvind; Havvind i Nordjylland\nfoedevarer; Fødevarer",
+            "Forslaget er fra organisationens strategi, som er markeret som eksempel.",
+        ),
+        (
+            None,
+            "\n".join(f"{e.slug}; {e.name}" for e in demo_strategy().efforts),
+            "Forslaget er et eksempel: organisationen har ingen strategi endnu.",
+        ),
+    ],
+    ids=["own-strategy", "own-strategy-flagged-example", "no-strategy"],
+)
+def test_a_new_round_suggests_the_organisations_strategy_efforts_else_the_example(
+    client_for, analyst, organisation, north_jutland, stored, efforts, note
+):
+    if stored is not None:
+        save_strategy(organisation, stored)
+
+    page = client_for(analyst).get(reverse("surveys:round_create"))
+
+    assert page.context["form"].initial["efforts_text"] == efforts
+    assert note in main_of(page)
+
+
+def test_editing_a_round_keeps_its_own_efforts_without_a_suggestion(
+    client_for, analyst, organisation, survey_round
+):
+    save_strategy(organisation, OWN_STRATEGY)
+
+    page = client_for(analyst).get(reverse("surveys:round_edit", args=[survey_round.pk]))
+
+    assert page.context["form"].initial["efforts_text"] == "digitalisering; Digitalisering"
+    assert "Forslaget er" not in main_of(page)
 
 
 def test_an_analyst_creates_a_round_for_the_organisations_region_and_invites_clusters(
