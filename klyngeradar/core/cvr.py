@@ -25,20 +25,26 @@ def normalise_cvr(text: object) -> str:
     return value
 
 
-def check_cvr(text: object) -> str | None:
-    """Return why ``text`` is not a valid CVR number, or None when it is valid."""
+def check_cvr(text: object, lang: str = "en") -> str | None:
+    """Return why ``text`` is not a valid CVR number (in Danish when ``lang`` is "da"), or None."""
     value = normalise_cvr(text)
     if not value:
-        return "is empty; a CVR number is expected"
-    if not value.isascii() or not value.isdigit():
-        return "is not a CVR number: only digits are allowed"
-    if len(value) != 8:
-        return f"is not a CVR number: it has {len(value)} digits, 8 are expected"
-    if value[0] == "0":
-        return "is not a CVR number: it cannot start with 0"
-    if sum(w * int(d) for w, d in zip(_WEIGHTS, value, strict=True)) % 11:
-        return "is not a valid CVR number: the check digit is wrong (modulus 11)"
-    return None
+        en, da = "is empty; a CVR number is expected", "er tom; et CVR-nummer forventes"
+    elif not value.isascii() or not value.isdigit():
+        en = "is not a CVR number: only digits are allowed"
+        da = "er ikke et CVR-nummer: kun cifre er tilladt"
+    elif len(value) != 8:
+        en = f"is not a CVR number: it has {len(value)} digits, 8 are expected"
+        da = f"er ikke et CVR-nummer: det har {len(value)} cifre, 8 forventes"
+    elif value[0] == "0":
+        en = "is not a CVR number: it cannot start with 0"
+        da = "er ikke et CVR-nummer: det kan ikke begynde med 0"
+    elif sum(w * int(d) for w, d in zip(_WEIGHTS, value, strict=True)) % 11:
+        en = "is not a valid CVR number: the check digit is wrong (modulus 11)"
+        da = "er ikke et gyldigt CVR-nummer: kontrolcifferet er forkert (modulus 11)"
+    else:
+        return None
+    return da if lang == "da" else en
 
 
 def is_valid_cvr(text: object) -> bool:
@@ -54,14 +60,19 @@ def normalise_pnr(text: object) -> str:
     return value
 
 
-def check_pnr(text: object) -> str | None:
-    """Return why ``text`` is not a well-formed P-number, or None.
+def check_pnr(text: object, lang: str = "en") -> str | None:
+    """Return why ``text`` is not a well-formed P-number (in Danish when ``lang`` is "da"), or None.
 
     Only the format is checked (10 digits): some issued P-numbers fail modulus 11.
     """
     value = normalise_pnr(text)
     if not value:
-        return "is empty; a P-number is expected"
-    if not value.isascii() or not value.isdigit() or len(value) != 10:
-        return "is not a P-number: 10 digits are expected"
-    return None
+        en, da = "is empty; a P-number is expected", "er tom; et P-nummer forventes"
+    elif not value.isascii() or not value.isdigit() or len(value) != 10:
+        en, da = (
+            "is not a P-number: 10 digits are expected",
+            "er ikke et P-nummer: 10 cifre forventes",
+        )
+    else:
+        return None
+    return da if lang == "da" else en

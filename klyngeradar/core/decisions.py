@@ -74,35 +74,59 @@ class AnalystDecision:
 def _problems(d: AnalystDecision) -> list[Problem]:
     where = f"{d.subject_kind} {d.subject}"
 
-    def problem(reason: str, column: str, value: object = None) -> Problem:
+    def problem(reason: str, reason_da: str, column: str, value: object = None) -> Problem:
         return Problem(
             f"{reason} (decision on {where})",
             column=column,
             value=None if value is None else str(value),
+            reason_da=f"{reason_da} (beslutning om {where})",
         )
 
     found = []
     if d.subject_kind not in SUBJECT_KINDS:
-        found.append(problem("must be cluster, effort or region", "subject_kind", d.subject_kind))
+        reasons = "must be cluster, effort or region", "skal være cluster, effort eller region"
+        found.append(problem(*reasons, "subject_kind", d.subject_kind))
     if not d.subject:
-        found.append(problem("is required", "subject"))
+        found.append(problem("is required", "er påkrævet", "subject"))
     if d.verdict not in VERDICTS:
-        found.append(problem("must be accepted, changed or rejected", "verdict", d.verdict))
+        reasons = (
+            "must be accepted, changed or rejected",
+            "skal være accepted, changed eller rejected",
+        )
+        found.append(problem(*reasons, "verdict", d.verdict))
     for column, code in (("model", d.model), ("recommended", d.recommended)):
         if code is not None and code not in _MODEL_CODES:
-            found.append(problem("is not a collaboration model", column, code))
+            reasons = "is not a collaboration model", "er ikke en samarbejdsmodel"
+            found.append(problem(*reasons, column, code))
     reason = (d.reason or "").strip()
     if d.verdict == "accepted" and d.model != d.recommended:
-        found.append(problem("an accepted decision keeps the recommended model", "model", d.model))
+        reasons = (
+            "an accepted decision keeps the recommended model",
+            "en accepteret beslutning beholder den anbefalede model",
+        )
+        found.append(problem(*reasons, "model", d.model))
     if d.verdict == "changed":
         if d.model is None:
-            found.append(problem("a changed decision names the chosen model", "model"))
+            reasons = (
+                "a changed decision names the chosen model",
+                "en ændret beslutning nævner den valgte model",
+            )
+            found.append(problem(*reasons, "model"))
         elif d.model == d.recommended:
-            found.append(problem("a changed decision chooses another model", "model", d.model))
+            reasons = (
+                "a changed decision chooses another model",
+                "en ændret beslutning vælger en anden model",
+            )
+            found.append(problem(*reasons, "model", d.model))
     if d.verdict == "rejected" and d.model is not None:
-        found.append(problem("a rejected decision has no model", "model", d.model))
+        reasons = "a rejected decision has no model", "en afvist beslutning har ingen model"
+        found.append(problem(*reasons, "model", d.model))
     if d.verdict in ("changed", "rejected") and not reason:
-        found.append(problem("a change or a rejection needs a written reason", "reason"))
+        reasons = (
+            "a change or a rejection needs a written reason",
+            "en ændring eller en afvisning skal have en skriftlig begrundelse",
+        )
+        found.append(problem(*reasons, "reason"))
     return found
 
 
@@ -188,6 +212,7 @@ def apply_decisions(
                     "two decisions on the same recommendation",
                     column="subject",
                     value=f"{decision.subject_kind} {decision.subject}",
+                    reason_da="to beslutninger om den samme anbefaling",
                 )
             )
         by_key[decision.key] = decision

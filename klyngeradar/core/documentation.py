@@ -22,7 +22,7 @@ from klyngeradar.core.cvr import check_cvr, normalise_cvr
 from klyngeradar.core.kpi import STATUS_LABELS, FollowUp, Kpi, kpi_status, latest_followup
 from klyngeradar.core.numbers import format_int, parse_whole_number, percent
 from klyngeradar.core.participation import SUPPORT_KIND_LABELS, SUPPORT_KINDS, ParticipationRow
-from klyngeradar.core.problems import InputError, Problem
+from klyngeradar.core.problems import InputError, Problem, danish_reason
 from klyngeradar.core.tables import Row, Table, column_letter, read_tables
 
 
@@ -305,8 +305,10 @@ def documentation_package(
     """
     chosen = tuple(a for a in agreements if agreement is None or a.slug == agreement)
     if agreement is not None and not chosen:
-        known = ", ".join(a.slug for a in agreements) or "none"
-        raise InputError([Problem(f"is not a known agreement (known: {known})", value=agreement)])
+        known = ", ".join(a.slug for a in agreements)
+        reason = f"is not a known agreement (known: {known or 'none'})"
+        reason_da = f"er ikke en kendt aftale (kendte: {known or 'ingen'})"
+        raise InputError([Problem(reason, value=agreement, reason_da=reason_da)])
 
     in_year = [row for row in participation if row.year == year]
     rows_by_agreement: dict[str, list[ParticipationRow]] = {}
@@ -398,7 +400,7 @@ def read_company_figures(path: str | Path) -> tuple[CompanyFigures, ...]:
     path = Path(path)
     problems: list[Problem] = []
     figures: list[CompanyFigures] = []
-    seen: dict[tuple[str, int], str] = {}
+    seen: dict[tuple[str, int], tuple[str, str]] = {}  # where, in English and Danish
     for table in read_tables(path).values():
         columns: dict[str, int] = {}
         for index, name in enumerate(table.header):
@@ -414,6 +416,7 @@ def read_company_figures(path: str | Path) -> tuple[CompanyFigures, ...]:
                     sheet=table.sheet,
                     row=table.header_row,
                     column=column,
+                    reason_da="er en påkrævet kolonne og mangler",
                 )
             )
         if missing:
@@ -422,21 +425,23 @@ def read_company_figures(path: str | Path) -> tuple[CompanyFigures, ...]:
             figure = _figure_row(table, columns, row, path.name, problems)
             if figure is None:
                 continue
-            where = f"{table.sheet} row {row.number}" if table.sheet else f"row {row.number}"
             key = (figure.cvr, figure.year)
             if key in seen:
+                also, also_da = seen[key]
                 problems.append(
                     Problem(
-                        f"is given twice for {figure.year} (also {seen[key]})",
+                        f"is given twice for {figure.year} (also {also})",
                         file=path.name,
                         sheet=table.sheet,
                         row=row.number,
                         column=table.header[columns["cvr"]],
                         value=figure.cvr,
+                        reason_da=f"står to gange for {figure.year} (også {also_da})",
                     )
                 )
                 continue
-            seen[key] = where
+            sheet = f"{table.sheet} " if table.sheet else ""
+            seen[key] = (f"{sheet}row {row.number}", f"{sheet}række {row.number}")
             figures.append(figure)
     if problems:
         raise InputError(problems)
@@ -448,7 +453,7 @@ def _figure_row(
 ) -> CompanyFigures | None:
     """One row of company figures, or None after recording its problems."""
 
-    def fail(column: str, value: object, reason: str) -> None:
+    def fail(column: str, value: object, reason: str, reason_da: str) -> None:
         index = columns[column]
         problems.append(
             Problem(
@@ -459,6 +464,7 @@ def _figure_row(
                 column=table.header[index],
                 cell=f"{column_letter(index)}{row.number}" if table.sheet else None,
                 value=None if value is None else str(value),
+                reason_da=reason_da,
             )
         )
 
@@ -469,7 +475,7 @@ def _figure_row(
         try:
             return parse_whole_number(value)
         except ValueError as error:
-            fail(column, value, str(error))
+            fail(column, value, str(error), danish_reason(error) or str(error))
             return None
 
     before = len(problems)
@@ -477,10 +483,10 @@ def _figure_row(
     cvr_text = "" if raw_cvr is None else str(raw_cvr).removesuffix(".0")
     reason = check_cvr(cvr_text)
     if reason:
-        fail("cvr", raw_cvr, reason)
+        fail("cvr", raw_cvr, reason, check_cvr(cvr_text, "da"))
     year = number("year")
     if row.get(columns["year"]) is None:
-        fail("year", None, "is empty; a year is required")
+        fail("year", None, "is empty; a year is required", "er tom; et år er påkrævet")
     revenue, employees = number("revenue"), number("employees")
     if len(problems) > before or year is None:
         return None

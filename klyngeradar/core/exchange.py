@@ -23,7 +23,7 @@ from pathlib import Path
 
 from klyngeradar.core import geography
 from klyngeradar.core.exchange_sheets import SheetReader, cell_text
-from klyngeradar.core.problems import InputError, Problem
+from klyngeradar.core.problems import InputError, Problem, danish_reason
 from klyngeradar.core.questionnaire import (
     SLUG,
     Question,
@@ -51,6 +51,8 @@ STATUS_WORDS: Mapping[str, Status] = {
     "none": "none",
     "ingen": "none",
 }
+EMPTY_DA = "er tom"
+REQUIRED_DA = "er en påkrævet kolonne og mangler"
 _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
 
@@ -99,7 +101,8 @@ def parse_round(
     reader = _Reader(file, q=questionnaire or load())
     answers = _answers_table(tables)
     if answers is None:
-        raise InputError([Problem("has no sheet with answers", file=file)])
+        reason_da = "har intet ark med svar"
+        raise InputError([Problem("has no sheet with answers", file=file, reason_da=reason_da)])
     overrides = {"region": region, "since": since, "organisation": organisation, "title": title}
     info = reader.round_info(_find(tables, ROUND_SHEET), overrides)
     actors = reader.choices(_find(tables, ACTORS_SHEET))
@@ -195,11 +198,11 @@ class _Reader(SheetReader):
             if response is None:
                 continue
             if response.cluster in rows_by_cluster:
-                reason = (
-                    f"is a duplicate cluster row (also row {rows_by_cluster[response.cluster]})"
-                )
+                first = rows_by_cluster[response.cluster]
+                reason = f"is a duplicate cluster row (also row {first})"
+                reason_da = f"står to gange (også række {first})"
                 index = columns.fixed["cluster"]
-                self.problem(reason, table, row.number, index, value=row.get(index))
+                self.problem(reason, reason_da, table, row.number, index, value=row.get(index))
                 continue
             rows_by_cluster[response.cluster] = row.number
             responses.append(response)
@@ -208,7 +211,11 @@ class _Reader(SheetReader):
                 f"basis not stated for {count} answer(s): "
                 f"there is no {qid}{BASIS_SUFFIX} column (counted or estimated)"
             )
-            self.problem(reason, table, column=qid, warning=True)
+            reason_da = (
+                f"grundlaget er ikke angivet for {count} svar: "
+                f"der er ingen {qid}{BASIS_SUFFIX}-kolonne (opgjort eller skønnet)"
+            )
+            self.problem(reason, reason_da, table, column=qid, warning=True)
         return tuple(responses)
 
     def _columns(self, table: Table) -> _Columns | None:
@@ -221,8 +228,10 @@ class _Reader(SheetReader):
             if name == "":
                 continue
             if name in seen:
-                reason = f"is a duplicate column (also {column_letter(seen[name])})"
-                self.problem(reason, table, row, index)
+                first = column_letter(seen[name])
+                reason = f"is a duplicate column (also {first})"
+                reason_da = f"er en kolonne, der står to gange (også {first})"
+                self.problem(reason, reason_da, table, row, index)
                 continue
             seen[name] = index
             if name in FIXED_COLUMNS:
@@ -233,12 +242,15 @@ class _Reader(SheetReader):
                 columns.basis[name[: -len(BASIS_SUFFIX)]] = index
             else:
                 reason = "is not a known column (cluster, status, a question id or <id>.basis)"
-                self.problem(reason, table, row, index)
+                reason_da = (
+                    "er ikke en kendt kolonne (cluster, status, et spørgsmåls id eller <id>.basis)"
+                )
+                self.problem(reason, reason_da, table, row, index)
         self._headerless_values(table)
         for name in ("cluster", "status"):
             if name not in columns.fixed:
                 reason = "is a required column and is missing"
-                self.problem(reason, table, table.header_row, column=name)
+                self.problem(reason, REQUIRED_DA, table, table.header_row, column=name)
         if "cluster" not in columns.fixed or "status" not in columns.fixed:
             return None
         return columns
@@ -251,8 +263,12 @@ class _Reader(SheetReader):
                 continue
             row = next((r for r in table.rows if r.get(index) is not None), None)
             if row is not None:
-                reason = "is in a column without a header"
-                self.problem(reason, table, row.number, index, column="", value=row.get(index))
+                reason, reason_da = (
+                    "is in a column without a header",
+                    "står i en kolonne uden overskrift",
+                )
+                value = row.get(index)
+                self.problem(reason, reason_da, table, row.number, index, column="", value=value)
 
     def _response(
         self,
@@ -273,7 +289,8 @@ class _Reader(SheetReader):
                 for at in (index, basis_at):
                     if at is not None and row.get(at) is not None:
                         reason = "is an answer in a row whose status is none"
-                        self.problem(reason, table, row.number, at, value=row.get(at))
+                        reason_da = "er et svar i en række med status »ingen«"
+                        self.problem(reason, reason_da, table, row.number, at, value=row.get(at))
                 continue
             value = self._answer(table, row, index, question) if index is not None else None
             if value is not None:
@@ -303,7 +320,7 @@ class _Reader(SheetReader):
             else None
         )
         if text == "":
-            self.problem("is empty", table, row.number, index)
+            self.problem("is empty", EMPTY_DA, table, row.number, index)
             return None
         if clusters is not None:
             if text in clusters:
@@ -311,25 +328,33 @@ class _Reader(SheetReader):
             by_name = {cluster_name.strip(): slug for slug, cluster_name in clusters.items()}
             if text in by_name:
                 return by_name[text], clusters[by_name[text]]
-            self.problem("is not a cluster of this round", table, row.number, index, value=text)
+            reason, reason_da = "is not a cluster of this round", "er ikke en klynge i denne runde"
+            self.problem(reason, reason_da, table, row.number, index, value=text)
             return None
         if SLUG.match(text):
             return text, name
         slug = slugify(text)
         if not slug:
-            self.problem("is not a cluster slug or name", table, row.number, index, value=text)
+            reason, reason_da = (
+                "is not a cluster slug or name",
+                "er ikke en klynges korte navn eller navn",
+            )
+            self.problem(reason, reason_da, table, row.number, index, value=text)
             return None
         return slug, name or text
 
     def _status(self, table: Table, row: Row, index: int) -> Status | None:
         raw = row.get(index)
         if raw is None:
-            self.problem("is empty", table, row.number, index)
+            self.problem("is empty", EMPTY_DA, table, row.number, index)
             return None
         word = cell_text(raw).casefold()
         if word not in STATUS_WORDS:
             reason = "is not a status (complete, partial or none; gennemført, delvis or ingen)"
-            self.problem(reason, table, row.number, index, value=raw)
+            reason_da = (
+                "er ikke en status (gennemført, delvis eller ingen; complete, partial eller none)"
+            )
+            self.problem(reason, reason_da, table, row.number, index, value=raw)
             return None
         return STATUS_WORDS[word]
 
@@ -341,12 +366,15 @@ class _Reader(SheetReader):
         try:
             return validate_answer(question, raw, choices=self.sources.get(source))
         except ValueError as exc:
-            reason = str(exc)
+            reason, reason_da = str(exc), danish_reason(exc) or str(exc)
             if source == "municipalities" and self.region_name:
                 reason = reason.replace(
                     "one of the round's municipalities", f"a municipality in {self.region_name}"
                 )
-            self.problem(reason, table, row.number, index, value=raw)
+                reason_da = reason_da.replace(
+                    "en af rundens kommuner", f"en kommune i {self.region_name}"
+                )
+            self.problem(reason, reason_da, table, row.number, index, value=raw)
             return None
 
     def _basis(
@@ -363,25 +391,31 @@ class _Reader(SheetReader):
         try:
             given = validate_basis(raw)
         except ValueError as exc:
-            self.problem(str(exc), table, row.number, index, value=raw)
+            reason_da = danish_reason(exc) or str(exc)
+            self.problem(str(exc), reason_da, table, row.number, index, value=raw)
             return None
         if given is not None and not answered_cell:
-            self.problem("is a basis given without a value", table, row.number, index, value=raw)
+            reason, reason_da = "is a basis given without a value", "er et grundlag uden en værdi"
+            self.problem(reason, reason_da, table, row.number, index, value=raw)
         if value is not None and given is None:
             if index is None:
                 basis_missing[question.id] = basis_missing.get(question.id, 0) + 1
             else:
                 reason = "basis not stated (counted or estimated)"
-                self.problem(reason, table, row.number, index, warning=True)
+                reason_da = "grundlaget er ikke angivet (opgjort eller skønnet)"
+                self.problem(reason, reason_da, table, row.number, index, warning=True)
         return given
 
     def _row_warnings(
         self, table: Table, row: Row, columns: _Columns, answers: Mapping[str, Value]
     ) -> None:
         for check_id, detail in self.q.consistency_warnings(answers):
-            subject = self.q.check(check_id).subject
-            index = columns.questions.get(subject)
-            self.problem(detail, table, row.number, index, column=subject, warning=True)
+            check = self.q.check(check_id)
+            index = columns.questions.get(check.subject)
+            detail_da = check.detail(answers, "da") or detail
+            self.problem(
+                detail, detail_da, table, row.number, index, column=check.subject, warning=True
+            )
         for question in self.q.questions:
             rule = question.show_if
             if rule is None or question.id not in answers or rule.question not in answers:
@@ -393,5 +427,11 @@ class _Reader(SheetReader):
                     f"is answered although the form shows it only when "
                     f"{rule.question} {shown} {values}"
                 )
+                shown_da = "er" if rule.operator == "in" else "ikke er"
+                values_da = " eller ".join(sorted(rule.values))
+                reason_da = (
+                    f"er besvaret, selv om skemaet kun viser det, når "
+                    f"{rule.question} {shown_da} {values_da}"
+                )
                 index = columns.questions.get(question.id)
-                self.problem(reason, table, row.number, index, warning=True)
+                self.problem(reason, reason_da, table, row.number, index, warning=True)

@@ -17,6 +17,7 @@ from klyngeradar.core.responses import Choice, RoundInfo
 from klyngeradar.core.tables import Row, Table, column_letter
 
 ROUND_KEYS = ("region", "since", "organisation", "title")
+TWICE_DA = "står to gange"
 
 
 def cell_text(value: object) -> str:
@@ -28,7 +29,10 @@ def cell_text(value: object) -> str:
 
 @dataclass
 class SheetReader:
-    """Reads sheets of one file, collecting every error and warning with its place."""
+    """Reads sheets of one file, collecting every error and warning with its place.
+
+    Each problem is given its reason in English and in Danish (see `Problem.text`).
+    """
 
     file: str | None
     errors: list[Problem] = field(default_factory=list)
@@ -37,6 +41,7 @@ class SheetReader:
     def problem(
         self,
         reason: str,
+        reason_da: str,
         table: Table | None = None,
         row: int | None = None,
         index: int | None = None,
@@ -56,6 +61,7 @@ class SheetReader:
             cell=f"{column_letter(index)}{row}" if index is not None and row else None,
             value=None if value is None else cell_text(value) or str(value),
             severity="warning" if warning else "error",
+            reason_da=reason_da,
         )
         (self.warnings if warning else self.errors).append(found)
 
@@ -79,7 +85,8 @@ class SheetReader:
         header = [h.casefold() for h in table.header]
         missing = [name for name in ("key", "value") if name not in header]
         for name in missing:
-            self.problem(f"the sheet has no {name} column", table, table.header_row, column=name)
+            reason, reason_da = f"the sheet has no {name} column", f"arket har ingen {name}-kolonne"
+            self.problem(reason, reason_da, table, table.header_row, column=name)
         if missing:
             return {}
         key_at, value_at = header.index("key"), header.index("value")
@@ -87,10 +94,14 @@ class SheetReader:
         for row in table.rows:
             key = cell_text(row.get(key_at)).casefold()
             if key not in ROUND_KEYS:
-                reason = f"is not a round key (use {', '.join(ROUND_KEYS)})"
-                self.problem(reason, table, row.number, key_at, value=row.get(key_at))
+                keys = ", ".join(ROUND_KEYS)
+                reason, reason_da = (
+                    f"is not a round key (use {keys})",
+                    f"er ikke en rundenøgle (brug {keys})",
+                )
+                self.problem(reason, reason_da, table, row.number, key_at, value=row.get(key_at))
             elif key in values:
-                self.problem("is given twice", table, row.number, key_at, value=key)
+                self.problem("is given twice", TWICE_DA, table, row.number, key_at, value=key)
             else:
                 parsed = self._round_value(key, row.get(value_at), table, row, value_at)
                 if parsed is not None:
@@ -113,7 +124,8 @@ class SheetReader:
                 return date.fromisoformat(cell_text(raw))
             except ValueError:
                 reason = "is not a date (use YYYY-MM-DD, e.g. 2021-01-01)"
-                self.problem(reason, table, number, index, column=column, value=raw)
+                reason_da = "er ikke en dato (brug ÅÅÅÅ-MM-DD, fx 2021-01-01)"
+                self.problem(reason, reason_da, table, number, index, column=column, value=raw)
                 return None
         if key == "region":
             text = cell_text(raw)
@@ -121,8 +133,11 @@ class SheetReader:
             code = text if geography.region(text) else by_name.get(text.casefold())
             if code is None:
                 codes = ", ".join(r.code for r in geography.regions())
-                reason = f"is not a region code ({codes})"
-                self.problem(reason, table, number, index, column=column, value=raw)
+                reason, reason_da = (
+                    f"is not a region code ({codes})",
+                    f"er ikke en regionskode ({codes})",
+                )
+                self.problem(reason, reason_da, table, number, index, column=column, value=raw)
             return code
         return cell_text(raw)
 
@@ -133,7 +148,8 @@ class SheetReader:
             return None
         header = [h.casefold() for h in table.header]
         if "slug" not in header:
-            self.problem("the sheet has no slug column", table, table.header_row, column="slug")
+            reason, reason_da = "the sheet has no slug column", "arket har ingen slug-kolonne"
+            self.problem(reason, reason_da, table, table.header_row, column="slug")
             return ()
         slug_at = header.index("slug")
         name_at = header.index("name") if "name" in header else None
@@ -143,9 +159,10 @@ class SheetReader:
             name = cell_text(row.get(name_at)) if name_at is not None else ""
             if not SLUG.match(slug):
                 reason = "is not a slug (lowercase letters a-z, digits and -)"
-                self.problem(reason, table, row.number, slug_at, value=row.get(slug_at))
+                reason_da = "er ikke et kort navn (små bogstaver a-z, cifre og -)"
+                self.problem(reason, reason_da, table, row.number, slug_at, value=row.get(slug_at))
             elif slug in found:
-                self.problem("is given twice", table, row.number, slug_at, value=slug)
+                self.problem("is given twice", TWICE_DA, table, row.number, slug_at, value=slug)
             else:
                 found[slug] = Choice(slug, name or slug)
         return tuple(found.values())

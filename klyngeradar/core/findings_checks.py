@@ -51,22 +51,26 @@ _CODES = {
 }
 
 
-def _value_problem(question: str, value: object) -> str | None:
-    """Why `value` is not a valid answer to `question`, or None when it is."""
+def _value_problem(question: str, value: object) -> tuple[str, str] | None:
+    """Why `value` is not a valid answer to `question` (in English and Danish), or None."""
     kind = QUESTION_TYPES[question]
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
-            return "is not a whole number"
+            return "is not a whole number", "er ikke et helt tal"
         if value < 0:
-            return "is negative; a whole number ≥ 0 is expected"
+            return (
+                "is negative; a whole number ≥ 0 is expected",
+                "er negativt; et helt tal ≥ 0 forventes",
+            )
     elif kind == "multi":
         if not isinstance(value, frozenset) or not all(isinstance(c, str) for c in value):
-            return "is not a set of codes"
+            return "is not a set of codes", "er ikke en mængde af koder"
     elif kind == "text":
         if not isinstance(value, str) or not value.strip():
-            return "is not a non-empty text"
+            return "is not a non-empty text", "er ikke en udfyldt tekst"
     elif not isinstance(value, str) or value not in _CODES[question]:
-        return f"is not one of {', '.join(_CODES[question])}"
+        codes = ", ".join(_CODES[question])
+        return f"is not one of {codes}", f"er ikke en af {codes}"
     return None
 
 
@@ -76,8 +80,12 @@ def check_round(round: RoundData) -> None:
     seen: set[str] = set()
     for index, response in enumerate(round.responses, start=1):
         where = f"(cluster {response.cluster}, row {index})"
+        where_da = f"(klynge {response.cluster}, række {index})"
         if response.cluster in seen:
-            problems.append(Problem(f"appears twice {where}", column="cluster"))
+            reason_da = f"står to gange {where_da}"
+            problems.append(
+                Problem(f"appears twice {where}", column="cluster", reason_da=reason_da)
+            )
         seen.add(response.cluster)
         if response.status not in STATUSES:
             problems.append(
@@ -85,16 +93,28 @@ def check_round(round: RoundData) -> None:
                     f"is not one of {', '.join(STATUSES)} {where}",
                     column="status",
                     value=str(response.status),
+                    reason_da=f"er ikke en af {', '.join(STATUSES)} {where_da}",
                 )
             )
         if response.status == "none" and (response.answers or response.basis):
-            problems.append(Problem(f"has answers but status none {where}", column="status"))
+            reason, reason_da = (
+                f"has answers but status none {where}",
+                f"har svar, men status er none {where_da}",
+            )
+            problems.append(Problem(reason, column="status", reason_da=reason_da))
         for question, value in response.answers.items():
             if question not in QUESTION_TYPES:
                 continue
-            reason = _value_problem(question, value)
-            if reason:
-                problems.append(Problem(f"{reason} {where}", column=question, value=repr(value)))
+            reasons = _value_problem(question, value)
+            if reasons:
+                problems.append(
+                    Problem(
+                        f"{reasons[0]} {where}",
+                        column=question,
+                        value=repr(value),
+                        reason_da=f"{reasons[1]} {where_da}",
+                    )
+                )
         for question, basis in response.basis.items():
             if basis is not None and basis not in BASES:
                 problems.append(
@@ -102,11 +122,16 @@ def check_round(round: RoundData) -> None:
                         f"is not counted or estimated {where}",
                         column=f"{question}.basis",
                         value=str(basis),
+                        reason_da=f"er ikke counted eller estimated {where_da}",
                     )
                 )
             if basis is not None and question not in response.answers:
                 problems.append(
-                    Problem(f"basis given without a value {where}", column=f"{question}.basis")
+                    Problem(
+                        f"basis given without a value {where}",
+                        column=f"{question}.basis",
+                        reason_da=f"grundlag angivet uden en værdi {where_da}",
+                    )
                 )
     if problems:
         raise InputError(problems)

@@ -9,36 +9,42 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from klyngeradar.core.problems import Refusal
+
 _GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
+# The reasons a number is refused, in English and Danish (see `Refusal`).
+NOT_WHOLE, NOT_WHOLE_DA = "is not a whole number", "er ikke et helt tal"
+NEGATIVE = "is negative; a whole number ≥ 0 is expected"
+NEGATIVE_DA = "er negativt; et helt tal ≥ 0 forventes"
 
 
 def parse_whole_number(value: object) -> int:
-    """Return ``value`` as an int ≥ 0, or raise ValueError with a reason a person can read.
+    """Return ``value`` as an int ≥ 0, or raise a ValueError (`Refusal`) a person can read.
 
     >>> parse_whole_number("1.740")
     1740
     """
     if isinstance(value, bool):
-        raise ValueError("is not a whole number")
+        raise Refusal(NOT_WHOLE, NOT_WHOLE_DA)
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
         if not value.is_integer():
-            raise ValueError("is not a whole number")
+            raise Refusal(NOT_WHOLE, NOT_WHOLE_DA)
         number = int(value)
     else:
         text = str(value).strip().replace("\u00a0", " ").replace("\u202f", " ")
         if text.startswith("-") and _PLAIN.match(text[1:].replace(".", "").replace(" ", "")):
-            raise ValueError("is negative; a whole number ≥ 0 is expected")
+            raise Refusal(NEGATIVE, NEGATIVE_DA)
         if _PLAIN.match(text):
             number = int(text)
         elif _GROUPED.match(text):
             number = int(text.replace(".", "").replace(" ", ""))
         else:
-            raise ValueError("is not a whole number")
+            raise Refusal(NOT_WHOLE, NOT_WHOLE_DA)
     if number < 0:
-        raise ValueError("is negative; a whole number ≥ 0 is expected")
+        raise Refusal(NEGATIVE, NEGATIVE_DA)
     return number
 
 

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from klyngeradar.core.cvr import check_cvr, check_pnr, normalise_cvr, normalise_pnr
-from klyngeradar.core.problems import InputError, Problem
+from klyngeradar.core.problems import InputError, Problem, Refusal, danish_reason
 from klyngeradar.core.tables import column_letter, read_tables
 
 SUPPORT_KINDS = ("advice", "innovation", "event", "project", "other")
@@ -134,8 +134,11 @@ def parse_participation_date(value: object) -> date:
             day, month, year = (int(part) for part in match.groups())
             return date(year, month, day)
     except ValueError:
-        raise ValueError("is not a calendar date") from None
-    raise ValueError("is not a date (YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY)")
+        raise Refusal("is not a calendar date", "er ikke en dato i kalenderen") from None
+    raise Refusal(
+        "is not a date (YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY)",
+        "er ikke en dato (ÅÅÅÅ-MM-DD, DD-MM-ÅÅÅÅ eller DD.MM.ÅÅÅÅ)",
+    )
 
 
 def _text(value: object) -> str:
@@ -165,6 +168,7 @@ def _columns(header: Sequence[str], source: _Source, row: int | None) -> tuple[d
                     sheet=source.sheet,
                     row=row,
                     column=name,
+                    reason_da=f"er endnu en {column}-kolonne",
                 )
             )
             continue
@@ -178,6 +182,7 @@ def _columns(header: Sequence[str], source: _Source, row: int | None) -> tuple[d
                     sheet=source.sheet,
                     row=row,
                     column=column,
+                    reason_da="er en påkrævet kolonne og mangler",
                 )
             )
     if "cluster" not in found and "actor" not in found:
@@ -188,6 +193,7 @@ def _columns(header: Sequence[str], source: _Source, row: int | None) -> tuple[d
                 sheet=source.sheet,
                 row=row,
                 column="cluster/actor",
+                reason_da="mangler: en kolonne cluster eller actor er påkrævet",
             )
         )
     return found, problems
@@ -231,7 +237,7 @@ class _Validator:
                 return ""
             return _text(values[index])
 
-        def fail(column: str, value: str | None, reason: str) -> None:
+        def fail(column: str, value: str | None, reason: str, reason_da: str) -> None:
             index = columns[column]
             cell_ref = f"{column_letter(index)}{number}" if source.sheet else None
             self.problems.append(
@@ -243,6 +249,7 @@ class _Validator:
                     column=header[index] if index < len(header) else column,
                     cell=cell_ref,
                     value=value,
+                    reason_da=reason_da,
                 )
             )
 
@@ -251,31 +258,37 @@ class _Validator:
         cvr_text = cell("cvr")
         reason = check_cvr(cvr_text)
         if reason:
-            fail("cvr", cvr_text or None, reason)
+            fail("cvr", cvr_text or None, reason, check_cvr(cvr_text, "da"))
         cvr = normalise_cvr(cvr_text)
 
         pnr = None
         if cell("pnr"):
             reason = check_pnr(cell("pnr"))
             if reason:
-                fail("pnr", cell("pnr"), reason)
+                fail("pnr", cell("pnr"), reason, check_pnr(cell("pnr"), "da"))
             pnr = normalise_pnr(cell("pnr"))
 
         company, activity = cell("company"), cell("activity")
         if not company:
-            fail("company", None, "is empty; the company's name is required")
+            reason_da = "er tom; virksomhedens navn er påkrævet"
+            fail("company", None, "is empty; the company's name is required", reason_da)
         if not activity:
-            fail("activity", None, "is empty; the activity is required")
+            fail(
+                "activity",
+                None,
+                "is empty; the activity is required",
+                "er tom; aktiviteten er påkrævet",
+            )
 
         day = None
         raw_date = values[columns["date"]] if columns["date"] < len(values) else None
         if raw_date is None or cell("date") == "":
-            fail("date", None, "is empty; a date is required")
+            fail("date", None, "is empty; a date is required", "er tom; en dato er påkrævet")
         else:
             try:
                 day = parse_participation_date(raw_date)
             except ValueError as error:
-                fail("date", cell("date"), str(error))
+                fail("date", cell("date"), str(error), danish_reason(error) or str(error))
 
         cluster = cell("cluster") or None
         actor = cell("actor") or None
@@ -284,17 +297,30 @@ class _Validator:
                 "cluster" if "cluster" in columns else "actor",
                 None,
                 "is empty: each row needs a cluster or an actor",
+                "er tom: hver række skal have en klynge eller en aktør",
             )
         if cluster is not None and self.clusters is not None and cluster not in self.clusters:
-            fail("cluster", cluster, "is not a known cluster (slug)")
+            fail(
+                "cluster",
+                cluster,
+                "is not a known cluster (slug)",
+                "er ikke en kendt klynge (kort navn)",
+            )
         if actor is not None and self.actors is not None and actor not in self.actors:
-            fail("actor", actor, "is not a known actor (slug)")
+            fail(
+                "actor", actor, "is not a known actor (slug)", "er ikke en kendt aktør (kort navn)"
+            )
 
         kind = None
         if cell("kind"):
             kind = support_kind(cell("kind"))
             if kind is None:
-                fail("kind", cell("kind"), f"is not a kind of support ({', '.join(SUPPORT_KINDS)})")
+                kinds = ", ".join(SUPPORT_KINDS)
+                reason, reason_da = (
+                    f"is not a kind of support ({kinds})",
+                    f"er ikke en støttetype ({kinds})",
+                )
+                fail("kind", cell("kind"), reason, reason_da)
 
         if len(self.problems) > before or day is None:
             return
@@ -304,10 +330,10 @@ class _Validator:
         key = (cvr, activity.casefold(), day)
         first = self.seen.get(key)
         if first is not None:
-            where = (
-                f"row {first.row}" if first.sheet == row.sheet else f"{first.sheet} row {first.row}"
-            )
-            fail("cvr", cvr, f"is a duplicate of {where} (same CVR, activity and date)")
+            sheet = "" if first.sheet == row.sheet else f"{first.sheet} "
+            reason = f"is a duplicate of {sheet}row {first.row} (same CVR, activity and date)"
+            reason_da = f"står også i {sheet}række {first.row} (samme CVR, aktivitet og dato)"
+            fail("cvr", cvr, reason, reason_da)
             return
         self.seen[key] = row
         self.rows.append(row)
@@ -377,6 +403,8 @@ def read_participation(
                 "has no participation list: no sheet has the columns "
                 + ", ".join(REQUIRED_COLUMNS + ("cluster/actor",)),
                 file=path.name,
+                reason_da="har ingen deltagerliste: intet ark har kolonnerne "
+                + ", ".join(REQUIRED_COLUMNS + ("cluster/actor",)),
             )
         )
     if validator.problems:

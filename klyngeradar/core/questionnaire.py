@@ -22,6 +22,7 @@ from typing import Literal
 
 from klyngeradar.core.dates import format_date
 from klyngeradar.core.numbers import format_int, parse_whole_number
+from klyngeradar.core.problems import Refusal, danish_reason
 from klyngeradar.core.responses import Basis, Value
 
 QuestionType = Literal["single", "multi", "int", "yesno", "choice3", "text"]
@@ -42,6 +43,8 @@ BASIS_WORDS: Mapping[str, Basis] = {
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MUNICIPALITY_CODE = re.compile(r"^\d{3}$")
 MULTI_SEPARATOR = ";"
+# Danish words for the round's lists, in the reasons a code is refused with.
+_SOURCES_DA = {"municipalities": "kommuner", "actors": "aktører", "efforts": "indsatser"}
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,9 @@ def validate_answer(
 ) -> Value | None:
     """Turn raw input into the answer's typed value, or raise ValueError(reason).
 
+    The ValueError is a `Refusal`: its message is the English reason and its
+    ``reason_da`` the Danish one.
+
     `raw` is a form string, a list of strings (a multi-select) or a spreadsheet
     cell value. Empty input returns None (not answered). `choices` are the
     allowed codes of a question whose options the round supplies
@@ -268,7 +274,10 @@ def validate_basis(raw: object) -> Basis | None:
         return None
     word = _cell_text(raw).strip().casefold()
     if word not in BASIS_WORDS:
-        raise ValueError("is not a basis; use counted or estimated (opgjort or skønnet)")
+        raise Refusal(
+            "is not a basis; use counted or estimated (opgjort or skønnet)",
+            "er ikke et grundlag; brug opgjort eller skønnet (counted eller estimated)",
+        )
     return BASIS_WORDS[word]
 
 
@@ -299,7 +308,7 @@ def _multi(question: Question, raw: object, choices: Collection[str] | None) -> 
     words = [part.strip() for part in parts if part.strip()]
     if any(word.casefold() in NONE_WORDS for word in words):
         if len(words) > 1:
-            raise ValueError("combines none with other codes")
+            raise Refusal("combines none with other codes", "kombinerer ingen med andre koder")
         return frozenset()
     codes = set()
     for word in words:
@@ -309,7 +318,10 @@ def _multi(question: Question, raw: object, choices: Collection[str] | None) -> 
             if len(words) == 1:
                 raise
             # Name the wrong code among several.
-            raise ValueError(f'has "{word}", which {exc}') from exc
+            raise Refusal(
+                f'has "{word}", which {exc}',
+                f'indeholder "{word}", og det {danish_reason(exc) or exc}',
+            ) from exc
     return frozenset(codes)
 
 
@@ -323,16 +335,23 @@ def _code(question: Question, text: str, choices: Collection[str] | None) -> str
             if folded in (name.casefold() for name in names):
                 return option.code
         allowed = ", ".join(question.codes)
-        raise ValueError(f"is not an option of {question.id} (use {allowed})")
+        raise Refusal(
+            f"is not an option of {question.id} (use {allowed})",
+            f"er ikke en svarmulighed i {question.id} (brug {allowed})",
+        )
     if choices is not None:
         matches = {c for c in choices if c.casefold() == folded}
         if matches:
             return matches.pop()
-        raise ValueError(f"is not one of the round's {question.options_from}")
+        raise Refusal(
+            f"is not one of the round's {question.options_from}",
+            f"er ikke en af rundens {_SOURCES_DA[question.options_from]}",
+        )
     pattern = MUNICIPALITY_CODE if question.options_from == "municipalities" else SLUG
     if not pattern.match(folded):
-        expected = "a 3-digit code" if question.options_from == "municipalities" else "a slug"
-        raise ValueError(f"is not {expected}")
+        if question.options_from == "municipalities":
+            raise Refusal("is not a 3-digit code", "er ikke en kode på 3 cifre")
+        raise Refusal("is not a slug", "er ikke et kort navn (a-z, 0-9 og -)")
     return folded
 
 

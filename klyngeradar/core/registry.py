@@ -34,6 +34,7 @@ ACTOR_KINDS = (
 )
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NOT_OBJECT_DA = "er ikke et JSON-objekt"
 
 
 @dataclass(frozen=True)
@@ -145,12 +146,20 @@ class _Entry:
         self.is_object = isinstance(data, Mapping)
         self.data: Mapping[str, Any] = data if self.is_object else {}
         if not self.is_object:
-            self.fail(None, data, "is not an object")
+            self.fail(None, data, "is not an object", "er ikke et objekt")
 
-    def fail(self, key: str | None, value: Any, reason: str) -> None:
+    def fail(self, key: str | None, value: Any, reason: str, reason_da: str) -> None:
         shown = None if value is None else json.dumps(value, ensure_ascii=False, default=str)
         self.problems.append(
-            Problem(reason, file=self.file, sheet=self.sheet, row=self.row, column=key, value=shown)
+            Problem(
+                reason,
+                file=self.file,
+                sheet=self.sheet,
+                row=self.row,
+                column=key,
+                value=shown,
+                reason_da=reason_da,
+            )
         )
 
     def check_keys(self, expected: tuple[str, ...]) -> None:
@@ -158,26 +167,27 @@ class _Entry:
             return
         for key in expected:
             if key not in self.data:
-                self.fail(key, None, "is missing")
+                self.fail(key, None, "is missing", "mangler")
         for key in self.data:
             if key not in expected:
-                self.fail(key, None, "is not a known field")
+                self.fail(key, None, "is not a known field", "er ikke et kendt felt")
 
     def text(self, key: str, *, required: bool = True) -> str | None:
         value = self.data.get(key)
         if value is None:
             if required and key in self.data:
-                self.fail(key, None, "is empty")
+                self.fail(key, None, "is empty", "er tomt")
             return None
         if not isinstance(value, str) or not value.strip():
-            self.fail(key, value, "is not a non-empty text")
+            self.fail(key, value, "is not a non-empty text", "er ikke en udfyldt tekst")
             return None
         return value.strip()
 
     def slug(self, key: str) -> str | None:
         value = self.text(key)
         if value is not None and not _SLUG.match(value):
-            self.fail(key, value, "is not a slug (lower-case a–z, 0–9 and single dashes)")
+            reason = "is not a slug (lower-case a–z, 0–9 and single dashes)"
+            self.fail(key, value, reason, "er ikke et kort navn (små a–z, 0–9 og enkelte -)")
             return None
         return value
 
@@ -186,7 +196,7 @@ class _Entry:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.fail(key, value, "is not a whole number ≥ 0")
+            self.fail(key, value, "is not a whole number ≥ 0", "er ikke et helt tal ≥ 0")
             return None
         return value
 
@@ -194,10 +204,15 @@ class _Entry:
         value = self.data.get(key)
         if value is None:
             if required and key in self.data:
-                self.fail(key, None, "is empty; true or false is expected")
+                self.fail(
+                    key,
+                    None,
+                    "is empty; true or false is expected",
+                    "er tomt; true eller false forventes",
+                )
             return None
         if not isinstance(value, bool):
-            self.fail(key, value, "is not true or false")
+            self.fail(key, value, "is not true or false", "er ikke true eller false")
             return None
         return value
 
@@ -205,12 +220,13 @@ class _Entry:
         value = self.data.get(key)
         if value is None:
             if required and key in self.data:
-                self.fail(key, None, "is empty; a date (YYYY-MM-DD) is expected")
+                reason = "is empty; a date (YYYY-MM-DD) is expected"
+                self.fail(key, None, reason, "er tomt; en dato (ÅÅÅÅ-MM-DD) forventes")
             return None
         try:
             return date.fromisoformat(value)
         except (TypeError, ValueError):
-            self.fail(key, value, "is not a date (YYYY-MM-DD)")
+            self.fail(key, value, "is not a date (YYYY-MM-DD)", "er ikke en dato (ÅÅÅÅ-MM-DD)")
             return None
 
 
@@ -229,6 +245,7 @@ def _unique(rows: list[tuple[int, str | None]], *, file: str, sheet: str) -> lis
                     row=number,
                     column="slug",
                     value=slug,
+                    reason_da=f"er brugt to gange (også post {seen[slug]})",
                 )
             )
         else:
@@ -239,7 +256,10 @@ def _unique(rows: list[tuple[int, str | None]], *, file: str, sheet: str) -> lis
 def _list(document: Mapping[str, Any], key: str, file: str, problems: list[Problem]) -> list:
     value = document.get(key)
     if not isinstance(value, list):
-        problems.append(Problem("is missing or not a list", file=file, column=key))
+        reason_da = "mangler eller er ikke en liste"
+        problems.append(
+            Problem("is missing or not a list", file=file, column=key, reason_da=reason_da)
+        )
         return []
     return value
 
@@ -248,11 +268,14 @@ def load_cluster_reference(document: Any, *, file: str = "clusters.json") -> Clu
     """Validate a parsed ``clusters.json`` document; raise `InputError` with every problem."""
     problems: list[Problem] = []
     if not isinstance(document, Mapping):
-        raise InputError([Problem("is not a JSON object", file=file)])
+        raise InputError([Problem("is not a JSON object", file=file, reason_da=NOT_OBJECT_DA)])
     known_keys = ("programme", "landscape_facts", "areas", "clusters")
     for key in document:
         if key not in known_keys:
-            problems.append(Problem("is not a known section", file=file, column=key))
+            reason_da = "er ikke en kendt sektion"
+            problems.append(
+                Problem("is not a known section", file=file, column=key, reason_da=reason_da)
+            )
 
     entry = _Entry(
         document.get("programme"), file=file, sheet="programme", row=None, problems=problems
@@ -266,7 +289,9 @@ def load_cluster_reference(document: Any, *, file: str = "clusters.json") -> Clu
         source=entry.text("source") or "",
     )
     if programme.end < programme.start:
-        entry.fail("end", str(programme.end), "is before the programme's start")
+        entry.fail(
+            "end", str(programme.end), "is before the programme's start", "er før programmets start"
+        )
 
     facts = []
     for number, raw in enumerate(_list(document, "landscape_facts", file, problems), start=1):
@@ -325,36 +350,44 @@ def _cluster(
 
     area = entry.slug("area")
     if area is not None and area not in areas:
-        entry.fail("area", area, "is not one of the areas in this file")
+        entry.fail(
+            "area", area, "is not one of the areas in this file", "er ikke et af områderne i filen"
+        )
 
     seat = entry.text("seat_municipality", required=False)
     known_codes = {m.code for m in geography.municipalities()}
     if seat is not None and seat not in known_codes:
-        entry.fail("seat_municipality", seat, "is not a known municipality code")
+        reason, reason_da = "is not a known municipality code", "er ikke en kendt kommunekode"
+        entry.fail("seat_municipality", seat, reason, reason_da)
         seat = None
 
     cvr = entry.text("cvr", required=False)
     if cvr is not None:
         reason = check_cvr(cvr)
         if reason:
-            entry.fail("cvr", cvr, reason)
+            entry.fail("cvr", cvr, reason, check_cvr(cvr, "da"))
         cvr = normalise_cvr(cvr)
 
     unverified = entry.data.get("unverified_fields", [])
     if not isinstance(unverified, list) or not all(isinstance(x, str) for x in unverified):
-        entry.fail("unverified_fields", unverified, "is not a list of field names")
+        reason, reason_da = "is not a list of field names", "er ikke en liste af feltnavne"
+        entry.fail("unverified_fields", unverified, reason, reason_da)
         unverified = []
     for name in unverified:
         if name not in _CLUSTER_FIELDS or name in ("verified", "unverified_fields", "source"):
-            entry.fail("unverified_fields", name, "is not a field that can be unverified")
+            reason = "is not a field that can be unverified"
+            entry.fail(
+                "unverified_fields", name, reason, "er ikke et felt, der kan være ubekræftet"
+            )
 
     valid_from, valid_to = entry.day("valid_from"), entry.day("valid_to")
     if valid_from and valid_to and valid_to < valid_from:
-        entry.fail("valid_to", str(valid_to), "is before valid_from")
+        entry.fail("valid_to", str(valid_to), "is before valid_from", "er før valid_from")
 
     website = entry.text("website", required=False)
     if website is not None and not website.startswith(("http://", "https://")):
-        entry.fail("website", website, "is not a web address (http:// or https://)")
+        reason = "is not a web address (http:// or https://)"
+        entry.fail("website", website, reason, "er ikke en webadresse (http:// eller https://)")
 
     return ClusterFacts(
         slug=entry.slug("slug") or "",
@@ -384,7 +417,7 @@ def load_actors(document: Any, *, file: str = "actors.json") -> tuple[ActorFacts
     """Validate a parsed ``actors.json`` document; raise `InputError` with every problem."""
     problems: list[Problem] = []
     if not isinstance(document, Mapping):
-        raise InputError([Problem("is not a JSON object", file=file)])
+        raise InputError([Problem("is not a JSON object", file=file, reason_da=NOT_OBJECT_DA)])
     region_codes = {r.code for r in geography.regions()}
     actors = []
     slugs = []
@@ -395,10 +428,13 @@ def load_actors(document: Any, *, file: str = "actors.json") -> tuple[ActorFacts
         slugs.append((number, slug))
         kind = entry.text("kind")
         if kind is not None and kind not in ACTOR_KINDS:
-            entry.fail("kind", kind, f"is not one of {', '.join(ACTOR_KINDS)}")
+            kinds = ", ".join(ACTOR_KINDS)
+            entry.fail("kind", kind, f"is not one of {kinds}", f"er ikke en af {kinds}")
         region = entry.text("region")
         if region is not None and region not in region_codes:
-            entry.fail("region", region, "is not a known region code")
+            entry.fail(
+                "region", region, "is not a known region code", "er ikke en kendt regionskode"
+            )
         actors.append(
             ActorFacts(
                 slug=slug or "",
@@ -421,7 +457,10 @@ def _packaged(name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError([Problem(f"is not valid JSON: {error}", file=name)]) from error
+        reason_da = f"er ikke gyldig JSON: {error}"
+        raise InputError(
+            [Problem(f"is not valid JSON: {error}", file=name, reason_da=reason_da)]
+        ) from error
 
 
 @cache

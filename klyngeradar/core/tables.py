@@ -88,19 +88,28 @@ def read_tables(path: str | Path) -> dict[str, Table]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise _refuse(path, "is an old Excel .xls file; save it as .xlsx or .csv")
+        raise _refuse(
+            path,
+            "is an old Excel .xls file; save it as .xlsx or .csv",
+            "er en gammel Excel .xls-fil; gem den som .xlsx eller .csv",
+        )
     if suffix not in XLSX_SUFFIXES | CSV_SUFFIXES:
-        raise _refuse(path, "is not a supported file type; use .xlsx or .csv")
+        raise _refuse(
+            path,
+            "is not a supported file type; use .xlsx or .csv",
+            "er ikke en understøttet filtype; brug .xlsx eller .csv",
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _refuse(path, f"cannot be read ({exc.strerror or exc})") from exc
+        why = exc.strerror or exc
+        raise _refuse(path, f"cannot be read ({why})", f"kan ikke læses ({why})") from exc
     if suffix in CSV_SUFFIXES:
         tables = {path.stem: csv_table(data, name=path.stem, file=path.name)}
     else:
         tables = _xlsx_tables(data, path)
     if all(table.empty for table in tables.values()):
-        raise _refuse(path, "is empty")
+        raise _refuse(path, "is empty", "er tom")
     return tables
 
 
@@ -124,7 +133,11 @@ def _decode(data: bytes, file: str) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
-        problem = Problem("is neither UTF-8 nor Windows-1252 text", file=file)
+        problem = Problem(
+            "is neither UTF-8 nor Windows-1252 text",
+            file=file,
+            reason_da="er hverken UTF-8- eller Windows-1252-tekst",
+        )
         raise InputError([problem]) from exc
 
 
@@ -137,7 +150,8 @@ def _xlsx_tables(data: bytes, path: Path) -> dict[str, Table]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise _refuse(path, "is not a readable .xlsx workbook") from exc
+        reason_da = "er ikke en .xlsx-projektmappe, der kan læses"
+        raise _refuse(path, "is not a readable .xlsx workbook", reason_da) from exc
     try:
         tables = {}
         for worksheet in workbook.worksheets:
@@ -175,5 +189,5 @@ def _header_text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _refuse(path: Path, reason: str) -> InputError:
-    return InputError([Problem(reason, file=path.name)])
+def _refuse(path: Path, reason: str, reason_da: str) -> InputError:
+    return InputError([Problem(reason, file=path.name, reason_da=reason_da)])

@@ -95,9 +95,9 @@ def load_template(path: str | Path | None = None) -> Template:
     try:
         presentation = Presentation(str(source))
     except Exception as exc:  # python-pptx raises several types for a bad file.
-        raise InputError(
-            [Problem(f"cannot be opened as a PowerPoint template ({exc})", file=source.name)]
-        ) from exc
+        reason = f"cannot be opened as a PowerPoint template ({exc})"
+        reason_da = f"kan ikke åbnes som PowerPoint-skabelon ({exc})"
+        raise InputError([Problem(reason, file=source.name, reason_da=reason_da)]) from exc
     _remove_slides(presentation)
     return Template(presentation, map_layouts(presentation, source.name), source.name)
 
@@ -119,12 +119,15 @@ def map_layouts(presentation: PresentationType, source: str) -> dict[str, SlideL
         layout = next((available[normalise(n)] for n in names if normalise(n) in available), None)
         if layout is None:
             have = ", ".join(f'"{layout.name}"' for layout in presentation.slide_layouts)
+            looked_for = " / ".join(f'"{n}"' for n in names)
             problems.append(
                 Problem(
                     f'has no slide layout for "{kind}" slides (looked for '
-                    + " / ".join(f'"{n}"' for n in names)
+                    + looked_for
                     + f"); its layouts are: {have or 'none'}",
                     file=source,
+                    reason_da=f'har intet slidelayout til "{kind}"-slides (ledte efter '
+                    f"{looked_for}); skabelonens layouts er: {have or 'ingen'}",
                 )
             )
         else:
