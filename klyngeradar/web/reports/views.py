@@ -29,6 +29,7 @@ from klyngeradar.web.reports.forms import DownloadForm, QuoteForm, TemplateUploa
 from klyngeradar.web.reports.models import QuoteChoice, ReportTemplate
 from klyngeradar.web.reports.quotes import default_keys, quote_options
 from klyngeradar.web.reports.rules import is_staff_role
+from klyngeradar.web.strategy.decisions import round_decisions
 from klyngeradar.web.surveys.convert import round_data
 from klyngeradar.web.surveys.models import Round
 
@@ -119,6 +120,21 @@ def _download(request, pk, name: str) -> HttpResponse:
         return HttpResponseBadRequest(_("Ukendt sprog eller skabelon."))
     lang = form.cleaned_data["lang"]
     template = form.cleaned_data["template"]
+    try:
+        # Checked on its own, so that the message points at the decision, not the template.
+        round_decisions(round)
+    except InputError as error:
+        for problem in error.problems:
+            messages.error(
+                request,
+                _(
+                    "En beslutning om samarbejdsmodellerne bryder reglerne, så præsentation og "
+                    "bilag kan ikke laves. Ret eller slet beslutningen (Samarbejdsmodeller eller "
+                    "administrationen): %(problem)s"
+                )
+                % {"problem": problem},
+            )
+        return redirect(_round_url(round))
     inputs = deliverables.report_inputs(round, user=request.user)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name

@@ -56,7 +56,13 @@ class FitOverrideForm(forms.ModelForm):
 
 
 class DecisionForm(forms.ModelForm):
-    """Accept, change or reject a recommendation; a change or a rejection needs a reason."""
+    """Accept, change or reject a recommendation; a change or a rejection needs a reason.
+
+    The page knows the recommended model from the current analysis and passes it
+    in; `DecisionAdminForm` reads it from the row. Both check the rules the core
+    checks again when a stored decision is read for the deck and the appendices
+    (`klyngeradar.core.decisions.AnalystDecision`).
+    """
 
     verdict = forms.ChoiceField(
         label=_("Beslutning"), choices=Decision.Verdict.choices, widget=forms.RadioSelect
@@ -78,6 +84,10 @@ class DecisionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.recommended_model = recommended_model or ""
 
+    def recommended(self) -> str:
+        """The model the rules recommend ("" for keep informed)."""
+        return self.recommended_model
+
     def clean(self):
         data = super().clean()
         verdict = data.get("verdict")
@@ -87,7 +97,7 @@ class DecisionForm(forms.ModelForm):
         if verdict == Decision.Verdict.CHANGED:
             if not chosen:
                 self.add_error("chosen_model", _("Vælg den model, der skal bruges i stedet."))
-            elif chosen == self.recommended_model:
+            elif chosen == self.recommended():
                 self.add_error("chosen_model", _("Vælg en anden model end den anbefalede."))
         else:
             data["chosen_model"] = ""
@@ -97,6 +107,27 @@ class DecisionForm(forms.ModelForm):
                 _("Skriv en begrundelse, når du vælger en anden model eller afviser anbefalingen."),
             )
         return data
+
+
+class DecisionAdminForm(DecisionForm):
+    """The admin's decision form: every field, with the page form's rules."""
+
+    class Meta(DecisionForm.Meta):
+        fields = [
+            "round",
+            "level",
+            "subject",
+            "recommended_model",
+            "verdict",
+            "chosen_model",
+            "reason",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, recommended_model=None, **kwargs)
+
+    def recommended(self) -> str:
+        return self.cleaned_data.get("recommended_model") or ""
 
 
 class ThresholdsForm(forms.ModelForm):

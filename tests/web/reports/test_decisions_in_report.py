@@ -127,3 +127,30 @@ def test_it_converts_a_stored_decision_to_the_cores(demo_db_round, analyst):
     assert decision.decided_by == "Anna Analytiker"
     assert decision.decided_at.tzinfo is not None
     assert round_decisions(demo_db_round) == (decision,)
+
+
+@pytest.mark.parametrize("download", ["reports:deck", "reports:appendices"])
+def test_a_decision_that_breaks_the_rules_is_named_instead_of_a_file(
+    client_for, analyst, demo_db_round, download
+):
+    # Stored past the models page's form, e.g. before the admin checked decisions.
+    Decision.objects.create(
+        round=demo_db_round,
+        level="cluster",
+        subject="klynge-a",
+        recommended_model="cross_municipal_agreement",
+        verdict="changed",
+        chosen_model="cross_municipal_agreement",
+        reason="Samme model",
+    )
+    client = client_for(analyst)
+
+    response = client.get(reverse(download, kwargs={"pk": demo_db_round.pk}))
+
+    round_page = reverse("reports:round_report", kwargs={"pk": demo_db_round.pk})
+    assert response.status_code == 302
+    assert response["Location"] == round_page
+    page = client.get(round_page).content.decode()
+    assert "En beslutning om samarbejdsmodellerne bryder reglerne" in page
+    assert "a changed decision chooses another model (decision on cluster klynge-a)" in page
+    assert "Skabelonen kan ikke bruges" not in page
