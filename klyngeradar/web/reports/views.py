@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -132,7 +133,7 @@ def _download(request, pk, name: str) -> HttpResponse:
                     "bilag kan ikke laves. Ret eller slet beslutningen (Samarbejdsmodeller eller "
                     "administrationen): %(problem)s"
                 )
-                % {"problem": problem},
+                % {"problem": problem.text(get_language())},
             )
         return redirect(_round_url(round))
     inputs = deliverables.report_inputs(round, user=request.user)

@@ -152,5 +152,5 @@ def test_a_decision_that_breaks_the_rules_is_named_instead_of_a_file(
     assert response["Location"] == round_page
     page = client.get(round_page).content.decode()
     assert "En beslutning om samarbejdsmodellerne bryder reglerne" in page
-    assert "a changed decision chooses another model (decision on cluster klynge-a)" in page
+    assert "en ændret beslutning vælger en anden model (beslutning om cluster klynge-a)" in page
     assert "Skabelonen kan ikke bruges" not in page
