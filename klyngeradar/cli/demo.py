@@ -20,13 +20,15 @@ import click
 DEMO_ORGANISATION = {"slug": "brn", "name": "Business Region North Denmark", "short_name": "BRN"}
 DEMO_REGION = "1081"
 DEMO_CLUSTER_LETTERS = "ABCDEFGHIJKLM"
-# (username, role, letter of the respondent's cluster)
+# (username, role, letter of the respondent's cluster). The agreements step gives
+# kommune-aalborg municipal access to Aalborg, which makes that viewer a municipal officer.
 DEMO_USERS = (
     ("analyst", "analyst", None),
     ("viewer", "viewer", None),
     ("respondent-a", "respondent", "A"),
     ("respondent-b", "respondent", "B"),
     ("admin", "admin", None),
+    ("kommune-aalborg", "viewer", None),
 )
 
 STEPS = (

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 LOGIN_LINE = re.compile(r"^(?P<user>[a-z-]+) / (?P<password>[A-Za-z0-9]{12,})$")
-DEMO_USERS = ["analyst", "viewer", "respondent-a", "respondent-b", "admin"]
+DEMO_USERS = ["analyst", "viewer", "respondent-a", "respondent-b", "admin", "kommune-aalborg"]
 
 
 def run_demo(out):
@@ -72,6 +72,26 @@ def test_it_creates_the_database_with_the_demo_data(demo_run):
     assert respondent == ("klynge-b",)
 
 
+def test_it_makes_kommune_aalborg_a_municipal_officer_for_aalborg(demo_run):
+    out, stdout = demo_run
+    with sqlite3.connect(out / "klyngeradar.sqlite3") as db:
+        membership = db.execute(
+            "select m.role, o.short_name, m.cluster_id, u.is_staff from accounts_membership m "
+            "join auth_user u on u.id = m.user_id "
+            "left join accounts_organisation o on o.id = m.organisation_id "
+            "where u.username = 'kommune-aalborg'"
+        ).fetchone()
+        municipalities = db.execute(
+            "select mu.code from agreements_municipalaccess a "
+            "join auth_user u on u.id = a.user_id "
+            "join registry_municipality mu on mu.id = a.municipality_id "
+            "where u.username = 'kommune-aalborg'"
+        ).fetchall()
+    assert membership == ("viewer", "BRN", None, 0)
+    assert municipalities == [("851",)]
+    assert "kommune-aalborg ser kun de aftaler, Aalborg Kommune er part i" in stdout
+
+
 def test_it_refreshes_an_existing_demo_with_new_passwords(tmp_path):
     first = logins(run_demo(tmp_path))
     second = logins(run_demo(tmp_path))
@@ -81,4 +101,5 @@ def test_it_refreshes_an_existing_demo_with_new_passwords(tmp_path):
         assert db.execute("select count(*) from registry_cluster where fictitious").fetchone() == (
             13,
         )
-        assert db.execute("select count(*) from auth_user").fetchone() == (5,)
+        assert db.execute("select count(*) from auth_user").fetchone() == (6,)
+        assert db.execute("select count(*) from agreements_municipalaccess").fetchone() == (1,)

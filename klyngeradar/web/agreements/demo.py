@@ -3,7 +3,8 @@
 All companies are fictitious ("Fiktiv … ApS") with generated CVR numbers that
 pass the modulus-11 check; the clusters are the fictitious demo clusters. The
 step also writes the participation list as a CSV (and one with two mistakes) to
-the demo directory, to try the import with.
+the demo directory, to try the import with, and makes the demo's viewer
+``kommune-aalborg`` a municipal officer for Aalborg.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from klyngeradar.core.participation import validate_participation
 
 CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2)
 DEMO_FILE = "demo-deltagere.csv"
+# A viewer made by the demo's users step (klyngeradar.cli.demo), and their municipality.
+MUNICIPAL_OFFICER = ("kommune-aalborg", "851")
 
 COMPANY_WORDS = (
     "Stål",
@@ -216,10 +219,14 @@ def create_demo_agreements(demo) -> None:
         records = participation_records(today)
         _import_demo_participation(organisation, records)
         _create_figures(organisation)
+        officer, municipality = _give_municipal_access(*MUNICIPAL_OFFICER)
     _write_files(demo.out, records)
     demo.made.append(
         "aftaler: 3 (tværkommunal med 4 kommuner, projekt, kontor) med KPI'er og opfølgning "
         f"2024–2025, {len(records)} deltagelser; prøv importen med {DEMO_FILE}"
+    )
+    demo.made.append(
+        f"kommunal læser: {officer} ser kun de aftaler, {municipality} Kommune er part i"
     )
 
 
@@ -338,3 +345,16 @@ def _write_files(out, records) -> None:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(wrong)
+
+
+def _give_municipal_access(username: str, code: str):
+    """Tie the demo user `username` to municipality `code`: a municipal officer's view."""
+    from django.contrib.auth import get_user_model
+
+    from klyngeradar.web.agreements.models import MunicipalAccess
+    from klyngeradar.web.registry.models import Municipality
+
+    user = get_user_model().objects.get(username=username)
+    municipality = Municipality.objects.get(code=code)
+    MunicipalAccess.objects.get_or_create(user=user, municipality=municipality)
+    return user, municipality
