@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from klyngeradar.core.problems import InputError
@@ -84,7 +85,7 @@ def documentation_package(request):
             chosen, year, as_of=timezone.localdate(), agreement=slug
         )
     except InputError as error:
-        messages.error(request, "; ".join(str(p) for p in error.problems))
+        messages.error(request, "; ".join(p.text(get_language()) for p in error.problems))
         return redirect("agreements:agreement_list")
     name = f"dokumentation-{year}-{slug}.xlsx" if slug else f"dokumentation-{year}.xlsx"
     with tempfile.TemporaryDirectory(prefix="klyngeradar-dok-") as folder:

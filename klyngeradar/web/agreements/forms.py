@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from klyngeradar.core.documentation import read_company_figures
@@ -293,7 +294,8 @@ def _read_upload(upload, reader):
         try:
             return reader(path)
         except InputError as error:
-            raise forms.ValidationError([str(problem) for problem in error.problems]) from None
+            lang = get_language()
+            raise forms.ValidationError([p.text(lang) for p in error.problems]) from None
 
 
 class ParticipationImportForm(forms.Form):

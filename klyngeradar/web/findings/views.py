@@ -39,14 +39,15 @@ def _findings_or_problems(round):
 def round_findings(request, round_id: int):
     round = get_for_user(request.user, Round, pk=round_id)
     data, findings, problems = _findings_or_problems(round)
-    ctx = {"round": round, "section": "rounds", "problems": problems}
+    shown = [problem.text(_lang()) for problem in problems]
+    ctx = {"round": round, "section": "rounds", "problems": shown}
     if findings is not None:
         lang = _lang()
         ctx |= {
             "findings": findings,
             "figures": figures(findings, lang),
             "follow_ups": follow_ups(round, data, findings, lang),
-            "warnings": data.warnings,
+            "warnings": [warning.text(lang) for warning in data.warnings],
             "can_follow_up": can(request.user, "change", round),
         }
     return render(request, "findings/round_findings.html", ctx)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from klyngeradar.core.problems import InputError
@@ -89,7 +90,7 @@ def _template_problems(upload, name: str) -> list[str]:
         try:
             load_template(path)
         except InputError as error:
-            return [str(problem) for problem in error.problems]
+            return [problem.text(get_language()) for problem in error.problems]
     return []
 
 

@@ -141,8 +141,8 @@ def test_it_refuses_a_list_with_an_invalid_cvr_and_a_duplicate_naming_both(
     assert response.status_code == 400
     text = response.text
     assert "Listen er afvist, og intet er gemt" in text
-    assert "row 3 cvr: &quot;41000008&quot; is not a valid CVR number" in text
-    assert "row 5 cvr: &quot;41000007&quot; is a duplicate of row 2" in text
+    assert "række 3 cvr: &quot;41000008&quot; er ikke et gyldigt CVR-nummer" in text
+    assert "række 5 cvr: &quot;41000007&quot; står også i række 2" in text
     assert not Participation.objects.exists()
 
 

@@ -90,7 +90,7 @@ def test_it_refuses_a_template_without_the_needed_layouts_on_the_form(
     assert response.status_code == 400
     page = response.content.decode()
     assert "Skabelonen kan ikke bruges" in page
-    assert "has no slide layout for &quot;two&quot; slides" in page
+    assert "har intet slidelayout til &quot;two&quot;-slides" in page
     assert "Two Content" in page
     assert ReportTemplate.objects.count() == 0
     assert not media.exists() or not any(media.rglob("*.pptx"))
@@ -100,7 +100,7 @@ def test_it_refuses_a_template_without_the_needed_layouts_on_the_form(
     ("name", "content", "message"),
     [
         ("noter.txt", b"ikke en skabelon", "skal være en PowerPoint-fil"),
-        ("ødelagt.pptx", b"ikke en zip-fil", "cannot be opened as a PowerPoint template"),
+        ("ødelagt.pptx", b"ikke en zip-fil", "kan ikke åbnes som PowerPoint-skabelon"),
     ],
 )
 def test_it_refuses_a_file_that_is_not_a_template(
