@@ -115,3 +115,14 @@ def test_staff_get_no_response_cards(client_for, request, rounds, persona):
 
     assert cards(page) == []
     assert "Din besvarelse" not in page.content.decode()
+
+
+def test_it_speaks_english_to_an_english_reader(client_for, respondent_a, rounds, settings):
+    client = client_for(respondent_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    (card,) = cards(client.get(reverse("dashboard:overview")))
+
+    assert card.startswith("Your response Engagement 2025 · Klynge A")
+    assert "Status Not opened Deadline" in card
+    assert card.endswith("Answer the questionnaire")

@@ -227,3 +227,14 @@ def test_the_history_says_who_changed_what_and_when(
     ]
     assert "presence.type" in [c for row in rows for c in row["changed"]]
     assert rows[0]["reason"] == "genåbnet af analytiker"
+
+
+def test_the_round_form_says_where_the_efforts_come_from_in_english(
+    client_for, analyst, north_jutland, settings
+):
+    client = client_for(analyst)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    page = client.get(reverse("surveys:round_create"))
+
+    assert "The suggestion is an example: the organisation has no strategy yet." in main_of(page)
