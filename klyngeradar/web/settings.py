@@ -130,6 +130,7 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https:") else "http"
 
 LANGUAGE_CODE = "da"
+FORMAT_MODULE_PATH = ["klyngeradar.web.formats"]
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
 LOCALE_PATHS = [WEB_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"

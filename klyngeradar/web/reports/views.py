@@ -152,7 +152,9 @@ def _download(request, pk, name: str) -> HttpResponse:
                 # Only a template stored past the upload form (e.g. in the admin) gets here.
                 for problem in error.problems:
                     messages.error(
-                        request, _("Skabelonen kan ikke bruges: %(problem)s") % {"problem": problem}
+                        request,
+                        _("Skabelonen kan ikke bruges: %(problem)s")
+                        % {"problem": problem.text(get_language())},
                     )
                 return redirect(_round_url(round))
             content_type = deliverables.DECK_CONTENT_TYPE
