@@ -65,14 +65,25 @@ class EngagementWeights:
 
     def __post_init__(self) -> None:
         problems = [
-            Problem("weight must be a number ≥ 0", column=f.name, value=str(getattr(self, f.name)))
+            Problem(
+                "weight must be a number ≥ 0",
+                column=f.name,
+                value=str(getattr(self, f.name)),
+                reason_da="vægten skal være et tal ≥ 0",
+            )
             for f in fields(self)
             if isinstance(getattr(self, f.name), bool)
             or not isinstance(getattr(self, f.name), int | float)
             or getattr(self, f.name) < 0
         ]
         if not problems and sum(self.of(name) for name in COMPONENTS) <= 0:
-            problems.append(Problem("at least one weight must be above 0", column="weights"))
+            problems.append(
+                Problem(
+                    "at least one weight must be above 0",
+                    column="weights",
+                    reason_da="mindst én vægt skal være over 0",
+                )
+            )
         if problems:
             raise InputError(problems)
 

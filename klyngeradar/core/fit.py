@@ -129,22 +129,43 @@ def _check_overrides(
         where = f"{cluster} × {effort}"
         if cluster not in clusters:
             problems.append(
-                Problem("is not a cluster in the round", column="cluster", value=cluster)
+                Problem(
+                    "is not a cluster in the round",
+                    column="cluster",
+                    value=cluster,
+                    reason_da="er ikke en klynge i runden",
+                )
             )
             continue
         if effort not in efforts:
             problems.append(
-                Problem("is not an effort of the strategy", column="effort", value=effort)
+                Problem(
+                    "is not an effort of the strategy",
+                    column="effort",
+                    value=effort,
+                    reason_da="er ikke en indsats i strategien",
+                )
             )
             continue
         score, note = value
         if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= MAX_SCORE:
             problems.append(
-                Problem("fit must be a whole number 0–3", column=where, value=str(score))
+                Problem(
+                    "fit must be a whole number 0–3",
+                    column=where,
+                    value=str(score),
+                    reason_da="fit skal være et helt tal 0–3",
+                )
             )
             continue
         if not isinstance(note, str) or not note.strip():
-            problems.append(Problem("the analyst's fit needs a note saying why", column=where))
+            problems.append(
+                Problem(
+                    "the analyst's fit needs a note saying why",
+                    column=where,
+                    reason_da="analytikerens fit skal have en note om hvorfor",
+                )
+            )
             continue
         checked[key] = (score, note.strip())
     if problems:

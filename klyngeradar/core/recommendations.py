@@ -70,13 +70,27 @@ class Thresholds:
             if value is None and f.name in ("members_above", "high_engagement"):
                 continue
             if isinstance(value, bool) or not isinstance(value, int):
-                problems.append(Problem("must be a whole number", column=f.name, value=str(value)))
+                problems.append(
+                    Problem(
+                        "must be a whole number",
+                        column=f.name,
+                        value=str(value),
+                        reason_da="skal være et helt tal",
+                    )
+                )
             elif value < minimum.get(f.name, 0):
                 problems.append(
-                    Problem(f"must be ≥ {minimum.get(f.name, 0)}", column=f.name, value=str(value))
+                    Problem(
+                        f"must be ≥ {minimum.get(f.name, 0)}",
+                        column=f.name,
+                        value=str(value),
+                        reason_da=f"skal være ≥ {minimum.get(f.name, 0)}",
+                    )
                 )
         if self.high_engagement is not None and not 0 <= self.high_engagement <= 100:
-            problems.append(Problem("must be 0–100", column="high_engagement"))
+            problems.append(
+                Problem("must be 0–100", column="high_engagement", reason_da="skal være 0–100")
+            )
         if problems:
             raise InputError(problems)
 

@@ -55,18 +55,37 @@ def strategy_from_dict(data: Mapping[str, object], *, file: str | None = None) -
     problems: list[Problem] = []
     vision = data.get("vision")
     if vision is not None and (not isinstance(vision, str) or not vision.strip()):
-        problems.append(Problem("vision must be a non-empty text", file=file, column="vision"))
+        problems.append(
+            Problem(
+                "vision must be a non-empty text",
+                file=file,
+                column="vision",
+                reason_da="vision skal være en tekst, der ikke er tom",
+            )
+        )
     raw_efforts = data.get("efforts")
     efforts: list[Effort] = []
     if not isinstance(raw_efforts, list):
-        problems.append(Problem("efforts must be a list", file=file, column="efforts"))
+        problems.append(
+            Problem(
+                "efforts must be a list",
+                file=file,
+                column="efforts",
+                reason_da="efforts skal være en liste",
+            )
+        )
         raw_efforts = []
     seen: set[str] = set()
     for number, raw in enumerate(raw_efforts, start=1):
         where = f"efforts[{number}]"
         if not isinstance(raw, Mapping):
             problems.append(
-                Problem("must be an object with slug and name", file=file, column=where)
+                Problem(
+                    "must be an object with slug and name",
+                    file=file,
+                    column=where,
+                    reason_da="skal være et objekt med slug og name",
+                )
             )
             continue
         slug, name, description = raw.get("slug"), raw.get("name"), raw.get("description")
@@ -77,28 +96,63 @@ def strategy_from_dict(data: Mapping[str, object], *, file: str | None = None) -
                     file=file,
                     column=f"{where}.slug",
                     value=None if slug is None else str(slug),
+                    reason_da="slug må kun indeholde små ASCII-bogstaver, cifre og -",
                 )
             )
             continue
         if slug in seen:
             problems.append(
-                Problem("duplicate effort slug", file=file, column=f"{where}.slug", value=slug)
+                Problem(
+                    "duplicate effort slug",
+                    file=file,
+                    column=f"{where}.slug",
+                    value=slug,
+                    reason_da="indsatsens slug står to gange",
+                )
             )
             continue
         seen.add(slug)
         if not isinstance(name, str) or not name.strip():
-            problems.append(Problem("name must be a non-empty text", file=file, column=where))
+            problems.append(
+                Problem(
+                    "name must be a non-empty text",
+                    file=file,
+                    column=where,
+                    reason_da="name skal være en tekst, der ikke er tom",
+                )
+            )
             continue
         if description is not None and not isinstance(description, str):
-            problems.append(Problem("description must be a text", file=file, column=where))
+            problems.append(
+                Problem(
+                    "description must be a text",
+                    file=file,
+                    column=where,
+                    reason_da="description skal være en tekst",
+                )
+            )
             continue
         efforts.append(Effort(slug, name.strip(), description.strip() if description else None))
     example = data.get("example", False)
     if not isinstance(example, bool):
-        problems.append(Problem("example must be true or false", file=file, column="example"))
+        problems.append(
+            Problem(
+                "example must be true or false",
+                file=file,
+                column="example",
+                reason_da="example skal være true eller false",
+            )
+        )
     source = data.get("source")
     if source is not None and not isinstance(source, str):
-        problems.append(Problem("source must be a text", file=file, column="source"))
+        problems.append(
+            Problem(
+                "source must be a text",
+                file=file,
+                column="source",
+                reason_da="source skal være en tekst",
+            )
+        )
     if problems:
         raise InputError(problems)
     return Strategy(
@@ -115,9 +169,25 @@ def read_strategy(path: str | Path) -> Strategy:
     try:
         data = json.loads(path.read_text("utf-8"))
     except json.JSONDecodeError as exc:
-        raise InputError([Problem(f"is not valid JSON ({exc.msg})", file=path.name)]) from exc
+        raise InputError(
+            [
+                Problem(
+                    f"is not valid JSON ({exc.msg})",
+                    file=path.name,
+                    reason_da=f"er ikke gyldig JSON ({exc.msg})",
+                )
+            ]
+        ) from exc
     if not isinstance(data, Mapping):
-        raise InputError([Problem("must hold a JSON object", file=path.name)])
+        raise InputError(
+            [
+                Problem(
+                    "must hold a JSON object",
+                    file=path.name,
+                    reason_da="skal indeholde et JSON-objekt",
+                )
+            ]
+        )
     return strategy_from_dict(data, file=path.name)
 
 

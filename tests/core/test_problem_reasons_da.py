@@ -7,14 +7,18 @@ import pytest
 
 from klyngeradar.core.decisions import AnalystDecision
 from klyngeradar.core.documentation import read_company_figures
+from klyngeradar.core.engagement import EngagementWeights
 from klyngeradar.core.exchange import parse_round
 from klyngeradar.core.findings_checks import check_round
+from klyngeradar.core.fit import fit_matrix
 from klyngeradar.core.numbers import parse_whole_number
 from klyngeradar.core.participation import read_participation
 from klyngeradar.core.problems import InputError, danish_reason
 from klyngeradar.core.questionnaire import load, validate_answer, validate_basis
+from klyngeradar.core.recommendations import Thresholds
 from klyngeradar.core.registry import load_actors, load_cluster_reference
 from klyngeradar.core.responses import Response, RoundData, RoundInfo
+from klyngeradar.core.strategy import read_strategy, strategy_from_dict
 from klyngeradar.core.tables import Row, Table, read_tables
 from klyngeradar.render.template import load_template
 
@@ -407,3 +411,151 @@ def test_it_gives_every_problem_of_a_bad_input_a_danish_reason(tmp_path):
     assert len(problems) > 20
     untranslated = [str(p) for p in problems if not p.reason_da or p.reason_da == p.reason]
     assert untranslated == []
+
+
+def overriding(overrides):
+    """The problems of the analyst's fit cells on a round with one cluster and one effort."""
+    info = RoundInfo(region="1081", title="Test")
+    ticked = Response("klynge-a", "complete", {"strategy.efforts": frozenset({"data"})})
+    strategy = strategy_from_dict({"efforts": [{"slug": "data", "name": "Data"}]})
+    return lambda: fit_matrix(RoundData(info, (ticked,)), strategy=strategy, overrides=overrides)
+
+
+def strategy(document):
+    return lambda: strategy_from_dict(document, file="strategy.json")
+
+
+EFFORT = {"slug": "data", "name": "Data"}
+
+
+@pytest.mark.parametrize(
+    ("call", "english", "danish"),
+    [
+        (
+            overriding({("ukendt", "data"): (3, "Møde")}),
+            'cluster: "ukendt" is not a cluster in the round',
+            'cluster: "ukendt" er ikke en klynge i runden',
+        ),
+        (
+            overriding({("klynge-a", "ukendt"): (3, "Møde")}),
+            'effort: "ukendt" is not an effort of the strategy',
+            'effort: "ukendt" er ikke en indsats i strategien',
+        ),
+        (
+            overriding({("klynge-a", "data"): (4, "Møde")}),
+            'klynge-a × data: "4" fit must be a whole number 0–3',
+            'klynge-a × data: "4" fit skal være et helt tal 0–3',
+        ),
+        (
+            overriding({("klynge-a", "data"): (3, " ")}),
+            "klynge-a × data the analyst's fit needs a note saying why",
+            "klynge-a × data analytikerens fit skal have en note om hvorfor",
+        ),
+        (
+            strategy({"vision": " ", "efforts": [EFFORT]}),
+            "strategy.json vision vision must be a non-empty text",
+            "strategy.json vision vision skal være en tekst, der ikke er tom",
+        ),
+        (
+            strategy({"efforts": "data"}),
+            "strategy.json efforts efforts must be a list",
+            "strategy.json efforts efforts skal være en liste",
+        ),
+        (
+            strategy({"efforts": ["data"]}),
+            "strategy.json efforts[1] must be an object with slug and name",
+            "strategy.json efforts[1] skal være et objekt med slug og name",
+        ),
+        (
+            strategy({"efforts": [{"slug": "Grøn omstilling", "name": "Grøn"}]}),
+            'strategy.json efforts[1].slug: "Grøn omstilling" slug must be lowercase ASCII '
+            "letters, digits and -",
+            'strategy.json efforts[1].slug: "Grøn omstilling" slug må kun indeholde små '
+            "ASCII-bogstaver, cifre og -",
+        ),
+        (
+            strategy({"efforts": [EFFORT, EFFORT]}),
+            'strategy.json efforts[2].slug: "data" duplicate effort slug',
+            'strategy.json efforts[2].slug: "data" indsatsens slug står to gange',
+        ),
+        (
+            strategy({"efforts": [{"slug": "data", "name": " "}]}),
+            "strategy.json efforts[1] name must be a non-empty text",
+            "strategy.json efforts[1] name skal være en tekst, der ikke er tom",
+        ),
+        (
+            strategy({"efforts": [EFFORT | {"description": 3}]}),
+            "strategy.json efforts[1] description must be a text",
+            "strategy.json efforts[1] description skal være en tekst",
+        ),
+        (
+            strategy({"efforts": [EFFORT], "example": "ja"}),
+            "strategy.json example example must be true or false",
+            "strategy.json example example skal være true eller false",
+        ),
+        (
+            strategy({"efforts": [EFFORT], "source": 2023}),
+            "strategy.json source source must be a text",
+            "strategy.json source source skal være en tekst",
+        ),
+        (
+            lambda: Thresholds(high_fit="2"),
+            'high_fit: "2" must be a whole number',
+            'high_fit: "2" skal være et helt tal',
+        ),
+        (
+            lambda: Thresholds(effort_call_min=0),
+            'effort_call_min: "0" must be ≥ 1',
+            'effort_call_min: "0" skal være ≥ 1',
+        ),
+        (
+            lambda: Thresholds(members_above=-5),
+            'members_above: "-5" must be ≥ 0',
+            'members_above: "-5" skal være ≥ 0',
+        ),
+        (
+            lambda: Thresholds(high_engagement=120),
+            "high_engagement must be 0–100",
+            "high_engagement skal være 0–100",
+        ),
+        (
+            lambda: EngagementWeights(partners=-1),
+            'partners: "-1" weight must be a number ≥ 0',
+            'partners: "-1" vægten skal være et tal ≥ 0',
+        ),
+        (
+            lambda: EngagementWeights(0, 0, 0, 0, 0, 0),
+            "weights at least one weight must be above 0",
+            "weights mindst én vægt skal være over 0",
+        ),
+    ],
+)
+def test_it_names_the_strategy_fit_and_rule_settings_problems_in_both_languages(
+    call, english, danish
+):
+    problems = problems_of(call)
+    assert texts(problems, "en") == [english]
+    assert texts(problems, "da") == [danish]
+
+
+@pytest.mark.parametrize(
+    ("content", "english", "danish"),
+    [
+        (
+            "{vision",
+            "strategy.json is not valid JSON (Expecting property name enclosed in double quotes)",
+            "strategy.json er ikke gyldig JSON (Expecting property name enclosed in double quotes)",
+        ),
+        (
+            '["data"]',
+            "strategy.json must hold a JSON object",
+            "strategy.json skal indeholde et JSON-objekt",
+        ),
+    ],
+)
+def test_it_names_an_unreadable_strategy_file_in_both_languages(tmp_path, content, english, danish):
+    path = tmp_path / "strategy.json"
+    path.write_text(content, encoding="utf-8")
+    problems = problems_of(lambda: read_strategy(path))
+    assert texts(problems, "en") == [english]
+    assert texts(problems, "da") == [danish]

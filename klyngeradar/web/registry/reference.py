@@ -169,7 +169,14 @@ def _store(summary: LoadSummary, model, kind: str, key: dict, values: dict, upda
 
 def _check_codes(unknown: Iterable[tuple[str, str, str, str | None]]) -> None:
     problems = [
-        Problem("is not a known code", file=file, sheet=row, column=column, value=str(code))
+        Problem(
+            "is not a known code",
+            file=file,
+            sheet=row,
+            column=column,
+            value=str(code),
+            reason_da="er ikke en kendt kode",
+        )
         for file, column, row, code in unknown
     ]
     if problems:
