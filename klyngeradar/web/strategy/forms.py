@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from klyngeradar.core.problems import InputError
@@ -149,7 +150,10 @@ class ThresholdsForm(forms.ModelForm):
         try:
             Thresholds(**{name: data.get(name) for name in self.Meta.fields})
         except InputError as error:
+            # The core names each problem in English and Danish; show the page's language.
+            lang = get_language()
             for problem in error.problems:
                 field = problem.column if problem.column in self.fields else None
-                self.add_error(field, _("Ugyldig grænse: %(why)s") % {"why": problem.reason})
+                why = problem.reason_in(lang)
+                self.add_error(field, _("Ugyldig grænse: %(why)s") % {"why": why})
         return data
