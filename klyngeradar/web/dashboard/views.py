@@ -12,7 +12,7 @@ from klyngeradar.web.accounts.roles import is_respondent
 from klyngeradar.web.agreements.expiry import expiring_agreements
 from klyngeradar.web.dashboard.navigation import SECTIONS
 from klyngeradar.web.registry.models import Actor, Area, Cluster, Municipality, Region
-from klyngeradar.web.surveys.models import Response, Round
+from klyngeradar.web.surveys.respondents import open_responses
 
 
 @login_required
@@ -39,22 +39,9 @@ def overview(request):
         "actors": visible_to(user, Actor).select_related("region")[:12],
         "expiring_agreements": expiring_agreements(user),
         "respondent": is_respondent(user),
-        "own_responses": own_responses(user),
+        "own_responses": open_responses(user),
     }
     return render(request, "dashboard/overview.html", ctx)
-
-
-def own_responses(user):
-    """A respondent's forms in their cluster's open rounds, nearest deadline first."""
-    if not is_respondent(user):
-        # Staff may see every response of their organisation; those are not their own task.
-        return Response.objects.none()
-    return (
-        visible_to(user, Response)
-        .filter(round__status=Round.Status.OPEN)
-        .select_related("round", "cluster")
-        .order_by("round__deadline", "round__title")
-    )
 
 
 @login_required

@@ -18,6 +18,7 @@ from klyngeradar.web.strategy.store import strategy_for
 from klyngeradar.web.surveys import answers, invitations
 from klyngeradar.web.surveys.forms import InviteForm, RoundForm
 from klyngeradar.web.surveys.models import Invitation, Response, Round
+from klyngeradar.web.surveys.respondents import open_responses
 from klyngeradar.web.surveys.summary import response_lines
 
 STAFF = ("analyst", "viewer", "admin")
@@ -32,8 +33,7 @@ def _lang() -> str:
 def round_list(request):
     if is_respondent(request.user):
         # A respondent's "Runder" is the list of their own cluster's forms.
-        own = visible_to(request.user, Response).filter(round__status=Round.Status.OPEN)
-        ctx = {"responses": own.select_related("round", "cluster"), "section": "rounds"}
+        ctx = {"responses": open_responses(request.user), "section": "rounds"}
         return render(request, "surveys/own_list.html", ctx)
     rounds = (
         visible_to(request.user, Round)
