@@ -289,8 +289,8 @@ class FollowUp(models.Model):
         return f"{self.kpi} {self.year} {self.period}: {self.actual}"
 
 
-class ParticipationImport(models.Model):
-    """One imported participation list (all rows or none were stored)."""
+class ImportBatch(models.Model):
+    """One imported file: who imported it when (all its rows were stored, or none)."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
@@ -302,12 +302,19 @@ class ParticipationImport(models.Model):
     )
 
     class Meta:
+        abstract = True
         ordering = ["-imported"]
-        verbose_name = _("import af deltagerliste")
-        verbose_name_plural = _("importer af deltagerlister")
 
     def __str__(self) -> str:
         return self.filename
+
+
+class ParticipationImport(ImportBatch):
+    """One imported participation list."""
+
+    class Meta(ImportBatch.Meta):
+        verbose_name = _("import af deltagerliste")
+        verbose_name_plural = _("importer af deltagerlister")
 
 
 class Participation(models.Model):
@@ -341,23 +348,12 @@ class Participation(models.Model):
         return f"{self.cvr} {self.activity} {self.date}"
 
 
-class CompanyFiguresImport(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
-    )
-    filename = models.CharField(_("fil"), max_length=255)
-    imported = models.DateTimeField(_("importeret"), auto_now_add=True)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+class CompanyFiguresImport(ImportBatch):
+    """One imported file of company figures."""
 
-    class Meta:
-        ordering = ["-imported"]
+    class Meta(ImportBatch.Meta):
         verbose_name = _("import af virksomhedstal")
         verbose_name_plural = _("importer af virksomhedstal")
-
-    def __str__(self) -> str:
-        return self.filename
 
 
 class CompanyFigures(models.Model):
