@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib
 import secrets
+import shutil
 import string
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,7 +99,7 @@ def demo(out: Path) -> None:
     for line in state.made:
         click.echo(f"  {line}")
     click.echo("")
-    click.echo(f"Start webappen:  klyngeradar serve --data {out}")
+    click.echo(f"Start webappen:  {_command()} serve --data {out}")
     click.echo("Åbn derefter http://127.0.0.1:8000/ og log ind med (adgangskoderne vises kun nu):")
     for username, password in state.logins.items():
         click.echo(f"{username} / {password}")
@@ -186,3 +188,18 @@ def _random_password(length: int = 14) -> str:
     # Letters and digits only, so the password can be copied from a terminal in one click.
     alphabet = string.ascii_letters + string.digits
     return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def _command() -> str:
+    """How to call this program again: plain `klyngeradar` when it is on PATH.
+
+    `make demo` runs it from the project's virtualenv without activating it, so
+    the printed command must then name the script's full path to work as shown.
+    """
+    script = Path(sys.argv[0])
+    found = shutil.which("klyngeradar")
+    if script.name == "klyngeradar" and script.exists():
+        if found and Path(found).resolve() == script.resolve():
+            return "klyngeradar"
+        return str(script)
+    return "klyngeradar" if found else f"{Path(sys.executable)} -m klyngeradar"

@@ -103,3 +103,29 @@ def test_it_refreshes_an_existing_demo_with_new_passwords(tmp_path):
         )
         assert db.execute("select count(*) from auth_user").fetchone() == (6,)
         assert db.execute("select count(*) from agreements_municipalaccess").fetchone() == (1,)
+
+
+@pytest.mark.parametrize(
+    ("argv0", "on_path", "expected"),
+    [
+        ("venv/bin/klyngeradar", False, "venv/bin/klyngeradar"),
+        ("venv/bin/klyngeradar", True, "klyngeradar"),
+        ("klyngeradar/__main__.py", True, "klyngeradar"),
+        ("klyngeradar/__main__.py", False, "-m klyngeradar"),
+    ],
+)
+def test_it_prints_a_serve_command_that_works_as_shown(
+    tmp_path, monkeypatch, argv0, on_path, expected
+):
+    from klyngeradar.cli import demo
+
+    script = tmp_path / argv0
+    script.parent.mkdir(parents=True)
+    script.write_text("")
+    monkeypatch.setattr(sys, "argv", [str(script)])
+    monkeypatch.setattr(demo.shutil, "which", lambda name: str(script) if on_path else None)
+    command = demo._command()
+    if expected.startswith("-m") or expected == "klyngeradar":
+        assert command.endswith(expected)
+    else:
+        assert command == str(tmp_path / expected)
