@@ -9,10 +9,10 @@ import sys
 import time
 from dataclasses import replace
 
-from klyngeradar.core.demo import demo_round
-from klyngeradar.core.findings import compute_findings
-from klyngeradar.core.responses import RoundData
-from klyngeradar.core.sentences import sentences
+from klyngeradar.core.findings.rules import compute_findings
+from klyngeradar.core.findings.sentences import sentences
+from klyngeradar.core.surveys.demo import demo_round
+from klyngeradar.core.surveys.responses import RoundData
 
 
 def round_of_15() -> RoundData:

@@ -10,9 +10,9 @@ import random
 import time
 from collections import Counter
 
-from klyngeradar.core.recommendations import recommend
-from klyngeradar.core.responses import Choice, Response, RoundData, RoundInfo
-from klyngeradar.core.strategy import demo_strategy
+from klyngeradar.core.strategy.plan import demo_strategy
+from klyngeradar.core.strategy.recommendations import recommend
+from klyngeradar.core.surveys.responses import Choice, Response, RoundData, RoundInfo
 
 CLUSTERS = 15
 REPEAT = 200

@@ -9,8 +9,8 @@ import tempfile
 import time
 from datetime import date
 
-from klyngeradar.core.demo import demo_round
-from klyngeradar.core.strategy import demo_strategy
+from klyngeradar.core.strategy.plan import demo_strategy
+from klyngeradar.core.surveys.demo import demo_round
 from klyngeradar.render.report import write_report
 
 

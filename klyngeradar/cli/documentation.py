@@ -39,7 +39,7 @@ def documentation(year: int, out: Path, data_dir: Path | None, slug: str | None)
     """
     _start_django(data_dir)
 
-    from klyngeradar.render.documentation import write_documentation_xlsx
+    from klyngeradar.render.workbooks.documentation import write_documentation_xlsx
     from klyngeradar.web.agreements import convert
     from klyngeradar.web.agreements.models import Agreement
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from klyngeradar.core import geography
+from klyngeradar.core.registry import geography
 
 
 def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -56,9 +56,9 @@ def findings(file, region, since, organisation, output_format, lang) -> None:
 
     Example: klyngeradar findings svar.xlsx --format text
     """
-    from klyngeradar.core.exchange import read_round
-    from klyngeradar.core.findings import compute_findings
-    from klyngeradar.core.sentences import sentences
+    from klyngeradar.core.findings.rules import compute_findings
+    from klyngeradar.core.findings.sentences import sentences
+    from klyngeradar.core.surveys.exchange import read_round
 
     round = read_round(
         file,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from klyngeradar.core.models_catalogue import CHECKLIST, model
 from klyngeradar.core.numbers import format_int
-from klyngeradar.core.recommendations import Recommendations, reason_text
-from klyngeradar.core.recommendations import recommend as compute
+from klyngeradar.core.strategy.catalogue import CHECKLIST, model
+from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
+from klyngeradar.core.strategy.recommendations import recommend as compute
 
 _WORDS = {
     "da": {
@@ -71,7 +71,7 @@ def recommend(file: Path, output: str, lang: str) -> None:
 
     Example: klyngeradar recommend svar.xlsx --format text --lang en
     """
-    from klyngeradar.core.exchange import read_round
+    from klyngeradar.core.surveys.exchange import read_round
 
     result = compute(read_round(file))
     if output == "json":

@@ -38,7 +38,7 @@ def report(file: Path, out_dir: Path, template: Path | None, lang: str, as_of) -
 
     Example: klyngeradar report svar.xlsx --out rapport --template brn.pptx
     """
-    from klyngeradar.core.exchange import read_round
+    from klyngeradar.core.surveys.exchange import read_round
     from klyngeradar.render.report import write_report
 
     round = read_round(file)

@@ -14,18 +14,22 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from klyngeradar.core.decisions import AnalystDecision, DecidedRecommendations, apply_decisions
-from klyngeradar.core.deck import Lang
-from klyngeradar.core.findings import compute_findings
-from klyngeradar.core.findings_model import Findings
-from klyngeradar.core.landscape import business_models
-from klyngeradar.core.outline import build_deck
-from klyngeradar.core.recommendations import Recommendations, recommend
-from klyngeradar.core.registry import reference_clusters, reference_landscape_facts
-from klyngeradar.core.responses import RoundData
-from klyngeradar.core.strategy import Strategy
-from klyngeradar.render.appendices import write_appendices
-from klyngeradar.render.deck import write_deck
+from klyngeradar.core.findings.model import Findings
+from klyngeradar.core.findings.rules import compute_findings
+from klyngeradar.core.registry.landscape import business_models
+from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
+from klyngeradar.core.reports.deck import Lang
+from klyngeradar.core.reports.outline import build_deck
+from klyngeradar.core.strategy.decisions import (
+    AnalystDecision,
+    DecidedRecommendations,
+    apply_decisions,
+)
+from klyngeradar.core.strategy.plan import Strategy
+from klyngeradar.core.strategy.recommendations import Recommendations, recommend
+from klyngeradar.core.surveys.responses import RoundData
+from klyngeradar.render.deck.writer import write_deck
+from klyngeradar.render.workbooks.appendices import write_appendices
 
 DECK_NAME = "klyngesamarbejde.pptx"
 APPENDICES_NAME = "bilag.xlsx"

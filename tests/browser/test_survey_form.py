@@ -21,7 +21,7 @@ WIDTHS = {"laptop": {"width": 1280, "height": 900}, "phone": {"width": 390, "hei
 
 @pytest.fixture
 def personal_link(organisation, cluster_a):
-    from klyngeradar.core.geography import municipalities_in
+    from klyngeradar.core.registry.geography import municipalities_in
     from klyngeradar.web.registry.models import Municipality
     from klyngeradar.web.surveys.invitations import invite
     from klyngeradar.web.surveys.models import Round

@@ -3,12 +3,12 @@ import json
 import pytest
 
 from klyngeradar.cli import main
-from klyngeradar.core.recommendations import recommend
-from klyngeradar.core.responses import Choice, Response, RoundData, RoundInfo
+from klyngeradar.core.strategy.recommendations import recommend
+from klyngeradar.core.surveys.responses import Choice, Response, RoundData, RoundInfo
 
-pytest.importorskip("klyngeradar.core.exchange")
-exchange = pytest.importorskip("klyngeradar.render.exchange")
-demo = pytest.importorskip("klyngeradar.core.demo")
+pytest.importorskip("klyngeradar.core.surveys.exchange")
+exchange = pytest.importorskip("klyngeradar.render.workbooks.exchange")
+demo = pytest.importorskip("klyngeradar.core.surveys.demo")
 
 
 def run(capsys, *args):

@@ -7,8 +7,8 @@ from openpyxl import load_workbook
 from pptx import Presentation
 
 from klyngeradar.cli import main
-from klyngeradar.core.demo import demo_round
-from klyngeradar.render.exchange import write_xlsx
+from klyngeradar.core.surveys.demo import demo_round
+from klyngeradar.render.workbooks.exchange import write_xlsx
 
 
 def run(capsys, *args):

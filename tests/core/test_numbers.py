@@ -1,7 +1,7 @@
 import pytest
 
-from klyngeradar.core.geography import municipalities, municipalities_in, regions
 from klyngeradar.core.numbers import format_int, format_percent, parse_whole_number, percent
+from klyngeradar.core.registry.geography import municipalities, municipalities_in, regions
 
 
 @pytest.mark.parametrize(

@@ -5,22 +5,22 @@ from datetime import date
 
 import pytest
 
-from klyngeradar.core.decisions import AnalystDecision
-from klyngeradar.core.documentation import read_company_figures
-from klyngeradar.core.engagement import EngagementWeights
-from klyngeradar.core.exchange import parse_round
-from klyngeradar.core.findings_checks import check_round
-from klyngeradar.core.fit import fit_matrix
+from klyngeradar.core.agreements.documentation import read_company_figures
+from klyngeradar.core.agreements.participation import read_participation
+from klyngeradar.core.findings.checks import check_round
 from klyngeradar.core.numbers import parse_whole_number
-from klyngeradar.core.participation import read_participation
 from klyngeradar.core.problems import InputError, danish_reason
-from klyngeradar.core.questionnaire import load, validate_answer, validate_basis
-from klyngeradar.core.recommendations import Thresholds
-from klyngeradar.core.registry import load_actors, load_cluster_reference
-from klyngeradar.core.responses import Response, RoundData, RoundInfo
-from klyngeradar.core.strategy import read_strategy, strategy_from_dict
+from klyngeradar.core.registry.reference import load_actors, load_cluster_reference
+from klyngeradar.core.strategy.decisions import AnalystDecision
+from klyngeradar.core.strategy.engagement import EngagementWeights
+from klyngeradar.core.strategy.fit import fit_matrix
+from klyngeradar.core.strategy.plan import read_strategy, strategy_from_dict
+from klyngeradar.core.strategy.recommendations import Thresholds
+from klyngeradar.core.surveys.exchange import parse_round
+from klyngeradar.core.surveys.questionnaire import load, validate_answer, validate_basis
+from klyngeradar.core.surveys.responses import Response, RoundData, RoundInfo
 from klyngeradar.core.tables import Row, Table, read_tables
-from klyngeradar.render.template import load_template
+from klyngeradar.render.deck.template import load_template
 
 PARTICIPATION_HEADER = "cvr;company;activity;date;cluster"
 CLUSTERS = {"digital-lead": "Digital Lead", "energy-cluster-denmark": "Energy Cluster Denmark"}

@@ -1,1 +1,4 @@
-"""Versioned questionnaires as data (v1.json, …), loaded by klyngeradar.core.questionnaire."""
+"""Versioned questionnaires as data (v1.json, …).
+
+Loaded by klyngeradar.core.surveys.questionnaire.
+"""

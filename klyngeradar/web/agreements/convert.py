@@ -1,8 +1,8 @@
 """Turn agreement rows into the core's plain data; all computing happens in the core.
 
 `agreement_facts`, `participation_rows` and `company_figures` feed
-`klyngeradar.core.documentation` and `klyngeradar.core.participation`;
-`core_kpi` and `core_followups` feed `klyngeradar.core.kpi`; `agreement_text`
+`klyngeradar.core.agreements.documentation` and `klyngeradar.core.agreements.participation`;
+`core_kpi` and `core_followups` feed `klyngeradar.core.agreements.kpi`; `agreement_text`
 feeds the standard agreement document.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from klyngeradar.core import documentation as core_documentation
-from klyngeradar.core.agreement_document import (
+from klyngeradar.core.agreements import documentation as core_documentation
+from klyngeradar.core.agreements.document import (
     AgreementText,
     CoFinancingLine,
     DeliverableLine,
@@ -20,9 +20,9 @@ from klyngeradar.core.agreement_document import (
     MeetingLine,
     PartyText,
 )
-from klyngeradar.core.kpi import FollowUp as CoreFollowUp
-from klyngeradar.core.kpi import Kpi as CoreKpi
-from klyngeradar.core.participation import ParticipationRow
+from klyngeradar.core.agreements.kpi import FollowUp as CoreFollowUp
+from klyngeradar.core.agreements.kpi import Kpi as CoreKpi
+from klyngeradar.core.agreements.participation import ParticipationRow
 from klyngeradar.web.agreements.models import (
     Agreement,
     CompanyFigures,
@@ -35,7 +35,7 @@ from klyngeradar.web.agreements.models import (
 def core_kpi(kpi: Kpi) -> CoreKpi:
     entry = None
     if kpi.catalogue_key:
-        from klyngeradar.core.kpi import catalogue_entry
+        from klyngeradar.core.agreements.kpi import catalogue_entry
 
         entry = catalogue_entry(kpi.catalogue_key)
     return CoreKpi(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from klyngeradar.core.participation import validate_participation
+from klyngeradar.core.agreements.participation import validate_participation
 
 CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2)
 DEMO_FILE = "demo-deltagere.csv"
@@ -231,7 +231,7 @@ def create_demo_agreements(demo) -> None:
 
 
 def _create_agreements(today: date):
-    from klyngeradar.core.kpi import catalogue_entry
+    from klyngeradar.core.agreements.kpi import catalogue_entry
     from klyngeradar.web.accounts.models import Organisation
     from klyngeradar.web.agreements.models import Agreement
     from klyngeradar.web.registry.models import Actor, Cluster, Municipality
@@ -310,7 +310,7 @@ def _import_demo_participation(organisation, records) -> None:
 
 
 def _create_figures(organisation) -> None:
-    from klyngeradar.core.documentation import CompanyFigures
+    from klyngeradar.core.agreements.documentation import CompanyFigures
     from klyngeradar.web.agreements.imports import store_company_figures
 
     rng = random.Random(7)

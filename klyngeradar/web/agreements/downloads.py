@@ -14,12 +14,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from klyngeradar.core.problems import InputError
-from klyngeradar.render.agreement_document import (
+from klyngeradar.render.documents.agreement import (
     PdfUnavailable,
     convert_to_pdf,
     write_agreement_docx,
 )
-from klyngeradar.render.documentation import write_documentation_xlsx
+from klyngeradar.render.workbooks.documentation import write_documentation_xlsx
 from klyngeradar.web.access import get_for_user, visible_to
 from klyngeradar.web.agreements import convert
 from klyngeradar.web.agreements.forms import PackageForm

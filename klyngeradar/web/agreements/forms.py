@@ -10,9 +10,9 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from klyngeradar.core.documentation import read_company_figures
-from klyngeradar.core.kpi import catalogue_entry
-from klyngeradar.core.participation import read_participation
+from klyngeradar.core.agreements.documentation import read_company_figures
+from klyngeradar.core.agreements.kpi import catalogue_entry
+from klyngeradar.core.agreements.participation import read_participation
 from klyngeradar.core.problems import InputError
 from klyngeradar.web.agreements.expiry import expiring
 from klyngeradar.web.agreements.models import (

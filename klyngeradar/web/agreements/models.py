@@ -23,8 +23,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from klyngeradar.core.kpi import KPI_CATALOGUE, PERIODS
-from klyngeradar.core.participation import SUPPORT_KIND_LABELS, SUPPORT_KINDS
+from klyngeradar.core.agreements.kpi import KPI_CATALOGUE, PERIODS
+from klyngeradar.core.agreements.participation import SUPPORT_KIND_LABELS, SUPPORT_KINDS
 from klyngeradar.web.accounts.models import Organisation
 from klyngeradar.web.registry.models import Actor, Cluster, Municipality
 

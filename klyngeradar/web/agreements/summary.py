@@ -11,8 +11,8 @@ from datetime import date
 
 from django.utils.translation import get_language
 
-from klyngeradar.core.kpi import Status, kpi_status
-from klyngeradar.core.participation import (
+from klyngeradar.core.agreements.kpi import Status, kpi_status
+from klyngeradar.core.agreements.participation import (
     SUPPORT_KIND_LABELS,
     ParticipationRow,
     count_unique_companies,

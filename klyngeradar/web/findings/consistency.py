@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from klyngeradar.core.findings import Findings
+from klyngeradar.core.findings.rules import Findings
 from klyngeradar.core.numbers import format_int
-from klyngeradar.core.responses import RoundData
+from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.web.surveys.models import Response
 
 

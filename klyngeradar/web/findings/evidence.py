@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from klyngeradar.core.findings import Findings
+from klyngeradar.core.findings.rules import Findings
 from klyngeradar.core.numbers import format_int
 from klyngeradar.web.findings.figures import Labels, basis_label
 

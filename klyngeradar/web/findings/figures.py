@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
-from klyngeradar.core.findings import TOTALS, Findings
-from klyngeradar.core.findings_model import (
+from klyngeradar.core.findings.model import (
     Choice3Count,
     Count,
     MunicipalAgreements,
@@ -23,9 +22,10 @@ from klyngeradar.core.findings_model import (
     StrategySupport,
     Total,
 )
+from klyngeradar.core.findings.rules import TOTALS, Findings
+from klyngeradar.core.findings.sentences import sentences
 from klyngeradar.core.numbers import format_int, format_percent
-from klyngeradar.core.questionnaire import Questionnaire, load
-from klyngeradar.core.sentences import sentences
+from klyngeradar.core.surveys.questionnaire import Questionnaire, load
 from klyngeradar.web.findings.charts import bar_chart, chart_height
 
 TITLES = {

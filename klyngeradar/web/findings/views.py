@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from klyngeradar.core.findings import FINDING_KEYS, compute_findings
+from klyngeradar.core.findings.rules import FINDING_KEYS, compute_findings
 from klyngeradar.core.problems import InputError
 from klyngeradar.web.access import can, get_for_user
 from klyngeradar.web.findings.consistency import follow_ups

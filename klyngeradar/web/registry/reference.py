@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from klyngeradar.core import geography
-from klyngeradar.core import registry as reference
 from klyngeradar.core.problems import InputError, Problem
+from klyngeradar.core.registry import geography, reference
 from klyngeradar.web.registry.models import Actor, Area, Cluster, Municipality, Programme, Region
 
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from klyngeradar.core.decisions import AnalystDecision
-from klyngeradar.core.deck import Lang
-from klyngeradar.core.documentation import AgreementFacts
-from klyngeradar.core.findings import compute_findings
-from klyngeradar.core.findings_model import Findings
-from klyngeradar.core.recommendations import Recommendations
-from klyngeradar.core.responses import RoundData
-from klyngeradar.core.strategy import Strategy
+from klyngeradar.core.agreements.documentation import AgreementFacts
+from klyngeradar.core.findings.model import Findings
+from klyngeradar.core.findings.rules import compute_findings
+from klyngeradar.core.reports.deck import Lang
+from klyngeradar.core.strategy.decisions import AnalystDecision
+from klyngeradar.core.strategy.plan import Strategy
+from klyngeradar.core.strategy.recommendations import Recommendations
+from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.render.report import (
     Report,
     write_report,

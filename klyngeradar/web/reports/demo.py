@@ -12,8 +12,8 @@ from datetime import date
 
 from django.utils import timezone
 
-from klyngeradar.core.demo import demo_round
-from klyngeradar.core.strategy import demo_strategy
+from klyngeradar.core.strategy.plan import demo_strategy
+from klyngeradar.core.surveys.demo import demo_round
 from klyngeradar.render.report import Report, write_report
 from klyngeradar.web.accounts.models import Organisation
 from klyngeradar.web.reports.deliverables import write_round_report

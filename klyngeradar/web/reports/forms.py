@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from klyngeradar.core.problems import InputError
-from klyngeradar.render.template import load_template
+from klyngeradar.render.deck.template import load_template
 from klyngeradar.web.reports.quotes import QuoteOption
 
 MAX_TEMPLATE_BYTES = 30 * 1024 * 1024

@@ -1,7 +1,7 @@
 """What the "Rapporter" page keeps: an organisation's own deck templates and a round's quotes.
 
 - `ReportTemplate`: a .pptx uploaded by an analyst; it was opened with
-  `klyngeradar.render.template.load_template` before it was stored, so every
+  `klyngeradar.render.deck.template.load_template` before it was stored, so every
   stored template has the layouts the deck needs. The file lives in the data
   directory's media folder (never served as a static URL: it is the
   organisation's).

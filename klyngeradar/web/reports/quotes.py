@@ -1,7 +1,7 @@
 """The quotes of a round: the free-text answers to pick from and the analyst's choice.
 
 The deck quotes two questions, today's agreements and the optimal agreement
-(`klyngeradar.core.outline_survey.QUOTE_QUESTIONS`). Without a stored choice
+(`klyngeradar.core.reports.outline_survey.QUOTE_QUESTIONS`). Without a stored choice
 the deck takes the core's `default_quotes`; the picker then shows those ticked.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from klyngeradar.core.outline_survey import QUOTE_MAX_CHARS, QUOTE_QUESTIONS, default_quotes
-from klyngeradar.core.responses import RoundData
+from klyngeradar.core.reports.outline_survey import QUOTE_MAX_CHARS, QUOTE_QUESTIONS, default_quotes
+from klyngeradar.core.surveys.responses import RoundData
 
 # The optimal agreement first, as in `default_quotes`: it is what the board asks about.
 PICKER_ORDER = ("agreements.optimal", "agreements.description")

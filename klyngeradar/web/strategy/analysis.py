@@ -4,17 +4,17 @@ The efforts of the fit matrix are the round's efforts (the ones the clusters
 were asked about); their descriptions and the vision come from the
 organisation's stored strategy when it has one. The analyst's fit cells and the
 round's thresholds are read from the database; everything else is computed by
-`klyngeradar.core.recommendations.recommend`, never here.
+`klyngeradar.core.strategy.recommendations.recommend`, never here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from klyngeradar.core.fit import Overrides
-from klyngeradar.core.recommendations import Recommendations, Thresholds, recommend
-from klyngeradar.core.responses import RoundData
-from klyngeradar.core.strategy import Effort, Strategy, strategy_from_round
+from klyngeradar.core.strategy.fit import Overrides
+from klyngeradar.core.strategy.plan import Effort, Strategy, strategy_from_round
+from klyngeradar.core.strategy.recommendations import Recommendations, Thresholds, recommend
+from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.web.strategy.models import FitOverride, RoundThresholds
 from klyngeradar.web.strategy.store import strategy_for
 from klyngeradar.web.surveys.convert import round_data

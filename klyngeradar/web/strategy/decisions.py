@@ -1,14 +1,14 @@
 """The analyst's stored decisions as the core's `AnalystDecision`, for the deck and appendices.
 
 The "Samarbejdsmodeller" page stores one `Decision` row per recommendation;
-`klyngeradar.core.decisions.apply_decisions` sets them beside the rules' output.
+`klyngeradar.core.strategy.decisions.apply_decisions` sets them beside the rules' output.
 """
 
 from __future__ import annotations
 
 from django.utils import timezone
 
-from klyngeradar.core.decisions import AnalystDecision
+from klyngeradar.core.strategy.decisions import AnalystDecision
 from klyngeradar.web.strategy.models import Decision
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from klyngeradar.core.strategy import demo_strategy
+from klyngeradar.core.strategy.plan import demo_strategy
 from klyngeradar.web.strategy.store import save_strategy
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from klyngeradar.core.problems import InputError
-from klyngeradar.core.recommendations import Thresholds
+from klyngeradar.core.strategy.recommendations import Thresholds
 from klyngeradar.web.strategy.models import (
     FIT_CHOICES,
     MODEL_CHOICES,
@@ -62,7 +62,7 @@ class DecisionForm(forms.ModelForm):
     The page knows the recommended model from the current analysis and passes it
     in; `DecisionAdminForm` reads it from the row. Both check the rules the core
     checks again when a stored decision is read for the deck and the appendices
-    (`klyngeradar.core.decisions.AnalystDecision`).
+    (`klyngeradar.core.strategy.decisions.AnalystDecision`).
     """
 
     verdict = forms.ChoiceField(

@@ -21,10 +21,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from klyngeradar.core import strategy as core_strategy_module
-from klyngeradar.core.fit import MAX_SCORE
-from klyngeradar.core.models_catalogue import MODELS
-from klyngeradar.core.recommendations import Thresholds
+from klyngeradar.core.strategy import plan as core_strategy_module
+from klyngeradar.core.strategy.catalogue import MODELS
+from klyngeradar.core.strategy.fit import MAX_SCORE
+from klyngeradar.core.strategy.recommendations import Thresholds
 
 # The names come from the core's catalogue; pages show them in the reader's language.
 MODEL_CHOICES = [(m.code, m.name_da) for m in MODELS]
@@ -216,7 +216,7 @@ class Decision(models.Model):
 
 
 class RoundThresholds(models.Model):
-    """The recommendation rules' bars for one round (`klyngeradar.core.recommendations`)."""
+    """The recommendation rules' bars for one round (`core.strategy.recommendations`)."""
 
     round = models.OneToOneField(
         "surveys.Round",

@@ -1,7 +1,7 @@
 """The "Samarbejdsmodeller" page's rows, read from the core's `Recommendations`.
 
 Nothing is decided here: fit, engagement, models and reasons come from
-`klyngeradar.core.recommendations.recommend`; this module only names them in
+`klyngeradar.core.strategy.recommendations.recommend`; this module only names them in
 the reader's language and puts the analyst's decisions next to them.
 """
 
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from klyngeradar.core.engagement import Component
-from klyngeradar.core.models_catalogue import CHECKLIST, MODELS, model
 from klyngeradar.core.numbers import format_int
-from klyngeradar.core.recommendations import Recommendations, reason_text
+from klyngeradar.core.strategy.catalogue import CHECKLIST, MODELS, model
+from klyngeradar.core.strategy.engagement import Component
+from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
 from klyngeradar.web.strategy.models import Decision
 
 FIT_LABELS = {0: _("ingen"), 1: _("svag"), 2: _("tydelig"), 3: _("stærk")}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from klyngeradar.core import strategy as core
+from klyngeradar.core.strategy import plan as core
 from klyngeradar.web.strategy.models import Effort, Strategy
 
 

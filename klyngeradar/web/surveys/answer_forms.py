@@ -1,6 +1,6 @@
 """The respondent's form for one section: parses the posted answers with the core's validator.
 
-Fields are built from the questionnaire; `klyngeradar.core.questionnaire.validate_answer`
+Fields are built from the questionnaire; `klyngeradar.core.surveys.questionnaire.validate_answer`
 decides what is a valid answer (the same rules as a spreadsheet import), and
 this form puts its verdict into Danish (or English) next to the field. The
 template renders the fields by hand from `blocks()`, to control fieldsets,
@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from django import forms
 from django.utils.translation import gettext as _
 
-from klyngeradar.core.questionnaire import (
+from klyngeradar.core.surveys.questionnaire import (
     NONE_WORDS,
     Question,
     Questionnaire,
     Section,
     validate_answer,
 )
-from klyngeradar.core.responses import Value
+from klyngeradar.core.surveys.responses import Value
 from klyngeradar.web.surveys.convert import choices
 from klyngeradar.web.surveys.models import Round
 

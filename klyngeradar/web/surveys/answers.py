@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from django.db import transaction
 from django.utils import timezone
 
-from klyngeradar.core.questionnaire import Questionnaire, Section, load
-from klyngeradar.core.responses import Basis, Value
+from klyngeradar.core.surveys.questionnaire import Questionnaire, Section, load
+from klyngeradar.core.surveys.responses import Basis, Value
 from klyngeradar.web.surveys.convert import stored_answers, typed_answers
 from klyngeradar.web.surveys.models import VIA_LINK, Invitation, Response
 

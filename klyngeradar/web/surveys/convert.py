@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from klyngeradar.core.questionnaire import Questionnaire, load
-from klyngeradar.core.responses import Choice, RoundData, RoundInfo, Value
-from klyngeradar.core.responses import Response as ResponseData
+from klyngeradar.core.surveys.questionnaire import Questionnaire, load
+from klyngeradar.core.surveys.responses import Choice, RoundData, RoundInfo, Value
+from klyngeradar.core.surveys.responses import Response as ResponseData
 from klyngeradar.web.surveys.models import Response, Round
 
 

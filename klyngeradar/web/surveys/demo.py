@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from klyngeradar.core.demo import demo_round
-from klyngeradar.core.responses import RoundData
+from klyngeradar.core.surveys.demo import demo_round
+from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.web.accounts.models import Organisation
 from klyngeradar.web.registry.models import Cluster, Region
 from klyngeradar.web.surveys import invitations
@@ -63,7 +63,7 @@ def _unsubmitted(row) -> str:
 
 def write_demo_round(demo) -> None:
     """Demo step: the round in the database with links, and its answers as svar.xlsx."""
-    from klyngeradar.render.exchange import write_xlsx
+    from klyngeradar.render.workbooks.exchange import write_xlsx
     from klyngeradar.web.surveys.convert import round_data
 
     organisation = Organisation.objects.get(slug="brn")

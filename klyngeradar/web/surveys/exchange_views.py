@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from klyngeradar.core.problems import InputError
-from klyngeradar.render.exchange import write_csv, write_xlsx
+from klyngeradar.render.workbooks.exchange import write_csv, write_xlsx
 from klyngeradar.web.access import get_for_user, require_role
 from klyngeradar.web.surveys import imports
 from klyngeradar.web.surveys.convert import round_data

@@ -10,9 +10,9 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from klyngeradar.core.exchange import slugify
-from klyngeradar.core.questionnaire import SLUG, versions
-from klyngeradar.core.strategy import Strategy, demo_strategy
+from klyngeradar.core.strategy.plan import Strategy, demo_strategy
+from klyngeradar.core.surveys.exchange import slugify
+from klyngeradar.core.surveys.questionnaire import SLUG, versions
 from klyngeradar.web.registry.models import Cluster
 from klyngeradar.web.surveys import emails
 from klyngeradar.web.surveys.models import Round

@@ -16,10 +16,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from klyngeradar.core.exchange import ACTORS_SHEET, EFFORTS_SHEET, parse_round
-from klyngeradar.core.exchange_write import format_answer
-from klyngeradar.core.questionnaire import load
-from klyngeradar.core.responses import RoundData
+from klyngeradar.core.surveys.exchange import ACTORS_SHEET, EFFORTS_SHEET, parse_round
+from klyngeradar.core.surveys.exchange_write import format_answer
+from klyngeradar.core.surveys.questionnaire import load
+from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.core.tables import Row, Table, read_tables
 from klyngeradar.web.surveys.convert import response_data, round_info, stored_answers
 from klyngeradar.web.surveys.models import Response, Round

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from klyngeradar.core.questionnaire import latest_version
+from klyngeradar.core.surveys.questionnaire import latest_version
 from klyngeradar.web.accounts.models import Organisation
 from klyngeradar.web.registry.models import Cluster, Region
 from klyngeradar.web.surveys import emails

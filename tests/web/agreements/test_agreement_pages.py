@@ -94,7 +94,7 @@ def test_it_writes_the_standard_agreement_as_docx_with_parties_and_kpis(
 
 
 def test_it_explains_when_pdf_cannot_be_made(client_for, analyst, agreement, monkeypatch):
-    monkeypatch.setattr("klyngeradar.render.agreement_document.libreoffice", lambda: None)
+    monkeypatch.setattr("klyngeradar.render.documents.agreement.libreoffice", lambda: None)
     response = client_for(analyst).get(
         reverse("agreements:agreement_document", args=[agreement.slug, "pdf"]), follow=True
     )

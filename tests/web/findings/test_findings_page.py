@@ -8,9 +8,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from klyngeradar.core.findings import FINDING_KEYS, compute_findings
+from klyngeradar.core.findings.rules import FINDING_KEYS, compute_findings
+from klyngeradar.core.findings.sentences import sentences
 from klyngeradar.core.numbers import format_int
-from klyngeradar.core.sentences import sentences
 from klyngeradar.web.surveys.convert import round_data
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from klyngeradar.core.recommendations import reason_text, recommend
-from klyngeradar.core.strategy import strategy_from_round
+from klyngeradar.core.strategy.plan import strategy_from_round
+from klyngeradar.core.strategy.recommendations import reason_text, recommend
 from klyngeradar.web.strategy.models import Decision, FitOverride
 from klyngeradar.web.surveys.convert import round_data
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from klyngeradar.core.strategy import demo_strategy
+from klyngeradar.core.strategy.plan import demo_strategy
 from klyngeradar.web.strategy.demo import store_demo_strategy
 from klyngeradar.web.strategy.models import Strategy
 from klyngeradar.web.strategy.store import save_strategy, strategy_for

@@ -10,7 +10,7 @@ import pytest
 @pytest.fixture
 def north_jutland(region):
     """Region Nordjylland with its 11 municipalities and two of its actors."""
-    from klyngeradar.core.geography import municipalities_in
+    from klyngeradar.core.registry.geography import municipalities_in
     from klyngeradar.web.registry.models import Actor, Municipality
 
     for m in municipalities_in("1081"):

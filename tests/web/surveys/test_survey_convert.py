@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from klyngeradar.core.demo import demo_round
+from klyngeradar.core.surveys.demo import demo_round
 from klyngeradar.web.surveys.convert import round_data, stored_answers, typed_answers
 from klyngeradar.web.surveys.models import Response, Round
 
@@ -83,7 +83,7 @@ def test_it_types_answers_and_keeps_the_basis(round, cluster_a, cluster_b):
 
 
 def test_stored_answers_and_typed_answers_are_inverse_on_the_demo_round():
-    from klyngeradar.core.questionnaire import load
+    from klyngeradar.core.surveys.questionnaire import load
 
     for response in demo_round().responses:
         assert typed_answers(stored_answers(response.answers), load("v1")) == response.answers

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from klyngeradar.core.demo import demo_round
+from klyngeradar.core.surveys.demo import demo_round
 from klyngeradar.web.registry.models import Cluster
 from klyngeradar.web.surveys.convert import round_data
 from klyngeradar.web.surveys.demo import create_demo_round

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from django.urls import reverse
 
-from klyngeradar.core.strategy import Effort, Strategy, demo_strategy
+from klyngeradar.core.strategy.plan import Effort, Strategy, demo_strategy
 from klyngeradar.web.strategy.store import save_strategy
 from klyngeradar.web.surveys.models import Invitation, Response, Round
 from klyngeradar.web.surveys.tokens import hash_token

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import klyngeradar.core.questionnaire
+import klyngeradar.core.surveys.questionnaire
 import klyngeradar.web.surveys.models
 import simple_history.models
 from django.conf import settings
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('questionnaire_version', models.CharField(default=klyngeradar.core.questionnaire.latest_version, max_length=20, verbose_name='spørgeskemaversion')),
+                ('questionnaire_version', models.CharField(default=klyngeradar.core.surveys.questionnaire.latest_version, max_length=20, verbose_name='spørgeskemaversion')),
                 ('since', models.DateField(blank=True, help_text='Spørgsmålene om deltagere gælder perioden fra denne dato.', null=True, verbose_name='periodens start')),
                 ('deadline', models.DateField(verbose_name='svarfrist')),
                 ('status', models.CharField(choices=[('open', 'Åben'), ('closed', 'Lukket')], default='open', max_length=10, verbose_name='status')),
@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('questionnaire_version', models.CharField(default=klyngeradar.core.questionnaire.latest_version, max_length=20, verbose_name='spørgeskemaversion')),
+                ('questionnaire_version', models.CharField(default=klyngeradar.core.surveys.questionnaire.latest_version, max_length=20, verbose_name='spørgeskemaversion')),
                 ('since', models.DateField(blank=True, help_text='Spørgsmålene om deltagere gælder perioden fra denne dato.', null=True, verbose_name='periodens start')),
                 ('deadline', models.DateField(verbose_name='svarfrist')),
                 ('status', models.CharField(choices=[('open', 'Åben'), ('closed', 'Lukket')], default='open', max_length=10, verbose_name='status')),

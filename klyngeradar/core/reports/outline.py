@@ -1,0 +1,101 @@
+"""The board deck's outline: a `Deck` spec built from a round's findings and recommendations.
+
+The outline mirrors the 2023 report: title and agenda; (1) the Danish cluster
+landscape; (2) the clusters and the region (the survey); (3) collaboration
+models. Every number comes from the findings, the recommendations or the
+registry; a section without data says so on its slide.
+
+>>> from datetime import date
+>>> from klyngeradar.core.surveys.demo import demo_round
+>>> from klyngeradar.core.findings.rules import compute_findings
+>>> round = demo_round()
+>>> deck = build_deck(round, findings=compute_findings(round), as_of=date(2023, 10, 1))
+>>> deck.slides[0].title
+'Samarbejde med de nationale klynger'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from klyngeradar.core.findings.model import Findings
+from klyngeradar.core.findings.sentences import sentences
+from klyngeradar.core.registry.landscape import BusinessModels
+from klyngeradar.core.registry.reference import ClusterFacts
+from klyngeradar.core.reports.deck import AgendaSlide, Deck, Lang, Slide, TitleSlide
+from klyngeradar.core.reports.outline_base import Context
+from klyngeradar.core.reports.outline_landscape import landscape_slides
+from klyngeradar.core.reports.outline_models import models_slides
+from klyngeradar.core.reports.outline_survey import survey_slides
+from klyngeradar.core.strategy.decisions import DecidedRecommendations
+from klyngeradar.core.strategy.plan import Strategy
+from klyngeradar.core.strategy.recommendations import Recommendations
+from klyngeradar.core.surveys.responses import RoundData
+
+TITLE = {"da": "Samarbejde med de nationale klynger", "en": "Working with the national clusters"}
+
+
+def build_deck(
+    round: RoundData,
+    *,
+    findings: Findings,
+    recommendations: Recommendations | DecidedRecommendations | None = None,
+    clusters: Iterable[ClusterFacts] = (),
+    landscape: BusinessModels | None = None,
+    strategy: Strategy | None = None,
+    lang: Lang = "da",
+    as_of: date,
+    organisation: str | None = None,
+    quotes: Mapping[str, Sequence[str]] | None = None,
+) -> Deck:
+    """Build the board deck's spec.
+
+    `recommendations` may carry the analyst's decisions (`apply_decisions`); `quotes`
+    maps a free-text question id to the answers the analyst chose.
+    """
+    if lang not in ("da", "en"):
+        raise ValueError(f"unknown language {lang!r}; use da or en")
+    organisation = organisation or round.info.organisation or ""
+    ctx = Context(round, findings, lang, as_of, organisation or ctx_default(lang))
+    t = ctx.t
+    parts = (
+        t("Det danske klyngelandskab", "The Danish cluster landscape"),
+        t("Klyngerne og regionen", "The clusters and the region"),
+        t("Samarbejdsmodeller", "Collaboration models"),
+    )
+    subtitle = "\n".join(
+        line
+        for line in (
+            round.info.title,
+            " · ".join(p for p in (organisation, ctx.month(as_of)) if p),
+        )
+        if line
+    )
+    slides: list[Slide] = [
+        TitleSlide(title=TITLE[lang], subtitle=subtitle),
+        AgendaSlide(title=t("Dagsorden", "Agenda"), items=parts),
+    ]
+    slides += landscape_slides(ctx, tuple(clusters), landscape)
+    slides += survey_slides(ctx, _sentences(findings, lang), quotes)
+    slides += models_slides(ctx, recommendations, strategy)
+    return Deck(
+        title=TITLE[lang],
+        organisation=organisation or None,
+        date=as_of,
+        lang=lang,
+        slides=tuple(slides),
+    )
+
+
+def ctx_default(lang: str) -> str:
+    return "organisationen" if lang == "da" else "the organisation"
+
+
+def _sentences(findings: Findings, lang: str) -> dict[str, str]:
+    """The narrative sentences per finding key, for the speaker notes."""
+    notes: dict[str, str] = {}
+    for item in sentences(findings, lang):
+        text = f"{item.text} ({item.footnote})" if item.footnote else item.text
+        notes[item.key] = f"{notes[item.key]}\n{text}" if item.key in notes else text
+    return notes

@@ -1,0 +1,517 @@
+"""Part 2 of the deck: the survey, "Klyngerne og regionen", every number from the findings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from klyngeradar.core.findings.model import PRESENCE_TYPES
+from klyngeradar.core.numbers import percent
+from klyngeradar.core.reports.deck import (
+    Bullet,
+    ChartSpec,
+    ContentSlide,
+    Footnote,
+    SectionSlide,
+    Series,
+    Slide,
+    TableSpec,
+    Text,
+    TwoContentSlide,
+    integer_format,
+    placeholder_text,
+)
+from klyngeradar.core.reports.outline_base import Context
+from klyngeradar.core.surveys.responses import RoundData
+
+QUOTE_QUESTIONS = ("agreements.description", "agreements.optimal")
+QUOTES_PER_SLIDE = 4
+QUOTE_MIN_CHARS = 60
+QUOTE_MAX_CHARS = 260
+
+
+def survey_slides(
+    ctx: Context, notes: Mapping[str, str], quotes: Mapping[str, Sequence[str]] | None
+) -> list[Slide]:
+    t, f = ctx.t, ctx.findings
+    slides: list[Slide] = [
+        SectionSlide(
+            title=t("Klyngerne og regionen", "The clusters and the region"),
+            subtitle=t(
+                f"Survey blandt {f.invited} klynger om deres engagement i {ctx.region_name}",
+                f"A survey of {f.invited} clusters on their engagement in {ctx.region_name}",
+            ),
+        )
+    ]
+    if f.responded == 0:
+        slides.append(
+            ContentSlide(
+                title=t("Surveyen", "The survey"),
+                placeholder_note=placeholder_text(
+                    t("ingen klynger har svaret endnu", "no cluster has responded yet"), ctx.lang
+                ),
+            )
+        )
+        return slides
+    slides += [
+        _response(ctx, notes),
+        _presence(ctx, notes),
+        _partners(ctx, notes),
+        _members(ctx, notes),
+        _participation(ctx, notes),
+        _activities(ctx, notes),
+        _agreements(ctx, notes),
+        _municipalities(ctx),
+        _presence_vs_members(ctx, notes),
+    ]
+    slides += _quotes(ctx, quotes)
+    return slides
+
+
+def _response(ctx: Context, notes: Mapping[str, str]) -> Slide:
+    t, f = ctx.t, ctx.findings
+    rate, willing = f.response_rate, f.dialogue_willing
+    chart = ChartSpec(
+        "doughnut",
+        (t("Har svaret", "Responded"), t("Har ikke svaret", "Did not respond")),
+        (Series(t("Klynger", "Clusters"), (rate.count, rate.base - rate.count)),),
+        number_format=ctx.integers,
+        footnote=Footnote(t(f"Base: {rate.base} inviterede klynger", f"Base: {rate.base} invited")),
+    )
+    text = Text.of(
+        Bullet(
+            t(
+                f"{rate.count} ud af {rate.base} klynger har svaret ({ctx.pct(rate.percent)})",
+                f"{rate.count} of {rate.base} clusters responded ({ctx.pct(rate.percent)})",
+            ),
+            bold=True,
+        ),
+        t(
+            f"{rate.complete} gennemførte og {rate.partial} delvise besvarelser",
+            f"{rate.complete} complete and {rate.partial} partial responses",
+        ),
+        t(
+            f"{willing.count} af {willing.base} vil gerne indgå i en tættere dialog med "
+            f"{ctx.organisation} og kommunerne ({willing.maybe} måske)",
+            f"{willing.count} of {willing.base} want a closer dialogue with "
+            f"{ctx.organisation} and the municipalities ({willing.maybe} maybe)",
+        ),
+    )
+    return TwoContentSlide(
+        title=t("Svarprocent og vilje til dialog", "Response rate and willingness to talk"),
+        left=chart,
+        right=text,
+        notes=_notes(notes, "response_rate", "dialogue_willing"),
+    )
+
+
+def _presence(ctx: Context, notes: Mapping[str, str]) -> Slide:
+    t, f = ctx.t, ctx.findings
+    presence, planned = f.physical_presence, f.presence_planned
+    chart = ChartSpec(
+        "column",
+        tuple(ctx.option("presence.type", code) for code in PRESENCE_TYPES),
+        (
+            Series(
+                t("Klynger", "Clusters"),
+                tuple(presence.by_type.get(code, 0) for code in PRESENCE_TYPES),
+            ),
+        ),
+        number_format=ctx.integers,
+        footnote=ctx.base_of_count(presence),
+    )
+    text = Text.of(
+        Bullet(
+            t(
+                f"{presence.count} af {presence.base} klynger er fysisk til stede i regionen",
+                f"{presence.count} of {presence.base} clusters are physically present",
+            ),
+            bold=True,
+        ),
+        t(
+            f"{planned.count} planlægger (mere) fysisk tilstedeværelse, {planned.maybe} måske",
+            f"{planned.count} plan (more) physical presence, {planned.maybe} maybe",
+        ),
+    )
+    return TwoContentSlide(
+        title=t("Fysisk tilstedeværelse", "Physical presence"),
+        left=chart,
+        right=text,
+        notes=_notes(notes, "physical_presence", "presence_planned"),
+    )
+
+
+def _partners(ctx: Context, notes: Mapping[str, str]) -> Slide:
+    t, f = ctx.t, ctx.findings
+    partners = f.partners_any
+    title = t(
+        f"{partners.count} af {partners.base} klynger samarbejder med aktører i regionen",
+        f"{partners.count} of {partners.base} clusters work with actors in the region",
+    )
+    items = sorted(partners.by_actor.items(), key=lambda kv: -kv[1])
+    if not items:
+        return ContentSlide(
+            title=title,
+            placeholder_note=placeholder_text(
+                t("ingen samarbejdspartnere oplyst", "no partners reported"), ctx.lang
+            ),
+        )
+    return ContentSlide(
+        title=title,
+        body=ChartSpec(
+            "bar",
+            tuple(f.name_of("actor", slug) for slug, _ in items),
+            (Series(t("Klynger", "Clusters"), tuple(n for _, n in items)),),
+            number_format=ctx.integers,
+            footnote=ctx.base_of_count(partners),
+        ),
+        notes=_notes(notes, "partners_any"),
+    )
+
+
+def _members(ctx: Context, notes: Mapping[str, str]) -> Slide:
+    t, f = ctx.t, ctx.findings
+    region = f.members_region
+    names, big = ctx.per_cluster("members_region_50plus")
+    _, small = ctx.per_cluster("members_region_under50")
+    title = t(
+        f"Klyngerne har {ctx.about(region)} medlemmer i regionen",
+        f"The clusters have {ctx.about(region)} members in the region",
+    )
+    if region.reported == 0:
+        return ContentSlide(
+            title=title,
+            placeholder_note=placeholder_text(
+                t("ingen klynger har oplyst medlemmer", "no members reported"), ctx.lang
+            ),
+        )
+    footnote = ctx.base_of_total(
+        f.members_region_50plus, what_da="fordelingen", what_en="the split"
+    )
+    chart = ChartSpec(
+        "stacked",
+        names,
+        (
+            Series(t("50 ansatte eller flere", "50 employees or more"), big),
+            Series(t("Under 50 ansatte", "Under 50 employees"), small),
+        ),
+        number_format=ctx.integers,
+        footnote=footnote,
+    )
+    return ContentSlide(
+        title=title,
+        body=chart,
+        notes=_notes(notes, "members_region", "members_region_50plus", "members_region_under50"),
+    )
+
+
+def _participation(ctx: Context, notes: Mapping[str, str]) -> Slide:
+    t, f = ctx.t, ctx.findings
+    companies, persons = f.participation_companies, f.participation_persons
+    since = ctx.round.info.since
+    since_text = f" {t('siden', 'since')} {since.year}" if since else ""
+    title = t(
+        f"{ctx.about(companies)} unikke virksomheder og {ctx.about(persons)} deltagere"
+        + since_text,
+        f"{ctx.about(companies)} unique companies and {ctx.about(persons)} participants"
+        + since_text,
+    )
+    title = title[:1].upper() + title[1:]
+    names, company_values = ctx.per_cluster("participation_companies")
+    _, person_values = ctx.per_cluster("participation_persons")
+    left = ChartSpec(
+        "bar",
+        names,
+        (Series(t("Unikke virksomheder", "Unique companies"), company_values),),
+        number_format=ctx.integers,
+        title=t("Unikke virksomheder", "Unique companies"),
+        footnote=ctx.base_of_total(companies, what_da="et tal", what_en="a figure"),
+    )
+    right = ChartSpec(
+        "bar",
+        names,
+        (Series(t("Deltagere", "Participants"), person_values),),
+        number_format=ctx.integers,
+        title=t("Deltagere (personer)", "Participants (persons)"),
+        footnote=ctx.base_of_total(persons, what_da="et tal", what_en="a figure"),
+    )
+    return TwoContentSlide(
+        title=title,
+        left=left,
+        right=right,
+        notes=_notes(notes, "participation_companies", "participation_persons"),
+    )
+
+
+def _activities(ctx: Context, notes: Mapping[str, str]) -> Slide:
+    t, f = ctx.t, ctx.findings
+    activities = f.activities_in_region
+    title = t(
+        f"{activities.count} af {activities.base} klynger har aktiviteter i regionen",
+        f"{activities.count} of {activities.base} clusters have activities in the region",
+    )
+    items = sorted(
+        ((code, n) for code, n in activities.by_type.items() if n), key=lambda kv: -kv[1]
+    )
+    if not items:
+        return ContentSlide(
+            title=title,
+            placeholder_note=placeholder_text(
+                t("ingen aktivitetstyper oplyst", "no activity types reported"), ctx.lang
+            ),
+        )
+    return ContentSlide(
+        title=title,
+        body=ChartSpec(
+            "bar",
+            tuple(ctx.option("activities.types", code) for code, _ in items),
+            (Series(t("Klynger", "Clusters"), tuple(n for _, n in items)),),
+            number_format=ctx.integers,
+            footnote=ctx.base_of_count(activities),
+        ),
+        notes=_notes(notes, "activities_in_region"),
+    )
+
+
+def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
+    t, f = ctx.t, ctx.findings
+    agreements, none, municipal = f.agreements_any, f.agreements_none, f.municipal_agreements
+    items = sorted(agreements.by_actor.items(), key=lambda kv: -kv[1])
+    chart = (
+        ChartSpec(
+            "bar",
+            tuple(f.name_of("actor", slug) for slug, _ in items),
+            (
+                Series(
+                    t("Klynger med aftale", "Clusters with an agreement"),
+                    tuple(n for _, n in items),
+                ),
+            ),
+            number_format=ctx.integers,
+            footnote=ctx.base_of_count(agreements),
+        )
+        if items
+        else None
+    )
+    lines = [
+        Bullet(
+            t(
+                f"{agreements.count} af {agreements.base} klynger har en samarbejdsaftale i "
+                "regionen",
+                f"{agreements.count} of {agreements.base} clusters have an agreement in the region",
+            ),
+            bold=True,
+        ),
+        Bullet(
+            t(
+                f"{none.count} klynger har ingen samarbejdsaftale med en aktør i regionen",
+                f"{none.count} clusters have no agreement with an actor in the region",
+            )
+        ),
+    ]
+    if municipal.agreements:
+        lines.append(
+            Bullet(
+                t(
+                    f"{municipal.agreements} aftaler med {municipal.municipalities} kommuner "
+                    f"fordelt på {municipal.clusters} klynger; én klynge har "
+                    f"{municipal.max_per_cluster} af de {municipal.agreements}",
+                    f"{municipal.agreements} agreements with {municipal.municipalities} "
+                    f"municipalities spread over {municipal.clusters} clusters; one cluster "
+                    f"holds {municipal.max_per_cluster} of the {municipal.agreements}",
+                )
+            )
+        )
+    return TwoContentSlide(
+        title=t("Samarbejdsaftaler – med hvem?", "Agreements – with whom?"),
+        left=chart,
+        right=Text(tuple(lines)),
+        placeholder_note=None
+        if chart
+        else placeholder_text(t("ingen aftaler oplyst", "no agreements reported"), ctx.lang),
+        notes=_notes(notes, "agreements_any", "agreements_none", "municipal_agreements"),
+    )
+
+
+def _municipalities(ctx: Context) -> Slide:
+    t, f = ctx.t, ctx.findings
+    title = t(
+        "Kommunerne: tilstedeværelse og aftaler", "The municipalities: presence and agreements"
+    )
+    if not f.municipalities:
+        return ContentSlide(
+            title=title,
+            placeholder_note=placeholder_text(
+                t("rundens region har ingen kommuner", "the round's region has no municipalities"),
+                ctx.lang,
+            ),
+        )
+    # Presence per municipality is counted from the answers the presence finding rests on.
+    present = Counter(
+        code
+        for response in ctx.round.responders
+        for code in (response.get("presence.municipalities") or ())
+    )
+    rows = tuple(
+        (
+            m.name,
+            present.get(m.slug, 0),
+            f.partners_any.by_municipality.get(m.slug, 0),
+            f.municipal_agreements.by_municipality.get(m.slug, 0),
+        )
+        for m in f.municipalities
+    )
+    return ContentSlide(
+        title=title,
+        body=ChartSpec(
+            "column",
+            tuple(r[0] for r in rows),
+            (
+                Series(t("Fysisk til stede", "Physically present"), tuple(r[1] for r in rows)),
+                Series(t("Samarbejdspartner", "Partner"), tuple(r[2] for r in rows)),
+                Series(t("Samarbejdsaftale", "Agreement"), tuple(r[3] for r in rows)),
+            ),
+            number_format=integer_format(ctx.lang, hide_zero=True),
+            footnote=Footnote(
+                t(
+                    f"Antal klynger pr. kommune; base: {f.responded} klynger har svaret",
+                    f"Clusters per municipality; base: {f.responded} clusters responded",
+                )
+            ),
+        ),
+        notes=t(
+            "Kommunerne, hvor klyngerne er fysisk til stede, samarbejder og har aftaler.",
+            "The municipalities where clusters are present, work with partners and have "
+            "agreements.",
+        ),
+    )
+
+
+def _presence_vs_members(ctx: Context, notes: Mapping[str, str]) -> Slide:
+    t, f = ctx.t, ctx.findings
+    split = f.presence_vs_members
+    total = f.members_region.total
+    share = (
+        percent(split.present.members_region, total)
+        if split.present.members_region is not None and total
+        else None
+    )
+    chart = ChartSpec(
+        "column",
+        (
+            t(
+                f"Fysisk til stede ({split.present.clusters})",
+                f"Present ({split.present.clusters})",
+            ),
+            t(
+                f"Ikke til stede ({split.absent.clusters})",
+                f"Not present ({split.absent.clusters})",
+            ),
+        ),
+        (
+            Series(
+                t("Medlemmer i regionen", "Members in the region"),
+                (split.present.members_region, split.absent.members_region),
+            ),
+        ),
+        number_format=ctx.integers,
+        footnote=ctx.base_of_total(f.members_region, what_da="medlemstal", what_en="members"),
+    )
+    text = Text.of(
+        Bullet(
+            t(
+                f"De {split.present.clusters} klynger med fysisk tilstedeværelse har "
+                f"{ctx.n(split.present.members_region)} af de {ctx.n(total)} medlemmer "
+                f"({ctx.pct(share)})",
+                f"The {split.present.clusters} clusters that are present have "
+                f"{ctx.n(split.present.members_region)} of the {ctx.n(total)} members "
+                f"({ctx.pct(share)})",
+            ),
+            bold=True,
+        ),
+        t(
+            "Tilstedeværelse og medlemmer hænger sammen: det er de samme klynger, der har "
+            "kontor og flest medlemmer i regionen.",
+            "Presence and members go together: the clusters with an office also have the most "
+            "members in the region.",
+        ),
+    )
+    return TwoContentSlide(
+        title=t("Tilstedeværelse og medlemmer", "Presence and members"),
+        left=chart,
+        right=text,
+        notes=_notes(notes, "presence_vs_members"),
+    )
+
+
+def default_quotes(round: RoundData) -> dict[str, tuple[str, ...]]:
+    """The quotes the deck takes without the analyst's choice, per free-text question.
+
+    Up to `QUOTES_PER_SLIDE` answers per question, in the round's order, that
+    say something (at least `QUOTE_MIN_CHARS`: "Henviser til vores samtale" is
+    no quote) and fit a slide (at most `QUOTE_MAX_CHARS`). The optimal-agreement
+    answers come first: they are what the board asks for, so a list built from
+    this mapping (the web's quote picker) shows them first.
+    """
+    chosen: dict[str, tuple[str, ...]] = {}
+    for question in sorted(QUOTE_QUESTIONS, key=lambda q: q != "agreements.optimal"):
+        answers = (r.get(question) for r in round.responders)
+        usable = (
+            a.strip()
+            for a in answers
+            if isinstance(a, str) and QUOTE_MIN_CHARS <= len(a.strip()) <= QUOTE_MAX_CHARS
+        )
+        chosen[question] = tuple(usable)[:QUOTES_PER_SLIDE]
+    return chosen
+
+
+def _quotes(ctx: Context, chosen: Mapping[str, Sequence[str]] | None) -> list[Slide]:
+    t = ctx.t
+    titles = {
+        "agreements.description": t(
+            "Hvad siger klyngerne? Sådan ser aftalerne ud i dag",
+            "What the clusters say: agreements today",
+        ),
+        "agreements.optimal": t(
+            "Hvad siger klyngerne? Den optimale samarbejdsaftale",
+            "What the clusters say: the optimal agreement",
+        ),
+    }
+    slides: list[Slide] = []
+    for question in QUOTE_QUESTIONS:
+        if chosen is not None and question in chosen:
+            texts = tuple(chosen[question])
+        else:
+            texts = default_quotes(ctx.round)[question]
+        if not texts:
+            slides.append(
+                ContentSlide(
+                    title=titles[question],
+                    placeholder_note=placeholder_text(
+                        t("ingen fritekstsvar", "no free-text answers"), ctx.lang
+                    ),
+                )
+            )
+            continue
+        slides.append(
+            ContentSlide(
+                title=titles[question],
+                body=TableSpec(
+                    header=(
+                        t("Citater fra surveyen (anonyme)", "Quotes from the survey (anonymous)"),
+                    ),
+                    rows=tuple(
+                        (f"»{text}«" if ctx.lang == "da" else f"“{text}”",) for text in texts
+                    ),
+                ),
+                notes=t(
+                    "Citaterne er valgt af analytikeren blandt fritekstsvarene.",
+                    "The quotes are chosen by the analyst among the free-text answers.",
+                ),
+            )
+        )
+    return slides
+
+
+def _notes(notes: Mapping[str, str], *keys: str) -> str:
+    return "\n".join(notes[key] for key in keys if notes.get(key))

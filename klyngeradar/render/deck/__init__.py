@@ -1,0 +1,1 @@
+"""The board deck as .pptx: the writer (python-pptx) and the organisation's template."""

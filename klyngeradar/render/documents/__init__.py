@@ -1,0 +1,1 @@
+"""Documents (python-docx): the agreement document."""

@@ -1,0 +1,1 @@
+"""Workbooks (XlsxWriter): appendices, the documentation package, exchange-format files."""

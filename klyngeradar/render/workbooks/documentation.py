@@ -1,0 +1,213 @@
+"""Write the yearly documentation package as an .xlsx workbook with Danish sheets.
+
+Sheets: Oversigt (scope and bases), Virksomheder (participating companies),
+Støttetyper (unique companies by kind of support), KPI (actuals against
+targets) and, when company figures were supplied, Udvikling (revenue and
+employees). Every list sheet has a frozen header, filters and fitted widths.
+
+Numbers use the format code ``#,##0``: in the file format ``,`` is the
+thousands separator, which Danish Excel and LibreOffice show as ``1.740``
+(the Danish ``#.##0``). Dates show as ``dd-mm-yyyy``. Missing figures are
+empty cells, never 0.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from klyngeradar.core.agreements.documentation import DocumentationPackage, summary_lines
+
+SHEETS = ("Oversigt", "Virksomheder", "Støttetyper", "KPI", "Udvikling")
+NUMBER_FORMAT = "#,##0"
+PERCENT_FORMAT = '0" %"'
+DATE_FORMAT = "dd-mm-yyyy"
+MIN_WIDTH = 8
+MAX_WIDTH = 70
+
+
+def write_documentation_xlsx(package: DocumentationPackage, path: str | Path) -> Path:
+    """Write ``package`` to ``path`` (.xlsx) and return the path."""
+    import xlsxwriter
+
+    path = Path(path)
+    workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
+    formats = {
+        "header": workbook.add_format(
+            {"bold": True, "bg_color": "#E8EEF4", "bottom": 1, "text_wrap": True}
+        ),
+        "title": workbook.add_format({"bold": True, "font_size": 14}),
+        "number": workbook.add_format({"num_format": NUMBER_FORMAT}),
+        "percent": workbook.add_format({"num_format": PERCENT_FORMAT}),
+        "date": workbook.add_format({"num_format": DATE_FORMAT}),
+        "text": workbook.add_format({}),
+    }
+    _overview(workbook.add_worksheet("Oversigt"), package, formats)
+    _table(
+        workbook.add_worksheet("Virksomheder"),
+        formats,
+        (
+            ("CVR-nummer", "text"),
+            ("Virksomhed", "text"),
+            ("Aktiviteter", "text"),
+            ("Støttetyper", "text"),
+            ("Klynger", "text"),
+            ("Aktører", "text"),
+            ("Aftaler", "text"),
+            ("Deltagelser", "number"),
+            ("Første dato", "date"),
+            ("Seneste dato", "date"),
+        ),
+        [
+            (
+                c.cvr,
+                c.company,
+                "; ".join(c.activities),
+                ", ".join(_kind_label(package, k) for k in c.kinds),
+                ", ".join(c.clusters),
+                ", ".join(c.actors),
+                ", ".join(c.agreements),
+                c.participations,
+                c.first_date,
+                c.last_date,
+            )
+            for c in package.companies
+        ],
+    )
+    _table(
+        workbook.add_worksheet("Støttetyper"),
+        formats,
+        (("Støttetype", "text"), ("Unikke virksomheder", "number"), ("Deltagelser", "number")),
+        [(k.label_da, k.companies, k.participations) for k in package.by_kind],
+    )
+    _table(
+        workbook.add_worksheet("KPI"),
+        formats,
+        (
+            ("Aftale", "text"),
+            ("KPI", "text"),
+            ("Enhed", "text"),
+            ("Baseline", "number"),
+            (f"Mål {package.year}", "number"),
+            (f"Faktisk {package.year}", "number"),
+            ("Grundlag", "text"),
+            ("Optalt fra deltagerlister", "number"),
+            ("Status", "text"),
+            ("Forklaring", "text"),
+        ),
+        [
+            (
+                line.agreement_title,
+                line.definition,
+                line.unit,
+                line.baseline,
+                line.target,
+                line.actual,
+                {"counted": "opgjort", "estimated": "skønnet"}.get(line.basis or ""),
+                line.counted,
+                line.status_da,
+                line.explanation_da,
+            )
+            for line in package.kpis
+        ],
+    )
+    if package.development is not None and package.figures_years is not None:
+        before, after = package.figures_years
+        _table(
+            workbook.add_worksheet("Udvikling"),
+            formats,
+            (
+                ("CVR-nummer", "text"),
+                ("Virksomhed", "text"),
+                (f"Omsætning {before} (kr.)", "number"),
+                (f"Omsætning {after} (kr.)", "number"),
+                ("Ændring omsætning (kr.)", "number"),
+                (f"Ansatte {before}", "number"),
+                (f"Ansatte {after}", "number"),
+                ("Ændring ansatte", "number"),
+            ),
+            [
+                (
+                    d.cvr,
+                    d.company,
+                    d.revenue_before,
+                    d.revenue_after,
+                    d.revenue_change,
+                    d.employees_before,
+                    d.employees_after,
+                    d.employees_change,
+                )
+                for d in package.development
+            ],
+        )
+    workbook.close()
+    return path
+
+
+def _kind_label(package: DocumentationPackage, kind: str) -> str:
+    return next((k.label_da for k in package.by_kind if k.kind == kind), kind)
+
+
+def _overview(worksheet, package: DocumentationPackage, formats) -> None:
+    lines = summary_lines(package, "da")
+    worksheet.write_string(0, 0, lines[0], formats["title"])
+    row = 2
+    facts = [
+        ("År", package.year, "number_plain"),
+        ("Aftaler", ", ".join(a.title for a in package.agreements) or "–", "text"),
+        ("Unikke virksomheder (CVR)", package.unique_companies, "number"),
+        ("Deltagelser", package.participations, "number"),
+    ]
+    for total, label in ((package.revenue, "Omsætning"), (package.employees, "Ansatte")):
+        if total is None or package.figures_years is None:
+            continue
+        before, after = package.figures_years
+        facts += [
+            (f"{label} {before} (virksomheder med tal for begge år)", total.before, "number"),
+            (f"{label} {after} (samme virksomheder)", total.after, "number"),
+            (f"{label}, ændring", total.change_percent, "percent"),
+            (f"{label}, grundlag", f"{total.reported} af {total.base} virksomheder", "text"),
+        ]
+    for label, value, kind in facts:
+        worksheet.write_string(row, 0, label, formats["header"])
+        _write(worksheet, row, 1, value, formats, "text" if kind == "number_plain" else kind)
+        row += 1
+    row += 1
+    for note in lines[1:]:
+        worksheet.write_string(row, 0, note)
+        row += 1
+    worksheet.set_column(0, 0, 55)
+    worksheet.set_column(1, 1, 40)
+
+
+def _write(worksheet, row: int, col: int, value, formats, kind: str) -> None:
+    if value is None:
+        return  # missing stays an empty cell, never 0
+    if isinstance(value, date):
+        worksheet.write_datetime(row, col, value, formats["date"])
+    elif isinstance(value, int) and not isinstance(value, bool):
+        fmt = formats["percent"] if kind == "percent" else formats["number"]
+        if kind == "text":
+            fmt = None
+        worksheet.write_number(row, col, value, fmt)
+    else:
+        # Text stays text: a CVR number must not lose a digit, "=…" must not become a formula.
+        worksheet.write_string(row, col, str(value))
+
+
+def _table(worksheet, formats, columns, rows) -> None:
+    widths = [len(name) for name, _ in columns]
+    for col, (name, _) in enumerate(columns):
+        worksheet.write_string(0, col, name, formats["header"])
+    for r, values in enumerate(rows, start=1):
+        for col, value in enumerate(values):
+            kind = columns[col][1]
+            _write(worksheet, r, col, value, formats, kind)
+            shown = 10 if isinstance(value, date) else len(str(value or ""))
+            if isinstance(value, int):
+                shown += len(str(value)) // 3
+            widths[col] = max(widths[col], shown)
+    for col, width in enumerate(widths):
+        worksheet.set_column(col, col, min(max(width + 2, MIN_WIDTH), MAX_WIDTH))
+    worksheet.freeze_panes(1, 0)
+    worksheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)

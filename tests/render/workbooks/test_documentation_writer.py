@@ -1,0 +1,118 @@
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from klyngeradar.core.agreements.documentation import (
+    AgreementFacts,
+    AgreementKpi,
+    documentation_package,
+    read_company_figures,
+)
+from klyngeradar.core.agreements.kpi import FollowUp, kpi_from_catalogue
+from klyngeradar.core.agreements.participation import read_participation
+from klyngeradar.render.workbooks.documentation import write_documentation_xlsx
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "participation"
+
+AGREEMENTS = (
+    AgreementFacts(
+        slug="energi-nord",
+        title="Tværkommunal aftale om energi",
+        cluster="energy-cluster-denmark",
+        parties=("brn", "851", "813"),
+        kpis=(
+            AgreementKpi(
+                kpi_from_catalogue("unique_companies", targets={2023: 2}, baseline=1),
+                (FollowUp(2023, 2, "counted"),),
+            ),
+            AgreementKpi(kpi_from_catalogue("cofinancing_raised", targets={2023: 1_500_000})),
+        ),
+    ),
+    AgreementFacts("robot-projekt", "Projektaftale om robotter", "odense-robotics", ("aau",)),
+)
+
+
+def package(figures=True):
+    return documentation_package(
+        2023,
+        AGREEMENTS,
+        read_participation(FIXTURES / "deltagere-2023.csv"),
+        as_of=date(2024, 2, 1),
+        company_figures=read_company_figures(FIXTURES / "virksomhedstal.csv") if figures else None,
+    )
+
+
+@pytest.fixture
+def workbook(tmp_path):
+    path = write_documentation_xlsx(package(), tmp_path / "dokumentation-2023.xlsx")
+    return load_workbook(path)
+
+
+def test_it_writes_danish_sheets(workbook):
+    assert workbook.sheetnames == ["Oversigt", "Virksomheder", "Støttetyper", "KPI", "Udvikling"]
+
+
+def test_it_leaves_out_the_development_sheet_without_company_figures(tmp_path):
+    path = write_documentation_xlsx(package(figures=False), tmp_path / "d.xlsx")
+    assert "Udvikling" not in load_workbook(path).sheetnames
+
+
+def test_it_lists_the_companies_with_a_frozen_header_filters_and_widths(workbook):
+    sheet = workbook["Virksomheder"]
+    assert [c.value for c in sheet[1]][:3] == ["CVR-nummer", "Virksomhed", "Aktiviteter"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:J4"
+    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["A"].width
+    first = [c.value for c in sheet[2]]
+    assert first[:2] == ["20000007", "Nordjysk Stål ApS"]  # CVR kept as text
+    assert first[3] == "Innovationsaktivitet, Arrangement"
+    assert first[8] == datetime(2023, 3, 14)
+    assert sheet["I2"].number_format == "dd-mm-yyyy"
+
+
+def test_it_counts_by_kind_of_support(workbook):
+    rows = [[c.value for c in row] for row in workbook["Støttetyper"].iter_rows(min_row=2)]
+    assert rows == [["Innovationsaktivitet", 1, 1], ["Arrangement", 2, 2], ["Projekt", 2, 2]]
+
+
+def test_it_shows_kpi_actuals_against_targets_and_leaves_missing_cells_empty(workbook):
+    sheet = workbook["KPI"]
+    header = [c.value for c in sheet[1]]
+    assert header[4:8] == ["Mål 2023", "Faktisk 2023", "Grundlag", "Optalt fra deltagerlister"]
+    companies = [c.value for c in sheet[2]]
+    assert companies[1:9] == [
+        "Unikke virksomheder fra regionen i klyngens aktiviteter",
+        "virksomheder",
+        1,
+        2,
+        2,
+        "opgjort",
+        2,
+        "På sporet",
+    ]
+    money = [c.value for c in sheet[3]]
+    assert money[4] == 1_500_000
+    assert money[5] is None and money[8] == "Ingen data"  # no follow-up: empty, not 0
+    assert sheet["E3"].number_format == "#,##0"
+
+
+def test_it_shows_the_development_with_its_base(workbook):
+    sheet = workbook["Udvikling"]
+    assert [c.value for c in sheet[1]][2:4] == ["Omsætning 2022 (kr.)", "Omsætning 2023 (kr.)"]
+    rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=2)}
+    assert rows["20000007"][2:] == [10_000_000, 12_000_000, 2_000_000, 20, 25, 5]
+    assert rows["20000015"][5:] == [None, 9, None]
+    overview = {
+        row[0].value: row[1].value for row in workbook["Oversigt"].iter_rows() if row[0].value
+    }
+    assert overview["Unikke virksomheder (CVR)"] == 3
+    assert overview["Omsætning, grundlag"] == "2 af 3 virksomheder"
+    assert overview["Omsætning, ændring"] == 7
+
+
+def test_it_titles_the_overview(workbook):
+    assert workbook["Oversigt"]["A1"].value == (
+        "Dokumentation 2023 – alle aftaler: 3 unikke virksomheder."
+    )
