@@ -19,9 +19,8 @@ from pathlib import Path
 
 import click
 
-DEMO_ORGANISATION = {"slug": "brn", "name": "Business Region North Denmark", "short_name": "BRN"}
-DEMO_REGION = "1081"
-DEMO_CLUSTER_LETTERS = "ABCDEFGHIJKLM"
+from klyngeradar.core.demo import DEMO_CLUSTER_LETTERS, DEMO_ORGANISATION, DEMO_REGION
+
 # (username, role, letter of the respondent's cluster). The agreements step gives
 # kommune-aalborg municipal access to Aalborg, which makes that viewer a municipal officer.
 DEMO_USERS = (

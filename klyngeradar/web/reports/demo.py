@@ -38,7 +38,7 @@ def write_demo_report(out, organisation_slug: str = "brn") -> Report:
 
 def write_deliverables(demo) -> None:
     """Demo step: the deck and the appendices (see klyngeradar.cli.demo); keep it last."""
-    from klyngeradar.cli.demo import DEMO_ORGANISATION
+    from klyngeradar.core.demo import DEMO_ORGANISATION
 
     organisation = Organisation.objects.get(slug=DEMO_ORGANISATION["slug"])
     report = write_demo_report(demo.out, organisation.slug)

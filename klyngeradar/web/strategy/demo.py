@@ -13,7 +13,7 @@ def store_demo_strategy(organisation):
 
 def store_strategy(demo) -> None:
     """Demo step: the example strategy for the demo organisation (see klyngeradar.cli.demo)."""
-    from klyngeradar.cli.demo import DEMO_ORGANISATION
+    from klyngeradar.core.demo import DEMO_ORGANISATION
     from klyngeradar.web.accounts.models import Organisation
 
     organisation = Organisation.objects.get(slug=DEMO_ORGANISATION["slug"])
