@@ -32,6 +32,7 @@ def round_from_dict(data: dict) -> RoundData:
             since=date.fromisoformat(since) if since else None,
             organisation=info.get("organisation"),
             title=info.get("title"),
+            year=info.get("year"),
         ),
         responses=tuple(
             Response(

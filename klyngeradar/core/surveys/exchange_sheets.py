@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,8 +17,9 @@ from klyngeradar.core.surveys.questionnaire import SLUG
 from klyngeradar.core.surveys.responses import Choice, RoundInfo
 from klyngeradar.core.tables import Row, Table, column_letter
 
-ROUND_KEYS = ("region", "since", "organisation", "title")
+ROUND_KEYS = ("region", "since", "organisation", "title", "year")
 TWICE_DA = "står to gange"
+YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def cell_text(value: object) -> str:
@@ -79,6 +81,7 @@ class SheetReader:
             since=values.get("since"),
             organisation=values.get("organisation"),
             title=values.get("title"),
+            year=values.get("year"),
         )
 
     def _round_sheet(self, table: Table) -> dict[str, object]:
@@ -127,6 +130,14 @@ class SheetReader:
                 reason_da = "er ikke en dato (brug ÅÅÅÅ-MM-DD, fx 2021-01-01)"
                 self.problem(reason, reason_da, table, number, index, column=column, value=raw)
                 return None
+        if key == "year":
+            text = cell_text(raw)
+            if not YEAR.match(text):
+                reason = "is not a year (use four digits, e.g. 2025)"
+                reason_da = "er ikke et årstal (brug fire cifre, fx 2025)"
+                self.problem(reason, reason_da, table, number, index, column=column, value=raw)
+                return None
+            return int(text)
         if key == "region":
             text = cell_text(raw)
             by_name = {r.name.casefold(): r.code for r in geography.regions()}

@@ -49,6 +49,7 @@ def round_to_tables(
         "since": round.info.since.isoformat() if round.info.since else None,
         "organisation": round.info.organisation,
         "title": round.info.title,
+        "year": round.info.year,
     }
     keys = [(key, info[key]) for key in ROUND_KEYS if info[key]]
     return {

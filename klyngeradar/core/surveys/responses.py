@@ -47,6 +47,12 @@ class RoundInfo:
     since: date | None = None
     organisation: str | None = None
     title: str | None = None
+    year: int | None = None
+
+    @property
+    def label(self) -> str | None:
+        """The round's label (comparison.md): its year when given, else its title."""
+        return str(self.year) if self.year is not None else self.title
 
 
 @dataclass(frozen=True)

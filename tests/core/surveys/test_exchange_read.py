@@ -352,6 +352,7 @@ def test_it_reads_the_round_keys_and_lists_from_their_sheets():
             ["since", "2021-01-01"],
             ["organisation", "BRN"],
             ["title", "Klyngernes engagement i Nordjylland 2023"],
+            ["year", 2023],
             name="runde",
         ),
         "aktører": sheet(
@@ -368,6 +369,7 @@ def test_it_reads_the_round_keys_and_lists_from_their_sheets():
     assert data.info.region == "1081"
     assert data.info.since == date(2021, 1, 1)
     assert data.info.organisation == "BRN"
+    assert (data.info.year, data.info.label) == (2023, "2023")
     assert data.actors == (Choice("brn", "Business Region North Denmark"), Choice("aau", "aau"))
     assert data.efforts == (Choice("groen-omstilling", "Grøn omstilling"),)
     assert [m.slug for m in data.municipalities][:2] == ["773", "787"]
@@ -388,6 +390,8 @@ def test_options_override_the_round_sheet():
         ([["region", "1099"]], 'runde!B2 value: "1099" is not a region code'),
         ([["since", "1.1.2021"]], 'runde!B2 value: "1.1.2021" is not a date'),
         ([["start", "2021"]], 'runde!A2 key: "start" is not a round key'),
+        ([["year", "2025/26"]], 'runde!B2 value: "2025/26" is not a year'),
+        ([["year", "25"]], 'runde!B2 value: "25" is not a year'),
         (
             [["since", "2021-01-01"], ["since", "2022-01-01"]],
             'runde!A3 key: "since" is given twice',

@@ -8,7 +8,9 @@ from klyngeradar.core.surveys.questionnaire import load
 from klyngeradar.core.surveys.responses import Choice, Response, RoundData, RoundInfo
 
 ROUND = RoundData(
-    info=RoundInfo(region="1081", since=date(2021, 1, 1), organisation="BRN", title="Runde 2023"),
+    info=RoundInfo(
+        region="1081", since=date(2021, 1, 1), organisation="BRN", title="Runde 2023", year=2023
+    ),
     responses=(
         Response(
             cluster="energy-cluster-denmark",
@@ -64,6 +66,7 @@ def test_it_writes_the_round_keys_and_the_regions_lists():
         ("since", "2021-01-01"),
         ("organisation", "BRN"),
         ("title", "Runde 2023"),
+        ("year", 2023),
     ]
     assert [row.values for row in tables["aktører"].rows] == [
         ("brn", "Business Region North Denmark")
