@@ -17,6 +17,7 @@ from klyngeradar.core.problems import InputError
 # name -> "module:function"; a module that is not there is simply not offered.
 COMMANDS = {
     "findings": "klyngeradar.cli.findings:findings",
+    "compare": "klyngeradar.cli.compare:compare",
     "recommend": "klyngeradar.cli.recommend:recommend",
     "report": "klyngeradar.cli.report:report",
     "demo": "klyngeradar.cli.demo:demo",
