@@ -155,7 +155,7 @@ def check_registry(
     designations: Iterable[tuple[Place, Designation]],
     lineage: Iterable[tuple[Place, Lineage]],
 ) -> list[Problem]:
-    """Every problem of the designation and lineage rows, given the known programmes and clusters."""
+    """Every problem of the designation and lineage rows, given the known programmes and slugs."""
     known = set(clusters)
     problems: list[Problem] = []
     seen: dict[tuple[str, str], Place] = {}
