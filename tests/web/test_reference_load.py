@@ -8,12 +8,20 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from klyngeradar.core.problems import InputError
-from klyngeradar.web.registry.models import Actor, Area, Cluster, Municipality, Programme, Region
+from klyngeradar.web.registry.models import (
+    Actor,
+    Area,
+    Cluster,
+    Designation,
+    Municipality,
+    Programme,
+    Region,
+)
 from klyngeradar.web.registry.reference import ReferenceData, load_reference
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Region, Municipality, Programme, Area, Cluster, Actor)
+MODELS = (Region, Municipality, Programme, Area, Cluster, Actor, Designation)
 
 
 def counts():
@@ -26,10 +34,11 @@ def test_it_loads_every_region_municipality_cluster_and_actor():
     assert counts() == {
         "Region": 5,
         "Municipality": 98,
-        "Programme": 1,
+        "Programme": 2,
         "Area": len(shipped.areas),
         "Cluster": len(shipped.clusters),
         "Actor": len(shipped.actors),
+        "Designation": len(shipped.designations),
     }
     assert Municipality.objects.get(code="851").region.code == "1081"
 
@@ -116,3 +125,60 @@ def test_the_command_prints_what_it_loaded(capsys):
     call_command("load_reference")
     out = capsys.readouterr().out
     assert "municipalities: 98 created, 0 updated" in out
+
+
+def test_it_ships_both_programmes_and_flags_the_unconfirmed_2025_designations():
+    load_reference()
+    programme = Programme.objects.get(slug="klyngeprogram-2025-2028")
+    assert (programme.cluster_count, programme.grant_dkk, programme.grant_year) == (
+        11,
+        662_000_000,
+        2025,
+    )
+    confirmed = programme.designations.filter(verified=True)
+    assert {d.cluster.slug for d in confirmed} == {"made", "danish-sound-cluster"}
+    assert programme.designations.filter(verified=False).exists()
+    marlog = Designation.objects.get(cluster__slug="marlog")
+    assert marlog.status == "bankrupt" and marlog.note("en").startswith("Went bankrupt")
+    assert marlog.note("da").startswith("Gik konkurs")
+
+
+def test_a_dry_run_says_what_an_update_would_change_and_changes_nothing():
+    load_reference()
+    cluster = Cluster.objects.get(slug="energy-cluster-denmark")
+    shipped_name = cluster.name
+    cluster.name = "Rettet navn"
+    cluster.save()
+    summary = load_reference(dry_run=True)
+    assert f"clusters energy-cluster-denmark: name 'Rettet navn' → '{shipped_name}'" in (
+        summary.changes
+    )
+    assert Cluster.objects.get(pk=cluster.pk).name == "Rettet navn"
+
+
+def test_an_update_never_touches_a_field_an_analyst_edited(django_user_model):
+    load_reference()
+    analyst = django_user_model.objects.create_user("analyst")
+    designation = Designation.objects.get(
+        cluster__slug="made", programme__slug="klyngeprogram-2025-2028"
+    )
+    designation._history_user = analyst
+    designation.grant_dkk = 12_000_000
+    designation.grant_year = 2025
+    designation.save()
+    Designation.objects.filter(pk=designation.pk).update(note_en="stale")  # not via history
+
+    summary = load_reference(update=True)
+    designation.refresh_from_db()
+    assert (designation.grant_dkk, designation.grant_year) == (12_000_000, 2025)
+    assert designation.note_en.startswith("Cluster grant")  # not edited by a person: updated
+    assert any("grant_dkk kept as edited by analyst" in line for line in summary.kept)
+    # Its history keeps both the analyst's edit and the update.
+    assert designation.history.count() == 3
+
+
+def test_the_command_has_a_dry_run(capsys):
+    load_reference()
+    call_command("load_reference", "--dry-run")
+    out = capsys.readouterr().out
+    assert out.startswith("Dry run: nothing was changed.")

@@ -8,7 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from klyngeradar.web.registry.models import Actor, Area, Cluster, Municipality, Programme, Region
+from klyngeradar.web.registry.models import (
+    Actor,
+    Area,
+    Cluster,
+    Designation,
+    Lineage,
+    Municipality,
+    Programme,
+    Region,
+)
 
 
 @admin.display(description=_("verificeret"))
@@ -47,9 +56,25 @@ class AreaAdmin(RegistryAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(RegistryAdmin):
-    list_display = ["name", "start", "end", verification]
+class ProgrammeAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
+    list_display = ["name", "start", "end", "cluster_count", verification]
+    list_filter = ["verified"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Designation)
+class DesignationAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
+    list_display = ["cluster", "programme", "status", "period_from", "period_to", verification]
+    list_filter = ["programme", "status", "verified"]
+    search_fields = ["cluster__name", "cluster__slug"]
+    autocomplete_fields = ["cluster"]
+
+
+@admin.register(Lineage)
+class LineageAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
+    list_display = ["cluster", "kind", "successor", "day", verification]
+    list_filter = ["kind", "verified"]
+    autocomplete_fields = ["cluster", "successor"]
 
 
 @admin.register(Cluster)

@@ -86,6 +86,18 @@ class Programme(Provenance):
     name = models.CharField(_("navn"), max_length=200)
     start = models.DateField(_("start"))
     end = models.DateField(_("slut"))
+    cluster_count = models.PositiveSmallIntegerField(
+        _("antal klynger"),
+        null=True,
+        blank=True,
+        help_text=_("Antallet af klynger i perioden, som kilden oplyser det."),
+    )
+    grant_dkk = models.PositiveBigIntegerField(_("samlet bevilling (kr.)"), null=True, blank=True)
+    grant_year = models.PositiveSmallIntegerField(_("år for bevillingen"), null=True, blank=True)
+    unverified_fields = models.JSONField(_("ikke verificerede felter"), default=list, blank=True)
+    note_da = models.TextField(_("note (dansk)"), blank=True)
+    note_en = models.TextField(_("note (engelsk)"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start", "name"]
@@ -94,6 +106,12 @@ class Programme(Provenance):
 
     def __str__(self) -> str:
         return self.name
+
+    def note(self, lang: str = "da") -> str:
+        return self.note_en if lang == "en" else self.note_da
+
+    def covers(self, day) -> bool:
+        return self.start <= day <= self.end
 
 
 class Cluster(Provenance):
@@ -205,3 +223,92 @@ class Actor(Provenance):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Designation(Provenance):
+    """One cluster in one programme period: its status, period and grant."""
+
+    class Status(models.TextChoices):
+        DESIGNATED = "designated", _("Udpeget")
+        FUNDED = "funded", _("Bevilget")
+        ENDED = "ended", _("Afsluttet")
+        DROPPED = "dropped", _("Ikke videreført")
+        BANKRUPT = "bankrupt", _("Gået konkurs")
+
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.CASCADE, related_name="designations", verbose_name=_("klynge")
+    )
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.PROTECT,
+        related_name="designations",
+        verbose_name=_("programperiode"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DESIGNATED
+    )
+    period_from = models.DateField(_("fra"), null=True, blank=True)
+    period_to = models.DateField(_("til"), null=True, blank=True)
+    grant_dkk = models.PositiveBigIntegerField(_("bevilling (kr.)"), null=True, blank=True)
+    grant_year = models.PositiveSmallIntegerField(_("år for bevillingen"), null=True, blank=True)
+    note_da = models.TextField(_("note (dansk)"), blank=True)
+    note_en = models.TextField(_("note (engelsk)"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme__start", "cluster__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "programme"], name="one_designation_per_programme"
+            )
+        ]
+        verbose_name = _("udpegning")
+        verbose_name_plural = _("udpegninger")
+
+    def __str__(self) -> str:
+        return f"{self.cluster} – {self.programme}"
+
+    def note(self, lang: str = "da") -> str:
+        return self.note_en if lang == "en" else self.note_da
+
+    def active_on(self, day) -> bool:
+        if self.period_from is not None and day < self.period_from:
+            return False
+        return self.period_to is None or day <= self.period_to
+
+
+class Lineage(Provenance):
+    """An organisation merged into, renamed to or succeeded by another."""
+
+    class Kind(models.TextChoices):
+        MERGED_INTO = "merged_into", _("fusioneret ind i")
+        RENAMED_TO = "renamed_to", _("omdøbt til")
+        SUCCEEDED_BY = "succeeded_by", _("efterfulgt af")
+
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.CASCADE, related_name="successions", verbose_name=_("klynge")
+    )
+    kind = models.CharField(_("slags"), max_length=14, choices=Kind.choices)
+    successor = models.ForeignKey(
+        Cluster,
+        on_delete=models.CASCADE,
+        related_name="predecessions",
+        verbose_name=_("efterfølger"),
+    )
+    day = models.DateField(_("dato"), null=True, blank=True)
+    note_da = models.TextField(_("note (dansk)"), blank=True)
+    note_en = models.TextField(_("note (engelsk)"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["day", "cluster__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "kind", "successor"], name="one_lineage_per_pair"
+            )
+        ]
+        verbose_name = _("afstamning")
+        verbose_name_plural = _("afstamninger")
+
+    def __str__(self) -> str:
+        return f"{self.cluster} {self.get_kind_display()} {self.successor}"

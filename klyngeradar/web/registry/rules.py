@@ -11,7 +11,16 @@ import rules
 
 from klyngeradar.web import access
 from klyngeradar.web.accounts.roles import can_edit, cluster_of, has_role, is_respondent
-from klyngeradar.web.registry.models import Actor, Area, Cluster, Municipality, Programme, Region
+from klyngeradar.web.registry.models import (
+    Actor,
+    Area,
+    Cluster,
+    Designation,
+    Lineage,
+    Municipality,
+    Programme,
+    Region,
+)
 
 
 @rules.predicate
@@ -41,7 +50,7 @@ access.register(
 )
 # The admin shows an app to a staff user only if they hold the app-level permission.
 rules.set_perm("registry", can_edit)
-for model in (Region, Municipality, Area, Programme, Actor):
+for model in (Region, Municipality, Area, Programme, Actor, Designation, Lineage):
     access.register(
         model, everything_for_a_role, view=has_role, change=can_edit, add=can_edit, delete=can_edit
     )

@@ -47,8 +47,7 @@ def round_info(round: Round) -> RoundInfo:
         since=round.since,
         organisation=str(round.organisation),
         title=round.title,
-        # The round's year is the year its answers are collected in (the deadline's).
-        year=round.deadline.year if round.deadline else None,
+        year=round.round_year,
     )
 
 

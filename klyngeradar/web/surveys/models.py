@@ -52,6 +52,12 @@ class Round(models.Model):
         help_text=_("Spørgsmålene om deltagere gælder perioden fra denne dato."),
     )
     deadline = models.DateField(_("svarfrist"))
+    year = models.PositiveSmallIntegerField(
+        _("år"),
+        null=True,
+        blank=True,
+        help_text=_("Rundens år, fx 2025 (tomt: svarfristens år)."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
     actors = models.JSONField(_("regionens aktører"), default=list, blank=True)
     efforts = models.JSONField(_("regionens indsatser"), default=list, blank=True)
@@ -81,6 +87,13 @@ class Round(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def round_year(self) -> int | None:
+        """The round's year: as given, else the year of its deadline."""
+        if self.year is not None:
+            return self.year
+        return self.deadline.year if self.deadline else None
 
 
 class Invitation(models.Model):
