@@ -51,10 +51,20 @@ def round_from_dict(data: dict) -> RoundData:
 
 
 @cache
-def demo_data() -> dict:
-    """The demo round file as parsed JSON (including its ``note`` on the data being fictitious)."""
-    text = resources.files("klyngeradar.data.demo").joinpath("round.json").read_text("utf-8")
+def demo_data(name: str = "round.json") -> dict:
+    """A demo round file as parsed JSON (including its ``note`` on the data being fictitious)."""
+    text = resources.files("klyngeradar.data.demo").joinpath(name).read_text("utf-8")
     return json.loads(text)
+
+
+def demo_round_2025() -> RoundData:
+    """The demo's second round (2025, fictitious), built on the 2023 round.
+
+    Klynge K and L are not invited (not in the new programme: 13 → 11), Klynge M
+    answers this time, Klynge H opened a presence, Klynge E closed its office, and
+    Klynge A and C changed municipal agreements.
+    """
+    return round_from_dict(demo_data("round-2025.json"))
 
 
 def demo_round() -> RoundData:

@@ -36,6 +36,7 @@ def create_demo_round(
         region=Region.objects.get(code=data.info.region),
         title=data.info.title or "Demo",
         since=data.info.since,
+        year=data.info.year,
         deadline=deadline,
         actors=stored_choices(data.actors),
         efforts=stored_choices(data.efforts),
