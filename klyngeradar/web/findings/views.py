@@ -13,9 +13,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from klyngeradar.core.findings.comparison import compare_rounds
 from klyngeradar.core.findings.rules import FINDING_KEYS, compute_findings
 from klyngeradar.core.problems import InputError
 from klyngeradar.web.access import can, get_for_user
+from klyngeradar.web.findings import comparison as layout
 from klyngeradar.web.findings.consistency import follow_ups
 from klyngeradar.web.findings.evidence import drilldown
 from klyngeradar.web.findings.figures import TITLES, figures
@@ -71,3 +73,37 @@ def finding_detail(request, round_id: int, key: str):
     if request.headers.get("HX-Request"):
         return render(request, "findings/detail_table.html", ctx)
     return render(request, "findings/detail.html", ctx)
+
+
+@login_required
+def round_comparison(request, round_id: int, old_id: int):
+    """Round `round_id` beside the earlier round `old_id` of its region (spec/comparison.md)."""
+    round = get_for_user(request.user, Round, pk=round_id)
+    old = get_for_user(request.user, Round, pk=old_id)
+    if old.pk == round.pk:
+        raise Http404
+    lang = _lang()
+    ctx = {
+        "round": round,
+        "old": old,
+        "section": "rounds",
+        "old_label": old.round_year or old.title,
+        "new_label": round.round_year or round.title,
+        "problems": (),
+    }
+    try:
+        result = compare_rounds(round_data(old), round_data(round))
+    except InputError as error:
+        ctx["problems"] = [problem.text(lang) for problem in error.problems]
+        return render(request, "findings/compare.html", ctx)
+    ctx |= {
+        "comparison": result,
+        "rows": layout.rows(result, lang),
+        "moves": layout.moves(result),
+        "sentences": layout.sentences(result, lang),
+        "warnings": [warning.text(lang) for warning in result.warnings],
+        "panel_names": [result.name_of(slug) for slug in result.panel],
+        "entered_names": [result.name_of(slug) for slug in result.entered],
+        "left_names": [result.name_of(slug) for slug in result.left],
+    }
+    return render(request, "findings/compare.html", ctx)
