@@ -136,6 +136,7 @@ ROUTES: dict[str, Route] = {
     ),
     "findings:round": Route(_round_id),
     "findings:detail": Route(lambda t: {"round_id": t.round, "key": "participation_companies"}),
+    "findings:compare": Route(lambda t: {"round_id": t.round, "old_id": t.round}),
     "strategy:strategy": Route(_none, names_object=False),
     "strategy:strategy_edit": Route(_none, BOTH, changes=True, names_object=False),
     "strategy:models": Route(_round_id),

@@ -80,8 +80,6 @@ def round_comparison(request, round_id: int, old_id: int):
     """Round `round_id` beside the earlier round `old_id` of its region (spec/comparison.md)."""
     round = get_for_user(request.user, Round, pk=round_id)
     old = get_for_user(request.user, Round, pk=old_id)
-    if old.pk == round.pk:
-        raise Http404
     lang = _lang()
     ctx = {
         "round": round,
