@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.landscape import business_models
@@ -56,6 +57,7 @@ def write_report(
     recommendations: Recommendations | None = None,
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
+    comparison: Comparison | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`.
 
@@ -66,6 +68,8 @@ def write_report(
     precomputed (e.g. with the analyst's fit cells and thresholds), else computed
     here; `decisions` are the analyst's decisions on the recommendations, shown
     beside them in both files (without any, both files show only the rules').
+    `comparison` with an earlier round of the region adds "Udvikling siden {year}"
+    to the deck and its changes table to the appendices.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -83,6 +87,7 @@ def write_report(
             recommendations=recommendations,
             decisions=decisions,
             findings=findings,
+            comparison=comparison,
         ),
         write_report_appendices(
             round,
@@ -93,6 +98,7 @@ def write_report(
             recommendations=recommendations,
             decisions=decisions,
             findings=findings,
+            comparison=comparison,
         ),
     )
 
@@ -109,6 +115,7 @@ def write_report_deck(
     recommendations: Recommendations | None = None,
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
+    comparison: Comparison | None = None,
 ) -> Path:
     """Write only the board deck to `path`; the arguments are `write_report`'s."""
     clusters = reference_clusters()
@@ -122,6 +129,7 @@ def write_report_deck(
         lang=lang,
         as_of=as_of,
         quotes=quotes,
+        comparison=comparison,
     )
     return write_deck(deck, Path(path), template=template)
 
@@ -136,6 +144,7 @@ def write_report_appendices(
     recommendations: Recommendations | None = None,
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
+    comparison: Comparison | None = None,
 ) -> Path:
     """Write only the appendices workbook to `path`; the arguments are `write_report`'s."""
     return write_appendices(
@@ -146,6 +155,7 @@ def write_report_appendices(
         clusters=reference_clusters(),
         lang=lang,
         agreements=agreements,
+        comparison=comparison,
     )
 
 

@@ -19,12 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.sentences import sentences
 from klyngeradar.core.registry.landscape import BusinessModels
 from klyngeradar.core.registry.reference import ClusterFacts
 from klyngeradar.core.reports.deck import AgendaSlide, Deck, Lang, Slide, TitleSlide
 from klyngeradar.core.reports.outline_base import Context
+from klyngeradar.core.reports.outline_comparison import comparison_slides
 from klyngeradar.core.reports.outline_landscape import landscape_slides
 from klyngeradar.core.reports.outline_models import models_slides
 from klyngeradar.core.reports.outline_survey import survey_slides
@@ -48,11 +50,13 @@ def build_deck(
     as_of: date,
     organisation: str | None = None,
     quotes: Mapping[str, Sequence[str]] | None = None,
+    comparison: Comparison | None = None,
 ) -> Deck:
     """Build the board deck's spec.
 
     `recommendations` may carry the analyst's decisions (`apply_decisions`); `quotes`
-    maps a free-text question id to the answers the analyst chose.
+    maps a free-text question id to the answers the analyst chose; `comparison`, with an
+    earlier round of the region, adds the section "Udvikling siden {year}".
     """
     if lang not in ("da", "en"):
         raise ValueError(f"unknown language {lang!r}; use da or en")
@@ -78,6 +82,7 @@ def build_deck(
     ]
     slides += landscape_slides(ctx, tuple(clusters), landscape)
     slides += survey_slides(ctx, _sentences(findings, lang), quotes)
+    slides += comparison_slides(ctx, comparison)
     slides += models_slides(ctx, recommendations, strategy)
     return Deck(
         title=TITLE[lang],

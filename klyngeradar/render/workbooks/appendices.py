@@ -20,6 +20,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import FINDING_KEYS, Findings
 from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.registry.reference import ClusterFacts, reference_areas
@@ -28,6 +29,7 @@ from klyngeradar.core.strategy.decisions import DecidedRecommendation, DecidedRe
 from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
 from klyngeradar.core.surveys.exchange_write import round_to_tables
 from klyngeradar.core.surveys.responses import RoundData
+from klyngeradar.render.workbooks.appendix_comparison import write_comparison_sheets
 
 INTEGER = "#,##0"
 DATETIME = "yyyy-mm-dd hh:mm"
@@ -62,6 +64,7 @@ def write_appendices(
     clusters: Iterable[ClusterFacts] = (),
     lang: str = "da",
     agreements: Sequence[object] | None = None,
+    comparison: Comparison | None = None,
 ) -> Path:
     """Write the appendices workbook to `path` and return it.
 
@@ -85,6 +88,7 @@ def write_appendices(
     if decided is not None:
         writer.decisions(decided)
     writer.agreements(agreements)
+    write_comparison_sheets(writer, comparison)
     book.close()
     return path
 
