@@ -129,3 +129,17 @@ def test_it_prints_a_serve_command_that_works_as_shown(
         assert command.endswith(expected)
     else:
         assert command == str(tmp_path / expected)
+
+
+def test_it_has_two_north_jutland_rounds_and_a_deck_comparing_them(demo_run):
+    from pptx import Presentation
+
+    out, stdout = demo_run
+    with sqlite3.connect(out / "klyngeradar.sqlite3") as db:
+        rounds = db.execute("select year, status from surveys_round order by year").fetchall()
+    assert rounds == [(2023, "open"), (2025, "closed")]
+    assert (out / "svar-2025.xlsx").exists()
+    deck = Presentation(str(out / "runde-2025" / "klyngesamarbejde.pptx"))
+    titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
+    assert "Udvikling siden 2023" in titles
+    assert "præsentation med udvikling siden 2023" in stdout

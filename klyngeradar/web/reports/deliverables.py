@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from klyngeradar.core.agreements.documentation import AgreementFacts
+from klyngeradar.core.findings.comparison import Comparison, compare_rounds
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.reports.deck import Lang
@@ -52,10 +53,16 @@ class ReportInputs:
     agreements: tuple[AgreementFacts, ...]
     quotes: dict[str, tuple[str, ...]] | None
     decisions: tuple[AnalystDecision, ...] = ()
+    comparison: Comparison | None = None
 
 
-def report_inputs(round, *, user=None) -> ReportInputs:
-    """Collect a round's inputs; `user` narrows the agreements to those they may see."""
+def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
+    """Collect a round's inputs; `user` narrows the agreements to those they may see.
+
+    `earlier`, an earlier round of the region, adds the comparison with it.
+    """
+    from klyngeradar.web.surveys.convert import round_data
+
     analysis = analyse(round)
     data = analysis.data
     agreements = Agreement.objects.filter(organisation=round.organisation)
@@ -70,6 +77,7 @@ def report_inputs(round, *, user=None) -> ReportInputs:
         agreements=tuple(agreement_facts(a) for a in agreements.order_by("slug")),
         quotes=chosen_quotes(data, choice.keys if choice else None),
         decisions=round_decisions(round),
+        comparison=compare_rounds(round_data(earlier), data) if earlier is not None else None,
     )
 
 
@@ -93,6 +101,7 @@ def write_round_deck(
         recommendations=inputs.recommendations,
         decisions=inputs.decisions,
         quotes=inputs.quotes,
+        comparison=inputs.comparison,
     )
 
 
@@ -107,6 +116,7 @@ def write_round_appendices(inputs: ReportInputs, path: str | Path, *, lang: Lang
         findings=inputs.findings,
         recommendations=inputs.recommendations,
         decisions=inputs.decisions,
+        comparison=inputs.comparison,
     )
 
 
@@ -148,9 +158,10 @@ def write_round_report(
     lang: Lang = "da",
     template: str | Path | None = None,
     user=None,
+    earlier=None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`."""
-    inputs = report_inputs(round, user=user)
+    inputs = report_inputs(round, user=user, earlier=earlier)
     return write_report(
         inputs.data,
         out_dir,
@@ -163,4 +174,5 @@ def write_round_report(
         recommendations=inputs.recommendations,
         decisions=inputs.decisions,
         quotes=inputs.quotes,
+        comparison=inputs.comparison,
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from klyngeradar.core.problems import InputError
 from klyngeradar.render.deck.template import load_template
 from klyngeradar.web.reports.quotes import QuoteOption
+from klyngeradar.web.surveys.models import Round
 
 MAX_TEMPLATE_BYTES = 30 * 1024 * 1024
 
@@ -33,15 +34,34 @@ class DownloadForm(forms.Form):
         empty_label=_("Standardskabelonen (16:9)"),
     )
 
-    def __init__(self, *args, templates, **kwargs):
+    compare = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Sammenlign med"),
+        empty_label=_("Ingen sammenligning"),
+        help_text=_('En tidligere runde i regionen giver afsnittet "Udvikling siden …".'),
+    )
+
+    def __init__(self, *args, templates, earlier=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
+        self.fields["compare"].queryset = earlier if earlier is not None else Round.objects.none()
+        self.fields["compare"].label_from_instance = lambda r: str(r.round_year or r.title)
 
     @classmethod
-    def from_query(cls, query, *, templates):
-        """The form on a query string, with the defaults for what it leaves out."""
-        data = {"lang": query.get("lang", "da"), "template": query.get("template", "")}
-        return cls(data, templates=templates)
+    def from_query(cls, query, *, templates, earlier=None, default_compare=None):
+        """The form on a query string, with the defaults for what it leaves out.
+
+        Without a ``compare`` key the deck compares with `default_compare` (the latest
+        earlier round); an empty ``compare`` means no comparison.
+        """
+        compare = query.get("compare", default_compare.pk if default_compare else "")
+        data = {
+            "lang": query.get("lang", "da"),
+            "template": query.get("template", ""),
+            "compare": compare,
+        }
+        return cls(data, templates=templates, earlier=earlier)
 
 
 class TemplateUploadForm(forms.Form):

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 from klyngeradar.core.problems import InputError
 from klyngeradar.render.report import APPENDICES_NAME, DECK_NAME
 from klyngeradar.web.access import can, get_for_user, visible_to
+from klyngeradar.web.findings.comparison import earlier_rounds
 from klyngeradar.web.reports import deliverables
 from klyngeradar.web.reports.forms import DownloadForm, QuoteForm, TemplateUploadForm
 from klyngeradar.web.reports.models import QuoteChoice, ReportTemplate
@@ -116,7 +117,7 @@ def download_appendices(request, pk):
 
 def _download(request, pk, name: str) -> HttpResponse:
     round = get_for_user(request.user, Round, pk=pk)
-    form = DownloadForm.from_query(request.GET, templates=_templates(request.user, round))
+    form = _download_form(request, round)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Ukendt sprog eller skabelon."))
     lang = form.cleaned_data["lang"]
@@ -136,7 +137,9 @@ def _download(request, pk, name: str) -> HttpResponse:
                 % {"problem": problem.text(get_language())},
             )
         return redirect(_round_url(round))
-    inputs = deliverables.report_inputs(round, user=request.user)
+    inputs = deliverables.report_inputs(
+        round, user=request.user, earlier=form.cleaned_data["compare"]
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         if name == DECK_NAME:
@@ -167,6 +170,17 @@ def _download(request, pk, name: str) -> HttpResponse:
     return response
 
 
+def _download_form(request, round) -> DownloadForm:
+    """The download form; it compares with the latest earlier round of the region by default."""
+    earlier = earlier_rounds(round)
+    return DownloadForm.from_query(
+        request.GET,
+        templates=_templates(request.user, round),
+        earlier=Round.objects.filter(pk__in=[r.pk for r in earlier]),
+        default_compare=earlier[0] if earlier else None,
+    )
+
+
 def _templates(user, round):
     return visible_to(user, ReportTemplate).filter(organisation=round.organisation)
 
@@ -186,7 +200,7 @@ def _render_round(request, round, *, upload_form=None, quote_form=None, status=2
         "data": data,
         "section": "reports",
         "can_change": can(request.user, "change", round),
-        "download_form": DownloadForm.from_query(request.GET, templates=templates),
+        "download_form": _download_form(request, round),
         "templates": templates,
         "upload_form": upload_form or TemplateUploadForm(),
         "quote_form": quote_form,

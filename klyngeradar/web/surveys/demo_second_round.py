@@ -31,11 +31,25 @@ def create_second_demo_round(organisation: Organisation) -> Round:
 
 
 def write_second_demo_round(demo) -> None:
-    """Demo step: the second round in the database, and its answers as svar-2025.xlsx."""
+    """Demo step: the second round in the database, its answers as svar-2025.xlsx, and its
+    deck and appendices with the section "Udvikling siden 2023" in the folder runde-2025."""
+    from klyngeradar.core.surveys.demo import demo_round
     from klyngeradar.render.workbooks.exchange import write_xlsx
+    from klyngeradar.web.reports.deliverables import write_round_report
     from klyngeradar.web.surveys.convert import round_data
 
-    round = create_second_demo_round(Organisation.objects.get(slug="brn"))
+    organisation = Organisation.objects.get(slug="brn")
+    round = create_second_demo_round(organisation)
     path = write_xlsx(round_data(round), demo.out / "svar-2025.xlsx")
     demo.made.append(f"runde: {round.title} ({round.responses.count()} klynger inviteret, lukket)")
     demo.made.append(f"svar: {path}")
+    earlier = (
+        Round.objects.filter(organisation=organisation, title=demo_round().info.title)
+        .order_by("-created_at")
+        .first()
+    )
+    if earlier is not None:
+        report = write_round_report(
+            round, demo.out / "runde-2025", as_of=DEADLINE_2025, earlier=earlier
+        )
+        demo.made.append(f"præsentation med udvikling siden 2023: {report.deck}")
