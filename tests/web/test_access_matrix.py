@@ -89,6 +89,8 @@ ROUTES: dict[str, Route] = {
     "dashboard:coming_soon": Route(lambda t: {"section": "rounds"}, names_object=False),
     "registry:cluster_list": Route(_none, names_object=False),
     "registry:actor_list": Route(_none, names_object=False),
+    "registry:workbook": Route(_none, names_object=False),
+    "registry:workbook_import": Route(_none, BOTH, changes=True, names_object=False),
     "registry:cluster_detail": Route(lambda t: {"slug": t.cluster}),
     "registry:cluster_edit": Route(lambda t: {"slug": t.cluster}, BOTH, changes=True),
     "surveys:round_list": Route(_none, names_object=False),

@@ -60,3 +60,36 @@ class ClusterForm(forms.ModelForm):
             "maturity_note": forms.Textarea(attrs={"rows": 3}),
             "source": forms.Textarea(attrs={"rows": 2}),
         }
+
+
+class RegistryUploadForm(forms.Form):
+    """The analyst's edited registry workbook; `clean_file` returns the checked `RegistryData`."""
+
+    file = forms.FileField(
+        label=_("Registrets projektmappe (.xlsx)"),
+        help_text=_("Hele projektmappen tjekkes, før noget gemmes."),
+    )
+
+    def clean_file(self):
+        import tempfile
+        from pathlib import Path
+
+        from django.utils.translation import get_language
+
+        from klyngeradar.core.problems import InputError
+        from klyngeradar.core.registry.workbook import parse_registry
+        from klyngeradar.core.tables import read_tables
+        from klyngeradar.web.registry.workbook import known_programmes
+
+        upload = self.cleaned_data["file"]
+        name = Path(upload.name).name
+        if Path(name).suffix.casefold() != ".xlsx":
+            raise forms.ValidationError(_("Filen skal være en .xlsx-projektmappe."))
+        lang = "en" if (get_language() or "da").startswith("en") else "da"
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / name
+            path.write_bytes(upload.read())
+            try:
+                return parse_registry(read_tables(path), programmes=known_programmes(), file=name)
+            except InputError as error:
+                raise forms.ValidationError([p.text(lang) for p in error.problems]) from None

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from klyngeradar.web.access import can, get_for_user, visible_to
-from klyngeradar.web.registry.forms import ClusterFilterForm, ClusterForm
+from klyngeradar.web.access import can, get_for_user, require_role, visible_to
+from klyngeradar.web.registry.forms import ClusterFilterForm, ClusterForm, RegistryUploadForm
 from klyngeradar.web.registry.models import Actor, Cluster
 from klyngeradar.web.registry.profile import cluster_facts
 
@@ -27,6 +27,7 @@ def cluster_list(request):
         "clusters": clusters,
         "section": "clusters",
         "any_unverified": clusters.filter(Q(verified=False) | ~Q(unverified_fields=[])).exists(),
+        "can_edit_registry": request.user.has_perm("registry"),
     }
     if request.headers.get("HX-Request"):
         return render(request, "registry/cluster_rows.html", ctx)
@@ -66,3 +67,53 @@ def cluster_edit(request, slug):
 def actor_list(request):
     actors = visible_to(request.user, Actor).select_related("region")
     return render(request, "registry/actor_list.html", {"actors": actors, "section": "clusters"})
+
+
+@require_role("analyst", "admin")
+def registry_workbook(request):
+    """The whole registry as the workbook the analyst edits (register.xlsx)."""
+    import tempfile
+    from pathlib import Path
+
+    from django.http import HttpResponse
+    from django.utils.http import content_disposition_header
+
+    from klyngeradar.core.registry.workbook import registry_tables
+    from klyngeradar.render.workbooks.registry import write_registry_xlsx
+    from klyngeradar.web.registry.workbook import registry_data
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_registry_xlsx(registry_tables(registry_data()), Path(folder) / "register.xlsx")
+        content = path.read_bytes()
+    response = HttpResponse(content, content_type=WORKBOOK_TYPE)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename="register.xlsx"
+    )
+    return response
+
+
+WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require_role("analyst", "admin")
+@require_http_methods(["GET", "POST"])
+def registry_import(request):
+    """Upload an edited registry workbook: checked whole, every problem shown, then stored."""
+    from klyngeradar.web.registry.workbook import store_registry
+
+    form = RegistryUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        stored = store_registry(form.cleaned_data["file"])
+        messages.success(
+            request,
+            _("Registret er opdateret: %(created)s nye og %(changed)s ændrede rækker.")
+            % {"created": stored.created, "changed": stored.changed},
+        )
+        return redirect("registry:workbook_import")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "registry/workbook.html",
+        {"form": form, "section": "clusters"},
+        status=status,
+    )
