@@ -101,3 +101,20 @@ def test_the_language_switch_turns_the_interface_english(client_for, analyst):
 def test_the_interface_stays_danish_for_an_english_browser(client_for, analyst):
     text = client_for(analyst).get(reverse("dashboard:overview"), HTTP_ACCEPT_LANGUAGE="en").text
     assert '<html lang="da">' in text
+
+
+def test_a_clusters_note_is_danish_on_a_danish_page_and_english_after_the_switch(
+    client_for, analyst
+):
+    from klyngeradar.web.registry.reference import load_reference
+
+    load_reference()
+    client = client_for(analyst)
+    url = reverse("registry:cluster_detail", kwargs={"slug": "marlog"})
+    page = client.get(url).content.decode()
+    assert "Gik konkurs i 2022" in page and "Bankrupt in 2022" not in page
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(url).content.decode()
+    assert "Bankrupt in 2022" in page
+    url = reverse("registry:cluster_detail", kwargs={"slug": "danish-life-science-cluster"})
+    assert "Not checked against a source" in client.get(url).content.decode()

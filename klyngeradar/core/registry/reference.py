@@ -98,6 +98,19 @@ class ClusterFacts:
     note: str | None
     valid_from: date | None
     valid_to: date | None
+    # `note`, `maturity_note` and a `source` that is a text rather than addresses are in
+    # Danish; these are the same in English.
+    note_en: str | None = None
+    maturity_note_en: str | None = None
+    source_en: str | None = None
+
+    def text(self, field: str, lang: str = "da") -> str | None:
+        """`note`, `maturity_note` or `source` in `lang` (English falls back to Danish)."""
+        if lang == "en":
+            english = getattr(self, f"{field}_en")
+            if english:
+                return english
+        return getattr(self, field)
 
     def is_active(self, on: date) -> bool:
         """True when the cluster is part of the programme on ``on`` (open ends count as open)."""
@@ -121,6 +134,8 @@ class ActorFacts:
     source: str
     verified: bool
     note: str | None
+    note_en: str | None = None
+    source_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -374,7 +389,14 @@ def _cluster(
         entry.fail("unverified_fields", unverified, reason, reason_da)
         unverified = []
     for name in unverified:
-        if name not in _CLUSTER_FIELDS or name in ("verified", "unverified_fields", "source"):
+        if name not in _CLUSTER_FIELDS or name in (
+            "verified",
+            "unverified_fields",
+            "source",
+            "source_en",
+            "note_en",
+            "maturity_note_en",
+        ):
             reason = "is not a field that can be unverified"
             entry.fail(
                 "unverified_fields", name, reason, "er ikke et felt, der kan være ubekræftet"
@@ -410,6 +432,9 @@ def _cluster(
         note=entry.text("note", required=False),
         valid_from=valid_from,
         valid_to=valid_to,
+        note_en=entry.text("note_en", required=False),
+        maturity_note_en=entry.text("maturity_note_en", required=False),
+        source_en=entry.text("source_en", required=False),
     )
 
 
@@ -444,6 +469,8 @@ def load_actors(document: Any, *, file: str = "actors.json") -> tuple[ActorFacts
                 source=entry.text("source") or "",
                 verified=bool(entry.flag("verified")),
                 note=entry.text("note", required=False),
+                note_en=entry.text("note_en", required=False),
+                source_en=entry.text("source_en", required=False),
             )
         )
     problems += _unique(slugs, file=file, sheet="actors")

@@ -173,8 +173,8 @@ class _Sheets:
                 ", ".join(c.unverified_fields),
                 c.valid_from.isoformat() if c.valid_from else None,
                 c.valid_to.isoformat() if c.valid_to else None,
-                c.note,
-                c.source,
+                c.text("note", self.lang),
+                c.text("source", self.lang),
             )
             for c in clusters
         ]

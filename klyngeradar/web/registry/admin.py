@@ -102,11 +102,13 @@ class ClusterAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
                     "board_size",
                     "chair_from_business",
                     "maturity_note",
+                    "maturity_note_en",
                     "note",
+                    "note_en",
                 ]
             },
         ),
-        (_("Kilde"), {"fields": ["source", "verified", "unverified_fields"]}),
+        (_("Kilde"), {"fields": ["source", "source_en", "verified", "unverified_fields"]}),
         (_("Gyldighed"), {"fields": ["valid_from", "valid_to"]}),
     ]
 

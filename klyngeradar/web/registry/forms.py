@@ -52,13 +52,17 @@ class ClusterForm(forms.ModelForm):
             "board_size",
             "chair_from_business",
             "maturity_note",
+            "maturity_note_en",
             "source",
+            "source_en",
             "verified",
         ]
         widgets = {
             "chair_from_business": forms.NullBooleanSelect,
             "maturity_note": forms.Textarea(attrs={"rows": 3}),
+            "maturity_note_en": forms.Textarea(attrs={"rows": 3}),
             "source": forms.Textarea(attrs={"rows": 2}),
+            "source_en": forms.Textarea(attrs={"rows": 2}),
         }
 
 

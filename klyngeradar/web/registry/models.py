@@ -160,7 +160,14 @@ class Cluster(Provenance):
     board_size = models.PositiveSmallIntegerField(_("bestyrelsesmedlemmer"), null=True, blank=True)
     chair_from_business = models.BooleanField(_("formand fra erhvervslivet"), null=True, blank=True)
     maturity_note = models.TextField(_("modenhed"), blank=True)
+    maturity_note_en = models.TextField(_("modenhed (engelsk)"), blank=True)
     note = models.TextField(_("note"), blank=True)
+    note_en = models.TextField(_("note (engelsk)"), blank=True)
+    source_en = models.TextField(
+        _("kilde (engelsk)"),
+        blank=True,
+        help_text=_("Kun når kilden er en tekst frem for adresser."),
+    )
     unverified_fields = models.JSONField(
         _("ikke verificerede felter"),
         default=list,
@@ -184,6 +191,24 @@ class Cluster(Provenance):
 
     def get_absolute_url(self) -> str:
         return reverse("registry:cluster_detail", kwargs={"slug": self.slug})
+
+    def text(self, field: str, lang: str = "da") -> str:
+        """`note`, `maturity_note` or `source` in `lang` (English falls back to Danish)."""
+        if lang == "en" and getattr(self, f"{field}_en"):
+            return getattr(self, f"{field}_en")
+        return getattr(self, field)
+
+    @property
+    def note_shown(self) -> str:
+        from django.utils.translation import get_language
+
+        return self.text("note", "en" if (get_language() or "da").startswith("en") else "da")
+
+    @property
+    def source_shown(self) -> str:
+        from django.utils.translation import get_language
+
+        return self.text("source", "en" if (get_language() or "da").startswith("en") else "da")
 
     def is_verified(self, field: str) -> bool:
         """Whether the named fact has been checked against the source."""
@@ -214,6 +239,8 @@ class Actor(Provenance):
     )
     website = models.URLField(_("hjemmeside"), blank=True)
     note = models.TextField(_("note"), blank=True)
+    note_en = models.TextField(_("note (engelsk)"), blank=True)
+    source_en = models.TextField(_("kilde (engelsk)"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -45,7 +45,7 @@ def cluster_facts(cluster: Cluster) -> list[Fact]:
     facts = []
     for name, kind in FACT_FIELDS:
         field = Cluster._meta.get_field(name)
-        raw = getattr(cluster, name)
+        raw = cluster.text(name, lang) if name == "maturity_note" else getattr(cluster, name)
         facts.append(
             Fact(
                 field=name,

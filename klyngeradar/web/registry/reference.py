@@ -168,6 +168,9 @@ def _load(data: ReferenceData, summary: LoadSummary, update: bool) -> None:
             "note",
             "valid_from",
             "valid_to",
+            "maturity_note_en",
+            "note_en",
+            "source_en",
         ) | {
             "programme": programme,
             "area": areas[row.area],
@@ -176,7 +179,9 @@ def _load(data: ReferenceData, summary: LoadSummary, update: bool) -> None:
         }
         _store(summary, Cluster, "clusters", {"slug": row.slug}, values, update)
     for row in data.actors:
-        values = _facts(row, "name", "kind", "note") | {"region": regions[row.region]}
+        values = _facts(row, "name", "kind", "note", "note_en", "source_en") | {
+            "region": regions[row.region]
+        }
         _store(summary, Actor, "actors", {"slug": row.slug}, values, update)
     _load_designations(data, summary, update)
 
@@ -206,7 +211,16 @@ def _facts(row, *names: str) -> dict:
     for name in ("source", "verified"):
         if hasattr(row, name):
             values[name] = getattr(row, name)
-    text_fields = {"website", "cvr", "maturity_note", "note", "source"}
+    text_fields = {
+        "website",
+        "cvr",
+        "maturity_note",
+        "note",
+        "source",
+        "maturity_note_en",
+        "note_en",
+        "source_en",
+    }
     return {k: ("" if v is None and k in text_fields else v) for k, v in values.items()}
 
 

@@ -84,7 +84,8 @@ def test_it_flags_unconfirmed_facts_instead_of_stating_them():
 def test_it_keeps_marlog_as_ended_in_2022_with_a_note_on_the_bankruptcy():
     marlog = _cluster("marlog")
     assert marlog.valid_to.year == 2022
-    assert "bankrupt" in marlog.note.lower()
+    assert "bankrupt" in marlog.text("note", "en").lower()
+    assert "konkurs" in marlog.note.lower()
     assert not marlog.is_active(date(2023, 1, 1))
     assert marlog.is_active(date(2021, 6, 1))
 
@@ -92,7 +93,8 @@ def test_it_keeps_marlog_as_ended_in_2022_with_a_note_on_the_bankruptcy():
 def test_it_keeps_copenhagen_fintech_only_as_an_unconfirmed_candidate():
     fintech = _cluster("copenhagen-fintech")
     assert not fintech.verified
-    assert "candidate" in fintech.note.lower()
+    assert "candidate" in fintech.text("note", "en").lower()
+    assert "kandidat" in fintech.note.lower()
     assert fintech.seat_municipality is None and fintech.website is None
 
 
@@ -304,3 +306,17 @@ def test_it_knows_the_actor_kinds():
         "hub_partnership",
         "other",
     )
+
+
+def test_every_note_and_text_source_is_in_danish_and_english():
+    for cluster in reference_clusters():
+        for field in ("note", "maturity_note"):
+            assert bool(getattr(cluster, field)) == bool(getattr(cluster, f"{field}_en")), (
+                cluster.slug,
+                field,
+            )
+        if not cluster.source.startswith("http"):
+            assert cluster.source_en, cluster.slug
+    energy = next(c for c in reference_clusters() if c.slug == "energy-cluster-denmark")
+    assert "800 mio. kr." in energy.text("maturity_note", "da")
+    assert "DKK 800m" in energy.text("maturity_note", "en")
