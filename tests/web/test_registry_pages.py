@@ -118,3 +118,25 @@ def test_a_clusters_note_is_danish_on_a_danish_page_and_english_after_the_switch
     assert "Bankrupt in 2022" in page
     url = reverse("registry:cluster_detail", kwargs={"slug": "danish-life-science-cluster"})
     assert "Not checked against a source" in client.get(url).content.decode()
+
+
+def test_the_cluster_list_of_a_programme_says_which_and_counts_against_its_source(
+    client_for, analyst
+):
+    from klyngeradar.web.registry.reference import load_reference
+
+    load_reference()
+    response = client_for(analyst).get(
+        reverse("registry:cluster_list"), {"programme": "klyngeprogram-2025-2028"}
+    )
+    page = response.content.decode()
+    shown = {c.slug for c in response.context["clusters"]}
+    assert shown == {
+        "made",
+        "danish-sound-cluster",
+        "energy-cluster-denmark",
+        "food-bio-cluster-denmark",
+        "danish-life-science-cluster",
+    }
+    assert "Klyngeprogram 2025–2028: 5 klynger i registret" in page
+    assert "ifølge kilden har programmet 11 klynger" in page

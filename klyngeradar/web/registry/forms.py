@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from klyngeradar.web.registry.models import Area, Cluster, Programme
@@ -29,7 +30,11 @@ class ClusterFilterForm(forms.Form):
         if not self.is_valid():
             return queryset
         if programme := self.cleaned_data.get("programme"):
-            queryset = queryset.filter(programme=programme)
+            # A cluster belongs to a period through its designation (or, for rows from
+            # before designations existed, through its programme field).
+            queryset = queryset.filter(
+                Q(designations__programme=programme) | Q(programme=programme)
+            ).distinct()
         if area := self.cleaned_data.get("area"):
             queryset = queryset.filter(area=area)
         return queryset

@@ -110,6 +110,13 @@ class Programme(Provenance):
     def note(self, lang: str = "da") -> str:
         return self.note_en if lang == "en" else self.note_da
 
+    @property
+    def note_shown(self) -> str:
+        """The note in the active language."""
+        from django.utils.translation import get_language
+
+        return self.note("en" if (get_language() or "da").startswith("en") else "da")
+
     def covers(self, day) -> bool:
         return self.start <= day <= self.end
 

@@ -28,6 +28,7 @@ def cluster_list(request):
         "section": "clusters",
         "any_unverified": clusters.filter(Q(verified=False) | ~Q(unverified_fields=[])).exists(),
         "can_edit_registry": request.user.has_perm("registry"),
+        "programme": form.cleaned_data.get("programme") if form.is_valid() else None,
     }
     if request.headers.get("HX-Request"):
         return render(request, "registry/cluster_rows.html", ctx)
