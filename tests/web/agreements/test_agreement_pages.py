@@ -99,3 +99,21 @@ def test_it_explains_when_pdf_cannot_be_made(client_for, analyst, agreement, mon
         reverse("agreements:agreement_document", args=[agreement.slug, "pdf"]), follow=True
     )
     assert "PDF kræver LibreOffice" in response.text
+
+
+def test_the_agreement_page_charts_each_kpi_over_its_follow_up_years(client_for, viewer, agreement):
+    import json
+    import re
+
+    kpi = agreement.kpis.get()
+    kpi.followups.create(year=2024, actual=35, basis="counted")
+    page = client_for(viewer).get(agreement.get_absolute_url()).content.decode()
+    found = re.search(
+        rf'<script id="kpi-trend-{kpi.pk}" type="application/json">(.*?)</script>', page, re.S
+    )
+    options = json.loads(found.group(1))
+    assert options["xAxis"]["data"] == ["2024", "2025"]
+    target, actual = options["series"]
+    assert target["data"] == [40, 120]
+    assert actual["data"][0]["value"] == 35 and actual["data"][1] is None  # a gap, not 0
+    assert 'data-chart="kpi-trend-' in page and "findings/charts.js" in page
