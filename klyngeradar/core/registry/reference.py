@@ -35,6 +35,8 @@ ACTOR_KINDS = (
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NOT_OBJECT_DA = "er ikke et JSON-objekt"
+# The English versions of the Danish texts may be left out of a row (then Danish is shown).
+ENGLISH_FIELDS = ("note_en", "maturity_note_en", "source_en")
 
 
 @dataclass(frozen=True)
@@ -177,11 +179,11 @@ class _Entry:
             )
         )
 
-    def check_keys(self, expected: tuple[str, ...]) -> None:
+    def check_keys(self, expected: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
         if not self.is_object:
             return
         for key in expected:
-            if key not in self.data:
+            if key not in self.data and key not in optional:
                 self.fail(key, None, "is missing", "mangler")
         for key in self.data:
             if key not in expected:
@@ -361,7 +363,7 @@ def _cluster(
     raw: Any, number: int, *, file: str, areas: set[str], problems: list[Problem]
 ) -> ClusterFacts:
     entry = _Entry(raw, file=file, sheet="clusters", row=number, problems=problems)
-    entry.check_keys(_CLUSTER_FIELDS)
+    entry.check_keys(_CLUSTER_FIELDS, optional=ENGLISH_FIELDS)
 
     area = entry.slug("area")
     if area is not None and area not in areas:
@@ -448,7 +450,7 @@ def load_actors(document: Any, *, file: str = "actors.json") -> tuple[ActorFacts
     slugs = []
     for number, raw in enumerate(_list(document, "actors", file, problems), start=1):
         entry = _Entry(raw, file=file, sheet="actors", row=number, problems=problems)
-        entry.check_keys(tuple(f.name for f in fields(ActorFacts)))
+        entry.check_keys(tuple(f.name for f in fields(ActorFacts)), optional=ENGLISH_FIELDS)
         slug = entry.slug("slug")
         slugs.append((number, slug))
         kind = entry.text("kind")
