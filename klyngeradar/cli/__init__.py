@@ -18,6 +18,7 @@ from klyngeradar.core.problems import InputError
 COMMANDS = {
     "findings": "klyngeradar.cli.findings:findings",
     "recommend": "klyngeradar.cli.recommend:recommend",
+    "specialisation": "klyngeradar.cli.specialisation:specialisation",
     "report": "klyngeradar.cli.report:report",
     "demo": "klyngeradar.cli.demo:demo",
     "serve": "klyngeradar.cli.serve:serve",

@@ -265,3 +265,11 @@ def format_decimal(value: Decimal | float | None, places: int = 2, lang: str = "
     if lang == "da":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
+
+
+def format_employment(value: Decimal | float | None, lang: str = "da") -> str:
+    """4210 → "4.210", 4210.5 → "4.210,5" (da); None → "–"."""
+    if value is None:
+        return "–"
+    whole = Decimal(str(value)) == Decimal(str(value)).to_integral_value()
+    return format_decimal(value, 0 if whole else 1, lang)
