@@ -37,6 +37,7 @@ _TIME_HEADER = "tid"
 _TOTAL_LABELS = ("i alt", "total", "erhverv i alt", "alle brancher", "tot")
 _INDUSTRY = re.compile(r"^([0-9A-Z]{1,6})(?:\s+(\S.*))?$")
 _YEAR = re.compile(r"^\d{4}$")
+_UNREAD = object()
 _DECIMAL = re.compile(r"^\d+([.,]\d+)?$")
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
 
@@ -206,23 +207,51 @@ class _Reader:
     def read(self, wanted: int | None) -> Employment:
         c = self.columns
         self._check_fixed_columns()
-        places: dict[object, names.Place] = {}
+        # A file repeats the same names, codes, years and often values on many
+        # rows: each distinct cell text is interpreted once.
+        places: dict[object, names.Place | None] = {}
         industries: dict[object, tuple[str, str] | None] = {}
+        years: dict[object, int | None] = {}
+        values: dict[object, float | None | Exception] = {}
         rows: list[tuple[int, str, str, int, float | None]] = []
         skipped: dict[str, int] = {}
+        at_place, at_industry, at_year, at_value = c.municipality, c.industry, c.year, c.value
+        width = max(at_place, at_industry, at_year, at_value) + 1
+        padding = (None,) * width
         for row in self.table.rows:
-            raw_place, raw_industry = row.get(c.municipality), row.get(c.industry)
-            raw_year, raw_value = row.get(c.year), row.get(c.value)
-            place = self._place(row.number, raw_place, places)
-            industry = self._industry(row.number, raw_industry, industries)
-            year = _year(raw_year) if raw_year is not None else None
+            cells = row.values if len(row.values) >= width else row.values + padding
+            raw_place, raw_industry = cells[at_place], cells[at_industry]
+            raw_year, raw_value = cells[at_year], cells[at_value]
+            place = places.get(raw_place, _UNREAD)
+            if place is _UNREAD:
+                place = places[raw_place] = (
+                    None if raw_place is None else names.resolve(str(raw_place))
+                )
+            industry = industries.get(raw_industry, _UNREAD)
+            if industry is _UNREAD:
+                industry = industries[raw_industry] = (
+                    None if raw_industry is None else parse_industry(raw_industry)
+                )
+            year = years.get(raw_year, _UNREAD)
+            if year is _UNREAD:
+                year = years[raw_year] = None if raw_year is None else _year(raw_year)
+            value = values.get(raw_value, _UNREAD)
+            if value is _UNREAD:
+                try:
+                    value = parse_employment(raw_value)
+                except ValueError as exc:
+                    value = exc
+                values[raw_value] = value
+            if place is None or not place.known:
+                self._place_problem(row.number, raw_place, place)
+                place = None
+            if industry is None:
+                self._industry_problem(row.number, raw_industry)
             if year is None:
                 self.fail(
                     row.number, c.year, raw_year, "is not a year (YYYY)", "er ikke et år (ÅÅÅÅ)"
                 )
-            try:
-                value = parse_employment(raw_value)
-            except ValueError:
+            if isinstance(value, Exception):
                 value = None
                 self.fail(
                     row.number,
@@ -234,15 +263,15 @@ class _Reader:
             if place is None or industry is None or year is None:
                 continue
             if place.code is None:
-                skipped[place.aggregate or "?"] = skipped.get(place.aggregate or "?", 0) + 1
+                skipped[place.aggregate] = skipped.get(place.aggregate, 0) + 1
                 continue
             if industry[0] == "":
                 continue
             rows.append((row.number, place.code, industry[0], year, value))
         if not rows and not self.problems:
             self.fail(None, None, None, "has no municipality rows", "har ingen kommunerækker")
-        years = tuple(sorted({r[3] for r in rows}))
-        year = self._chosen_year(wanted, years)
+        found_years = tuple(sorted({r[3] for r in rows}))
+        year = self._chosen_year(wanted, found_years)
         cells = self._cells(rows, year)
         self._check_levels({industry for _, industry in cells})
         if self.problems:
@@ -261,12 +290,12 @@ class _Reader:
                     severity="warning",
                 )
             )
-        labels = {code: label for code, label in industries.values() if code and label}
+        labels = {i[0]: i[1] for i in industries.values() if i and i[0] and i[1]}
         municipalities = tuple(dict.fromkeys(m for m, _ in cells))
         return Employment(
             file=self.file,
             year=year,
-            years=years,
+            years=found_years,
             layout=c.layout,
             municipalities=municipalities,
             industries=tuple(sorted({i for _, i in cells})),
@@ -275,15 +304,10 @@ class _Reader:
             warnings=tuple(self.warnings),
         )
 
-    def _place(self, number: int, raw: object, cache: dict) -> names.Place | None:
+    def _place_problem(self, number: int, raw: object, place: names.Place | None) -> None:
         if raw is None:
             self.fail(number, self.columns.municipality, raw, "is empty", "er tom")
-            return None
-        if raw not in cache:
-            cache[raw] = names.resolve(str(raw))
-        place = cache[raw]
-        if place.known:
-            return place
+            return
         hint = f'; did you mean "{place.suggestion}"?' if place.suggestion else ""
         hint_da = f'; mente du "{place.suggestion}"?' if place.suggestion else ""
         self.fail(
@@ -293,21 +317,15 @@ class _Reader:
             f"is not one of the 98 municipalities{hint}",
             f"er ikke en af de 98 kommuner{hint_da}",
         )
-        return None
 
-    def _industry(self, number: int, raw: object, cache: dict) -> tuple[str, str] | None:
-        if raw not in cache:
-            cache[raw] = None if raw is None else parse_industry(raw)
-        industry = cache[raw]
-        if industry is None:
-            self.fail(
-                number,
-                self.columns.industry,
-                raw,
-                "is not a DB07 industry code (e.g. 28 or '28 Fremstilling af maskiner')",
-                "er ikke en DB07-branchekode (f.eks. 28 eller '28 Fremstilling af maskiner')",
-            )
-        return industry
+    def _industry_problem(self, number: int, raw: object) -> None:
+        self.fail(
+            number,
+            self.columns.industry,
+            raw,
+            "is not a DB07 industry code (e.g. 28 or '28 Fremstilling af maskiner')",
+            "er ikke en DB07-branchekode (f.eks. 28 eller '28 Fremstilling af maskiner')",
+        )
 
     def _check_fixed_columns(self) -> None:
         # A further variable (sex, age, sector …) with several values would be
