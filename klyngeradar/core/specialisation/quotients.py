@@ -47,6 +47,17 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class AreaLq:
+    """A cluster's area and the region's LQ in it (None when unknown), for the rules and pages."""
+
+    area: str
+    name: str
+    lq: Decimal | None
+    year: int
+    suppressed: bool = False
+
+
+@dataclass(frozen=True)
 class AreaFigures:
     area: str
     region: Figure | None
@@ -71,6 +82,29 @@ class Specialisation:
 
     def area(self, slug: str) -> AreaFigures | None:
         return next((a for a in self.areas if a.area == slug), None)
+
+    def area_lqs(
+        self, cluster_areas: Mapping[str, str | None], names: Mapping[str, str]
+    ) -> dict[str, AreaLq]:
+        """Each cluster's area LQ in the region: ``{cluster: AreaLq}`` for clusters with an area.
+
+        `cluster_areas` maps a cluster's slug to its area's slug; `names` an
+        area's slug to its name.
+        """
+        lqs = {}
+        for cluster, slug in cluster_areas.items():
+            figures = self.area(slug) if slug else None
+            if figures is None:
+                continue
+            region = figures.region
+            lqs[cluster] = AreaLq(
+                slug,
+                names.get(slug, slug),
+                region.lq if region else None,
+                self.year,
+                region.suppressed if region else False,
+            )
+        return lqs
 
     def by_region_lq(self) -> tuple[AreaFigures, ...]:
         """The areas with a known region LQ, highest first (ties by slug)."""
