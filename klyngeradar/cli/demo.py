@@ -42,6 +42,7 @@ STEPS = (
     "klyngeradar.web.agreements.demo:create_demo_agreements",
     # The demo round with personal links, and its answers as svar.xlsx.
     "klyngeradar.web.surveys.demo:write_demo_round",
+    "klyngeradar.web.specialisation.demo:store_demo_statistics",
     # The deck and appendices of everything above: keep it the last step.
     "klyngeradar.web.reports.demo:write_deliverables",
 )

@@ -141,6 +141,7 @@ class ThresholdsForm(forms.ModelForm):
             "shared_environment_min",
             "members_above",
             "high_engagement",
+            "specialised_lq",
         ]
 
     def clean(self):
