@@ -20,6 +20,7 @@ from klyngeradar.core.registry.landscape import business_models
 from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
 from klyngeradar.core.reports.deck import Lang
 from klyngeradar.core.reports.outline import build_deck
+from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.decisions import (
     AnalystDecision,
     DecidedRecommendations,
@@ -56,6 +57,7 @@ def write_report(
     recommendations: Recommendations | None = None,
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
+    specialisation: RegionalStrengths | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`.
 
@@ -83,6 +85,7 @@ def write_report(
             recommendations=recommendations,
             decisions=decisions,
             findings=findings,
+            specialisation=specialisation,
         ),
         write_report_appendices(
             round,
@@ -93,6 +96,7 @@ def write_report(
             recommendations=recommendations,
             decisions=decisions,
             findings=findings,
+            specialisation=specialisation,
         ),
     )
 
@@ -109,6 +113,7 @@ def write_report_deck(
     recommendations: Recommendations | None = None,
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
+    specialisation: RegionalStrengths | None = None,
 ) -> Path:
     """Write only the board deck to `path`; the arguments are `write_report`'s."""
     clusters = reference_clusters()
@@ -122,6 +127,7 @@ def write_report_deck(
         lang=lang,
         as_of=as_of,
         quotes=quotes,
+        specialisation=specialisation,
     )
     return write_deck(deck, Path(path), template=template)
 
@@ -136,6 +142,7 @@ def write_report_appendices(
     recommendations: Recommendations | None = None,
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
+    specialisation: RegionalStrengths | None = None,
 ) -> Path:
     """Write only the appendices workbook to `path`; the arguments are `write_report`'s."""
     return write_appendices(
@@ -146,6 +153,7 @@ def write_report_appendices(
         clusters=reference_clusters(),
         lang=lang,
         agreements=agreements,
+        specialisation=specialisation,
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
@@ -28,6 +28,7 @@ COLUMNS = ("area", "industry", "weight", "note")
 REQUIRED = ("area", "industry")
 DEFAULT_CLASSIFICATION = "DB07"
 DEFAULT_FILE = "db07-v1.csv"
+DEFAULT_NAME = "Klyngeradars standardnøgle DB07 v1"
 _CODE = re.compile(r"^\d{2,6}$")
 
 
@@ -90,7 +91,7 @@ def default_mapping() -> AreaMapping:
     """The shipped mapping of the current areas to DB07 codes (each row says why)."""
     data = resources.files("klyngeradar.data.specialisation").joinpath(DEFAULT_FILE).read_bytes()
     table = csv_table(data, name="mapping", file=DEFAULT_FILE)
-    return mapping_from_table(table, file=DEFAULT_FILE)
+    return replace(mapping_from_table(table, file=DEFAULT_FILE), source=DEFAULT_NAME)
 
 
 def parse_weight(value: object) -> Decimal:

@@ -23,11 +23,13 @@ import xlsxwriter
 from klyngeradar.core.findings.model import FINDING_KEYS, Findings
 from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.registry.reference import ClusterFacts, reference_areas
+from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.catalogue import model
 from klyngeradar.core.strategy.decisions import DecidedRecommendation, DecidedRecommendations
 from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
 from klyngeradar.core.surveys.exchange_write import round_to_tables
 from klyngeradar.core.surveys.responses import RoundData
+from klyngeradar.render.workbooks.appendix_specialisation import specialisation_sheet
 
 INTEGER = "#,##0"
 DATETIME = "yyyy-mm-dd hh:mm"
@@ -62,6 +64,7 @@ def write_appendices(
     clusters: Iterable[ClusterFacts] = (),
     lang: str = "da",
     agreements: Sequence[object] | None = None,
+    specialisation: RegionalStrengths | None = None,
 ) -> Path:
     """Write the appendices workbook to `path` and return it.
 
@@ -85,6 +88,7 @@ def write_appendices(
     if decided is not None:
         writer.decisions(decided)
     writer.agreements(agreements)
+    specialisation_sheet(writer, specialisation)
     book.close()
     return path
 

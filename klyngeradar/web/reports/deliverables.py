@@ -19,6 +19,7 @@ from klyngeradar.core.agreements.documentation import AgreementFacts
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.reports.deck import Lang
+from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.decisions import AnalystDecision
 from klyngeradar.core.strategy.plan import Strategy
 from klyngeradar.core.strategy.recommendations import Recommendations
@@ -41,6 +42,17 @@ DECK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.presentationm
 APPENDICES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def regional_strengths(organisation) -> RegionalStrengths | None:
+    """The region's specialisation for the deck and appendices; None without statistics."""
+    from klyngeradar.web.specialisation.convert import area_names, specialisation_for
+
+    found = specialisation_for(organisation)
+    if found is None:
+        return None
+    upload, result = found
+    return RegionalStrengths(result, upload.source, area_names(), upload.illustrative)
+
+
 @dataclass(frozen=True)
 class ReportInputs:
     """What the deck and the appendices of a round are written from."""
@@ -52,6 +64,7 @@ class ReportInputs:
     agreements: tuple[AgreementFacts, ...]
     quotes: dict[str, tuple[str, ...]] | None
     decisions: tuple[AnalystDecision, ...] = ()
+    specialisation: RegionalStrengths | None = None
 
 
 def report_inputs(round, *, user=None) -> ReportInputs:
@@ -70,6 +83,7 @@ def report_inputs(round, *, user=None) -> ReportInputs:
         agreements=tuple(agreement_facts(a) for a in agreements.order_by("slug")),
         quotes=chosen_quotes(data, choice.keys if choice else None),
         decisions=round_decisions(round),
+        specialisation=regional_strengths(round.organisation),
     )
 
 
@@ -93,6 +107,7 @@ def write_round_deck(
         recommendations=inputs.recommendations,
         decisions=inputs.decisions,
         quotes=inputs.quotes,
+        specialisation=inputs.specialisation,
     )
 
 
@@ -107,6 +122,7 @@ def write_round_appendices(inputs: ReportInputs, path: str | Path, *, lang: Lang
         findings=inputs.findings,
         recommendations=inputs.recommendations,
         decisions=inputs.decisions,
+        specialisation=inputs.specialisation,
     )
 
 
@@ -163,4 +179,5 @@ def write_round_report(
         recommendations=inputs.recommendations,
         decisions=inputs.decisions,
         quotes=inputs.quotes,
+        specialisation=inputs.specialisation,
     )
