@@ -36,6 +36,11 @@ class AreaBlock:
     region: Cell | None
     municipalities: tuple[MunicipalityRow, ...]
 
+    @property
+    def known(self) -> bool:
+        """Whether any municipality's figures are known (else the summary says "ukendt")."""
+        return any(not row.cell.unknown or row.cell.suppressed for row in self.municipalities)
+
 
 def cell(figure: Figure | None, lang: str) -> Cell:
     if figure is None:
