@@ -143,6 +143,8 @@ class ThresholdsForm(forms.ModelForm):
             "high_engagement",
             "specialised_lq",
         ]
+        # An LQ is typed the Danish way on Danish pages ("1,20").
+        localized_fields = ["specialised_lq"]
 
     def clean(self):
         data = super().clean()
