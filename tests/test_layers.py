@@ -1,7 +1,8 @@
 """The layers' import arrows point one way (README, Architecture).
 
 core -> render -> web/cli, and inside core: shared ground -> registry -> surveys ->
-{findings, strategy, agreements} -> reports. Checked on the source with `ast`, so an
+{findings, strategy, agreements} -> reports, with specialisation (on registry) below
+strategy and reports. Checked on the source with `ast`, so an
 import inside a function counts as much as one at the top of a module.
 """
 
@@ -19,9 +20,10 @@ CORE_MAY_IMPORT = {
     "registry": set(),
     "surveys": {"registry"},
     "findings": {"registry", "surveys"},
-    "strategy": {"registry", "surveys"},
+    "specialisation": {"registry"},
+    "strategy": {"registry", "surveys", "specialisation"},
     "agreements": {"registry"},
-    "reports": {"registry", "surveys", "findings", "strategy", "agreements"},
+    "reports": {"registry", "surveys", "findings", "strategy", "agreements", "specialisation"},
 }
 FORBIDDEN_IN_CORE = (
     "django",

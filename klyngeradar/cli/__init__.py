@@ -19,6 +19,7 @@ COMMANDS = {
     "findings": "klyngeradar.cli.findings:findings",
     "compare": "klyngeradar.cli.compare:compare",
     "recommend": "klyngeradar.cli.recommend:recommend",
+    "specialisation": "klyngeradar.cli.specialisation:specialisation",
     "report": "klyngeradar.cli.report:report",
     "demo": "klyngeradar.cli.demo:demo",
     "serve": "klyngeradar.cli.serve:serve",

@@ -43,6 +43,7 @@ STEPS = (
     # The demo round with personal links, and its answers as svar.xlsx.
     "klyngeradar.web.surveys.demo:write_demo_round",
     "klyngeradar.web.surveys.demo_second_round:write_second_demo_round",
+    "klyngeradar.web.specialisation.demo:store_demo_statistics",
     # The deck and appendices of everything above: keep it the last step.
     "klyngeradar.web.reports.demo:write_deliverables",
 )

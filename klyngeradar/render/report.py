@@ -21,6 +21,7 @@ from klyngeradar.core.registry.landscape import business_models
 from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
 from klyngeradar.core.reports.deck import Lang
 from klyngeradar.core.reports.outline import build_deck
+from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.decisions import (
     AnalystDecision,
     DecidedRecommendations,
@@ -58,6 +59,7 @@ def write_report(
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
     comparison: Comparison | None = None,
+    specialisation: RegionalStrengths | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`.
 
@@ -88,6 +90,7 @@ def write_report(
             decisions=decisions,
             findings=findings,
             comparison=comparison,
+            specialisation=specialisation,
         ),
         write_report_appendices(
             round,
@@ -99,6 +102,7 @@ def write_report(
             decisions=decisions,
             findings=findings,
             comparison=comparison,
+            specialisation=specialisation,
         ),
     )
 
@@ -116,6 +120,7 @@ def write_report_deck(
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
     comparison: Comparison | None = None,
+    specialisation: RegionalStrengths | None = None,
 ) -> Path:
     """Write only the board deck to `path`; the arguments are `write_report`'s."""
     clusters = reference_clusters()
@@ -130,6 +135,7 @@ def write_report_deck(
         as_of=as_of,
         quotes=quotes,
         comparison=comparison,
+        specialisation=specialisation,
     )
     return write_deck(deck, Path(path), template=template)
 
@@ -145,6 +151,7 @@ def write_report_appendices(
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
     comparison: Comparison | None = None,
+    specialisation: RegionalStrengths | None = None,
 ) -> Path:
     """Write only the appendices workbook to `path`; the arguments are `write_report`'s."""
     return write_appendices(
@@ -156,6 +163,7 @@ def write_report_appendices(
         lang=lang,
         agreements=agreements,
         comparison=comparison,
+        specialisation=specialisation,
     )
 
 

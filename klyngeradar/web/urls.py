@@ -10,6 +10,7 @@ urlpatterns = [
     path("aftaler/", include("klyngeradar.web.agreements.urls")),
     path("", include("klyngeradar.web.findings.urls")),
     path("", include("klyngeradar.web.strategy.urls")),
+    path("", include("klyngeradar.web.specialisation.urls")),
     path("rapporter/", include("klyngeradar.web.reports.urls")),
     path("konto/", include("allauth.urls")),
     path("sprog/", include("django.conf.urls.i18n")),

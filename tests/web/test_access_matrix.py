@@ -148,6 +148,8 @@ ROUTES: dict[str, Route] = {
     "strategy:decide": Route(
         lambda t: {"round_id": t.round, "level": "cluster", "subject": t.cluster}, BOTH, True
     ),
+    "specialisation:structure": Route(_none, names_object=False),
+    "specialisation:upload": Route(_none, POST, changes=True, names_object=False),
     "reports:report_list": Route(_none, names_object=False),
     "reports:round_report": Route(_round),
     "reports:deck": Route(_round),

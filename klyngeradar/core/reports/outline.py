@@ -29,6 +29,10 @@ from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.reports.outline_comparison import comparison_slides
 from klyngeradar.core.reports.outline_landscape import landscape_slides
 from klyngeradar.core.reports.outline_models import models_slides
+from klyngeradar.core.reports.outline_specialisation import (
+    RegionalStrengths,
+    specialisation_slides,
+)
 from klyngeradar.core.reports.outline_survey import survey_slides
 from klyngeradar.core.strategy.decisions import DecidedRecommendations
 from klyngeradar.core.strategy.plan import Strategy
@@ -51,6 +55,7 @@ def build_deck(
     organisation: str | None = None,
     quotes: Mapping[str, Sequence[str]] | None = None,
     comparison: Comparison | None = None,
+    specialisation: RegionalStrengths | None = None,
 ) -> Deck:
     """Build the board deck's spec.
 
@@ -83,6 +88,7 @@ def build_deck(
     slides += landscape_slides(ctx, tuple(clusters), landscape)
     slides += survey_slides(ctx, _sentences(findings, lang), quotes)
     slides += comparison_slides(ctx, comparison)
+    slides += specialisation_slides(ctx, specialisation)
     slides += models_slides(ctx, recommendations, strategy)
     return Deck(
         title=TITLE[lang],

@@ -22,6 +22,11 @@ The rules (spec v1; every threshold is a field of `Thresholds`):
    support with fit ≥ 2 (``effort_support``) gets a ``targeted_call`` naming them.
 3. **Region level**: three (``shared_environment_min``) or more high-fit clusters
    that answered "no physical presence" give a ``shared_environment``.
+4. **Specialisation** (optional; off until register statistics are given): a
+   high-fit cluster whose area's location quotient in the region is at least
+   ``specialised_lq`` (default 1.2; None turns it off) has the fact
+   ``specialised`` listed among its reasons. It supports the recommendation;
+   it does not change the model.
 
 Every recommendation carries the facts that fired it as `Reason` objects (a
 code and parameters); `reason_text` turns one into a Danish or English sentence.
@@ -32,9 +37,11 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from decimal import Decimal
 
 from klyngeradar.core.numbers import format_int
 from klyngeradar.core.problems import InputError, Problem
+from klyngeradar.core.specialisation.quotients import AreaLq, format_decimal
 from klyngeradar.core.strategy.catalogue import CHECKLIST, ChecklistItem, ModelCode
 from klyngeradar.core.strategy.engagement import (
     Engagement,
@@ -61,12 +68,24 @@ class Thresholds:
     shared_environment_min: int = 3
     members_above: int | None = None
     high_engagement: int | None = None
+    specialised_lq: Decimal | None = Decimal("1.2")
 
     def __post_init__(self) -> None:
         minimum = {"high_fit": 1, "effort_support": 1, "effort_call_min": 1}
         problems = []
         for f in fields(self):
             value = getattr(self, f.name)
+            if f.name == "specialised_lq":
+                if value is not None and not (isinstance(value, Decimal) and value > 0):
+                    problems.append(
+                        Problem(
+                            "must be a number above 0",
+                            column=f.name,
+                            value=str(value),
+                            reason_da="skal være et tal over 0",
+                        )
+                    )
+                continue
             if value is None and f.name in ("members_above", "high_engagement"):
                 continue
             if isinstance(value, bool) or not isinstance(value, int):
@@ -181,11 +200,13 @@ def recommend(
     overrides: Overrides | None = None,
     thresholds: Thresholds = Thresholds(),  # noqa: B008 - frozen, so a shared default is safe
     weights: EngagementWeights | None = None,
+    specialisation: Mapping[str, AreaLq] | None = None,
 ) -> Recommendations:
     """Recommend collaboration models for `round`; pure: the same input gives the same output.
 
     `strategy` defaults to the round's efforts; `overrides` are the analyst's fit
-    cells ``{(cluster, effort): (score, note)}``; `weights` the engagement weights.
+    cells ``{(cluster, effort): (score, note)}``; `weights` the engagement weights;
+    `specialisation` each cluster's area LQ in the region, when statistics exist.
     """
     strategy = strategy or strategy_from_round(round)
     matrix = fit_matrix(round, strategy=strategy, overrides=overrides)
@@ -197,7 +218,9 @@ def recommend(
         bar = statistics.median(members) if members else None
     names = {e.slug: e.name for e in strategy.efforts}
     clusters = tuple(
-        _cluster(response, row, scores, thresholds, bar, names)
+        _specialised(
+            _cluster(response, row, scores, thresholds, bar, names), specialisation, thresholds
+        )
         for response, row in zip(round.responses, matrix.rows, strict=True)
     )
     return Recommendations(
@@ -277,6 +300,24 @@ def _cluster(
         low.extend(score_facts)
     return Recommendation(
         response.cluster, response.label, "concrete_collaboration", (fit, *low), CHECKLIST
+    )
+
+
+def _specialised(
+    rec: Recommendation, specialisation: Mapping[str, AreaLq] | None, th: Thresholds
+) -> Recommendation:
+    """List the fact "the region is specialised in the cluster's area" when it fired."""
+    if specialisation is None or th.specialised_lq is None or rec.model is None:
+        return rec
+    fact = specialisation.get(rec.cluster)
+    if fact is None or fact.lq is None or fact.lq < th.specialised_lq:
+        return rec
+    reason = Reason(
+        "specialised",
+        {"area": fact.name, "lq": fact.lq, "threshold": th.specialised_lq, "year": fact.year},
+    )
+    return Recommendation(
+        rec.cluster, rec.label, rec.model, (rec.reasons[0], reason, *rec.reasons[1:]), rec.checklist
     )
 
 
@@ -414,6 +455,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{count} clusters contribute to the effort “{effort}” "
         "(fit ≥ {support}; at least {minimum} needed): {clusters}.",
     ),
+    "specialised": (
+        "Regionen er specialiseret i klyngens område ({area}): LQ {lq} i {year} "
+        "(grænse {threshold}).",
+        "The region is specialised in the cluster's area ({area}): LQ {lq} in {year} "
+        "(threshold {threshold}).",
+    ),
     "high_fit_without_presence": (
         "{count} klynger med højt fit er ikke fysisk til stede i regionen "
         "(mindst {minimum} kræves): {clusters}.",
@@ -453,6 +500,10 @@ def _format(key: str, value: object, lang: str) -> str:
         if len(items) <= 1:
             return "".join(items)
         return f"{', '.join(items[:-1])} {'og' if lang == 'da' else 'and'} {items[-1]}"
+    if isinstance(value, Decimal):
+        return format_decimal(value, 2, lang)
+    if key == "year":
+        return str(value)
     if isinstance(value, float) and not value.is_integer():
         text = f"{value:.1f}"
         return text.replace(".", ",") if lang == "da" else text

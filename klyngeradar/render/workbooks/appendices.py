@@ -24,12 +24,14 @@ from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import FINDING_KEYS, Findings
 from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.registry.reference import ClusterFacts, reference_areas
+from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.catalogue import model
 from klyngeradar.core.strategy.decisions import DecidedRecommendation, DecidedRecommendations
 from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
 from klyngeradar.core.surveys.exchange_write import round_to_tables
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.render.workbooks.appendix_comparison import write_comparison_sheets
+from klyngeradar.render.workbooks.appendix_specialisation import specialisation_sheet
 
 INTEGER = "#,##0"
 DATETIME = "yyyy-mm-dd hh:mm"
@@ -65,6 +67,7 @@ def write_appendices(
     lang: str = "da",
     agreements: Sequence[object] | None = None,
     comparison: Comparison | None = None,
+    specialisation: RegionalStrengths | None = None,
 ) -> Path:
     """Write the appendices workbook to `path` and return it.
 
@@ -89,6 +92,7 @@ def write_appendices(
         writer.decisions(decided)
     writer.agreements(agreements)
     write_comparison_sheets(writer, comparison)
+    specialisation_sheet(writer, specialisation)
     book.close()
     return path
 

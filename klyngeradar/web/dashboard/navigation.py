@@ -1,10 +1,10 @@
-"""The main navigation: Overblik, Klynger, Runder, Aftaler, Strategi, Rapporter.
+"""The main navigation: Overblik, Klynger, Runder, Aftaler, Strategi, Erhvervsstruktur, Rapporter.
 
 A section whose app is not installed yet links to an honest "kommer" page, so
 that adding the app (with its named route) is all it takes to wire it in.
-Strategi is the organisation's own page: it is shown to the people who may
-read it (analysts and viewers, and an administrator who belongs to an
-organisation), not to respondents, who would get 404 there.
+Strategi and Erhvervsstruktur are the organisation's own pages: they are shown
+to the people who may read them (analysts and viewers, and an administrator who
+belongs to an organisation), not to respondents, who would get 404 there.
 """
 
 from __future__ import annotations
@@ -22,10 +22,14 @@ SECTIONS = (
     ("rounds", _("Runder"), "surveys:round_list"),
     ("agreements", _("Aftaler"), "agreements:agreement_list"),
     ("strategy", _("Strategi"), "strategy:strategy"),
+    ("structure", _("Erhvervsstruktur"), "specialisation:structure"),
     ("reports", _("Rapporter"), "reports:report_list"),
 )
 # Sections only some roles see; every other section is shown to everyone logged in.
-ROLES = {"strategy": frozenset({"analyst", "viewer", "admin"})}
+ROLES = {
+    "strategy": frozenset({"analyst", "viewer", "admin"}),
+    "structure": frozenset({"analyst", "viewer", "admin"}),
+}
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from klyngeradar.core.findings.comparison import Comparison, compare_rounds
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.reports.deck import Lang
+from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.decisions import AnalystDecision
 from klyngeradar.core.strategy.plan import Strategy
 from klyngeradar.core.strategy.recommendations import Recommendations
@@ -42,6 +43,17 @@ DECK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.presentationm
 APPENDICES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def regional_strengths(organisation) -> RegionalStrengths | None:
+    """The region's specialisation for the deck and appendices; None without statistics."""
+    from klyngeradar.web.specialisation.convert import area_names, specialisation_for
+
+    found = specialisation_for(organisation)
+    if found is None:
+        return None
+    upload, result = found
+    return RegionalStrengths(result, upload.source, area_names(), upload.illustrative)
+
+
 @dataclass(frozen=True)
 class ReportInputs:
     """What the deck and the appendices of a round are written from."""
@@ -54,6 +66,7 @@ class ReportInputs:
     quotes: dict[str, tuple[str, ...]] | None
     decisions: tuple[AnalystDecision, ...] = ()
     comparison: Comparison | None = None
+    specialisation: RegionalStrengths | None = None
 
 
 def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
@@ -78,6 +91,7 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         quotes=chosen_quotes(data, choice.keys if choice else None),
         decisions=round_decisions(round),
         comparison=compare_rounds(round_data(earlier), data) if earlier is not None else None,
+        specialisation=regional_strengths(round.organisation),
     )
 
 
@@ -102,6 +116,7 @@ def write_round_deck(
         decisions=inputs.decisions,
         quotes=inputs.quotes,
         comparison=inputs.comparison,
+        specialisation=inputs.specialisation,
     )
 
 
@@ -117,6 +132,7 @@ def write_round_appendices(inputs: ReportInputs, path: str | Path, *, lang: Lang
         recommendations=inputs.recommendations,
         decisions=inputs.decisions,
         comparison=inputs.comparison,
+        specialisation=inputs.specialisation,
     )
 
 
@@ -175,4 +191,5 @@ def write_round_report(
         decisions=inputs.decisions,
         quotes=inputs.quotes,
         comparison=inputs.comparison,
+        specialisation=inputs.specialisation,
     )

@@ -27,6 +27,9 @@ class Analysis:
     data: RoundData
     result: Recommendations
     thresholds_stored: bool
+    # Each cluster's area LQ in the region ({cluster: AreaLq}); None without statistics.
+    specialisation: dict | None = None
+    specialisation_year: int | None = None
 
 
 def round_strategy(round, data: RoundData) -> Strategy:
@@ -68,10 +71,24 @@ def analyse(round) -> Analysis:
     """Fit, engagement and recommendations of `round` with the analyst's inputs."""
     data = round_data(round)
     strategy = round_strategy(round, data)
+    lqs = specialisation_for(round, data)
     result = recommend(
         data,
         strategy=strategy,
         overrides=overrides_for(round, data, strategy),
         thresholds=thresholds_for(round),
+        specialisation=lqs,
     )
-    return Analysis(data, result, RoundThresholds.objects.filter(round=round).exists())
+    year = next(iter(lqs.values())).year if lqs else None
+    stored = RoundThresholds.objects.filter(round=round).exists()
+    return Analysis(data, result, stored, lqs, year)
+
+
+def specialisation_for(round, data: RoundData) -> dict | None:
+    """The invited clusters' area LQ in the region, from the organisation's newest statistics."""
+    from klyngeradar.web.registry.models import Cluster
+    from klyngeradar.web.specialisation.convert import cluster_lqs
+
+    slugs = [r.cluster for r in data.responses]
+    clusters = Cluster.objects.filter(slug__in=slugs).select_related("area")
+    return cluster_lqs(round.organisation, clusters)

@@ -141,7 +141,10 @@ class ThresholdsForm(forms.ModelForm):
             "shared_environment_min",
             "members_above",
             "high_engagement",
+            "specialised_lq",
         ]
+        # An LQ is typed the Danish way on Danish pages ("1,20").
+        localized_fields = ["specialised_lq"]
 
     def clean(self):
         data = super().clean()

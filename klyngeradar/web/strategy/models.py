@@ -15,6 +15,8 @@ its inputs (`core_strategy`, `overrides_for`, `thresholds_for`).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -259,6 +261,19 @@ class RoundThresholds(models.Model):
         validators=[MaxValueValidator(100)],
         help_text=_("Tomt: engagementsscoren bruges ikke i reglerne."),
     )
+    specialised_lq = models.DecimalField(
+        _("specialiseringsgrænse (LQ)"),
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        default=Thresholds.specialised_lq,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_(
+            "Regionen er specialiseret i en klynges område fra denne LQ. Tomt: bruges ikke. "
+            "Gælder kun, når der er uploadet beskæftigelsesstatistik."
+        ),
+    )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -285,4 +300,5 @@ class RoundThresholds(models.Model):
             shared_environment_min=self.shared_environment_min,
             members_above=self.members_above,
             high_engagement=self.high_engagement,
+            specialised_lq=self.specialised_lq,
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from klyngeradar.core.numbers import format_int
+from klyngeradar.core.specialisation.quotients import format_decimal
 from klyngeradar.core.strategy.catalogue import CHECKLIST, MODELS, model
 from klyngeradar.core.strategy.engagement import Component
 from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
@@ -53,6 +54,10 @@ class MatrixRow:
     label: str
     cells: tuple[Cell, ...]
     score: int | None
+    # The region's LQ in the cluster's area ("1,32"), when statistics are uploaded.
+    area_lq: str | None = None
+    area_name: str | None = None
+    area_lq_lower_bound: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,8 @@ def model_name(code: str | None, lang: str) -> str:
     return model(code).name(lang) if code else str(_("Ingen model – hold klyngen orienteret"))
 
 
-def matrix(result: Recommendations) -> list[MatrixRow]:
+def matrix(result: Recommendations, lqs=None, lang: str = "da") -> list[MatrixRow]:
+    """The fit matrix's rows; with ``lqs`` ({cluster: AreaLq}) each row has its area's LQ."""
     rows = []
     for row in result.fit.rows:
         cells = tuple(
@@ -111,7 +117,18 @@ def matrix(result: Recommendations) -> list[MatrixRow]:
             )
             for slug, cell in row.cells
         )
-        rows.append(MatrixRow(row.cluster, row.label, cells, row.score))
+        fact = (lqs or {}).get(row.cluster)
+        rows.append(
+            MatrixRow(
+                row.cluster,
+                row.label,
+                cells,
+                row.score,
+                area_lq=format_decimal(fact.lq, 2, lang) if fact else None,
+                area_name=fact.name if fact else None,
+                area_lq_lower_bound=bool(fact and fact.suppressed),
+            )
+        )
     return rows
 
 

@@ -113,6 +113,7 @@ def _models_context(request, round) -> dict:
     lang = _lang()
     analysis = analyse(round)
     result = analysis.result
+    lqs = analysis.specialisation
     decisions = visible_to(request.user, Decision).filter(round=round)
     return {
         "round": round,
@@ -121,7 +122,8 @@ def _models_context(request, round) -> dict:
         "result": result,
         "strategy": result.strategy,
         "efforts": result.fit.efforts,
-        "matrix": presentation.matrix(result),
+        "matrix": presentation.matrix(result, lqs, lang),
+        "specialisation_year": analysis.specialisation_year,
         "engagement": presentation.engagement_rows(result, lang),
         "items": presentation.items(result, decisions, lang),
         "catalogue": presentation.catalogue(lang),

@@ -1,5 +1,6 @@
 import dataclasses
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -401,6 +402,15 @@ EXAMPLES = [
         {"effort": "Effort A", "count": 3, "support": 2, "minimum": 3, "clusters": ("A", "B", "C")},
     ),
     Reason("high_fit_without_presence", {"count": 3, "minimum": 3, "clusters": ("A", "B", "C")}),
+    Reason(
+        "specialised",
+        {
+            "area": "Energiteknologi",
+            "lq": Decimal("1.32"),
+            "threshold": Decimal("1.2"),
+            "year": 2023,
+        },
+    ),
 ]
 
 

@@ -1,0 +1,1 @@
+"""Shipped data for specialisation: the default area <-> industry mappings, per classification."""

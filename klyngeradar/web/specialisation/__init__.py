@@ -1,0 +1,1 @@
+"""Erhvervsstruktur: the region's specialisation by area from Statistics Denmark's employment."""

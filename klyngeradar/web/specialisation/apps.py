@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SpecialisationConfig(AppConfig):
+    name = "klyngeradar.web.specialisation"
+    label = "specialisation"
+    verbose_name = _("Erhvervsstruktur")
