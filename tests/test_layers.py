@@ -1,7 +1,7 @@
 """The layers' import arrows point one way (README, Architecture).
 
 core -> render -> web/cli, and inside core: shared ground -> registry -> surveys ->
-{findings, strategy, agreements} -> reports. Checked on the source with `ast`, so an
+{findings, strategy, agreements} -> maps -> reports. Checked on the source with `ast`, so an
 import inside a function counts as much as one at the top of a module.
 """
 
@@ -21,7 +21,8 @@ CORE_MAY_IMPORT = {
     "findings": {"registry", "surveys"},
     "strategy": {"registry", "surveys"},
     "agreements": {"registry"},
-    "reports": {"registry", "surveys", "findings", "strategy", "agreements"},
+    "maps": {"registry", "surveys", "findings", "agreements"},
+    "reports": {"registry", "surveys", "findings", "strategy", "agreements", "maps"},
 }
 FORBIDDEN_IN_CORE = (
     "django",
