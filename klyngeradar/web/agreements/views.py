@@ -21,6 +21,7 @@ from klyngeradar.web.accounts.roles import can_edit, organisation_of
 from klyngeradar.web.agreements import forms, summary
 from klyngeradar.web.agreements.models import Agreement
 from klyngeradar.web.agreements.rules import is_municipal_officer
+from klyngeradar.web.maps.pages import agreements_map
 from klyngeradar.web.registry.models import Cluster, Municipality
 
 # The parts of an agreement that share one add/edit/delete flow: form and related name.
@@ -57,6 +58,7 @@ def agreement_list(request):
     }
     if request.headers.get("HX-Request"):
         return render(request, "agreements/agreement_rows.html", ctx)
+    ctx["map"] = agreements_map(request.user, agreements)
     return render(request, "agreements/agreement_list.html", ctx)
 
 
