@@ -26,6 +26,7 @@ from klyngeradar.core.registry.reference import ClusterFacts
 from klyngeradar.core.reports.deck import AgendaSlide, Deck, Lang, Slide, TitleSlide
 from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.reports.outline_landscape import landscape_slides
+from klyngeradar.core.reports.outline_map import map_slides
 from klyngeradar.core.reports.outline_models import models_slides
 from klyngeradar.core.reports.outline_survey import survey_slides
 from klyngeradar.core.strategy.decisions import DecidedRecommendations
@@ -78,6 +79,7 @@ def build_deck(
     ]
     slides += landscape_slides(ctx, tuple(clusters), landscape)
     slides += survey_slides(ctx, _sentences(findings, lang), quotes)
+    slides += map_slides(ctx)
     slides += models_slides(ctx, recommendations, strategy)
     return Deck(
         title=TITLE[lang],
