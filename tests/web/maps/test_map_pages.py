@@ -127,3 +127,18 @@ def test_it_serves_the_geometry_as_a_static_file(client, north_jutland):
     assert response.status_code == 200
     body = b"".join(response.streaming_content) if response.streaming else response.content
     assert len(json.loads(body)["features"]) == 98
+
+
+def test_it_shows_the_municipality_page_in_english(
+    client_for, analyst, agreements, demo_round_db, settings
+):
+    client = client_for(analyst)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("maps:municipality", kwargs={"code": "851"})).content.decode()
+    assert "Aalborg Municipality" in html
+    assert "7 clusters are physically present." in html
+    assert "12 of 12 responding clusters answered (13 invited)" in html
+    assert "1,250,000" in html
+    spec = _spec(html, "map-municipality")
+    assert spec["labels"]["country"] == "Whole country"
+    assert spec["layers"][0]["title"] == "Clusters physically present"
