@@ -77,6 +77,15 @@ class MapLayer:
         return f"{label[0].upper()}{label[1:]}: {items}"
 
 
+def without_geometry(codes, shapes, lang: str) -> tuple[OffMap, ...]:
+    """The region's municipalities that have no shape to draw, as one "ikke på kortet" entry."""
+    missing = [c for c in codes if c not in shapes]
+    if not missing:
+        return ()
+    reason = "kommune uden kortdata" if lang == "da" else "municipality without geometry"
+    return (OffMap(f"{reason} ({', '.join(missing)})", len(missing)),)
+
+
 @dataclass(frozen=True)
 class Band:
     """One class of the legend: values from `low` to `high` inclusive."""

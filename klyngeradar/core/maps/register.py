@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from klyngeradar.core.maps.geometry import municipality_shapes
-from klyngeradar.core.maps.model import MapLayer, MapValue, OffMap
+from klyngeradar.core.maps.model import MapLayer, MapValue, OffMap, without_geometry
 from klyngeradar.core.numbers import format_int
 
 
@@ -54,7 +54,8 @@ def _lang(lang: str) -> str:
 
 
 def _outside(codes: Counter[str], region: Mapping[str, str], lang: str) -> list[OffMap]:
-    result = []
+    """Codes outside the region or unknown, and the region's municipalities without a shape."""
+    result = list(without_geometry(region, municipality_shapes(), lang))
     elsewhere = {c: n for c, n in codes.items() if c not in region and c in municipality_shapes()}
     gone = {c: n for c, n in codes.items() if c not in region and c not in municipality_shapes()}
     if elsewhere:

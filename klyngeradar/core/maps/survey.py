@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from klyngeradar.core.maps.geometry import municipality_shapes, region_shapes
-from klyngeradar.core.maps.model import MapLayer, MapValue, OffMap
+from klyngeradar.core.maps.model import MapLayer, MapValue, OffMap, without_geometry
 from klyngeradar.core.numbers import format_int
 from klyngeradar.core.registry.geography import municipalities_in
 from klyngeradar.core.surveys.questionnaire import load
@@ -66,14 +66,10 @@ def _off_map_codes(codes: Counter[str], region: dict[str, str], lang: str) -> li
 
 def _no_geometry(round: RoundData, region: dict[str, str], lang: str) -> list[OffMap]:
     """The region's municipalities that have no shape to draw (none, for the shipped files)."""
-    missing = [c for c in region if c not in municipality_shapes()]
     if round.info.region and round.info.region not in region_shapes():
         reason = "region uden kortdata" if lang == "da" else "region without geometry"
         return [OffMap(f"{reason} ({round.info.region})", len(region))]
-    if missing:
-        reason = "kommune uden kortdata" if lang == "da" else "municipality without geometry"
-        return [OffMap(f"{reason} ({', '.join(missing)})", len(missing))]
-    return []
+    return list(without_geometry(region, municipality_shapes(), lang))
 
 
 def presence_layer(round: RoundData, lang: str = "da") -> MapLayer:

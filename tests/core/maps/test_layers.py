@@ -202,3 +202,12 @@ def test_it_puts_an_unknown_value_in_no_class():
     assert band_index(None, classes) is None
     assert band_index(0, classes) == 0
     assert band_index(7, classes) == len(classes) - 1
+
+
+def test_it_lists_a_municipality_without_geometry_instead_of_dropping_it():
+    region = {**REGION, "852": "Nordkommune"}
+    layer = agreements_layer(
+        [RegisteredAgreement("x", "Aftale", "Klynge X", ("852",))], region, "1081"
+    )
+    assert layer.value_of("852").value == 1
+    assert layer.off_map == (OffMap("kommune uden kortdata (852)", 1),)
