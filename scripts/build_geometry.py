@@ -84,9 +84,9 @@ def simplify(path: Path, code_key: str, name_key: str, code_of) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _write(collection: dict, name: str) -> None:
+def _write(collection: dict, out: Path, name: str) -> None:
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
-    (OUT / name).write_text(text + "\n", "utf-8")
+    (out / name).write_text(text + "\n", "utf-8")
     geometries = [shape(f["geometry"]) for f in collection["features"]]
     valid = all(g.is_valid for g in geometries)
     coverage = shapely.coverage_is_valid(shapely.GeometryCollection(geometries))
@@ -101,14 +101,17 @@ def _write(collection: dict, name: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="folder with kommuner.geojson, regioner.geojson")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help="where to write (default: the package)"
+    )
     args = parser.parse_args(argv)
     # The registry's municipality code is the DAGI code without its leading zero.
     municipalities = simplify(
         args.source / "kommuner.geojson", "KOMKODE", "KOMNAVN", lambda c: str(int(c))
     )
     regions = simplify(args.source / "regioner.geojson", "REGIONKODE", "REGIONNAVN", str)
-    _write(municipalities, "municipalities.json")
-    _write(regions, "regions.json")
+    _write(municipalities, args.out, "municipalities.json")
+    _write(regions, args.out, "regions.json")
     return 0
 
 
