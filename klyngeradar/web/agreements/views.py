@@ -56,9 +56,10 @@ def agreement_list(request):
         "can_add": bool(can_edit(request.user) and organisation_of(request.user)),
         "municipal_officer": is_municipal_officer(request.user),
     }
+    # The map shows the agreements listed, so it follows the filter (it is part of the rows).
+    ctx["map"] = agreements_map(request.user, shown)
     if request.headers.get("HX-Request"):
         return render(request, "agreements/agreement_rows.html", ctx)
-    ctx["map"] = agreements_map(request.user, agreements)
     return render(request, "agreements/agreement_list.html", ctx)
 
 

@@ -142,3 +142,14 @@ def test_it_shows_the_municipality_page_in_english(
     spec = _spec(html, "map-municipality")
     assert spec["labels"]["country"] == "Whole country"
     assert spec["layers"][0]["title"] == "Clusters physically present"
+
+
+def test_it_maps_only_the_agreements_the_filter_lists(client_for, analyst, agreements, cluster_b):
+    client = client_for(analyst)
+    url = reverse("agreements:agreement_list")
+    html = client.get(url, {"cluster": cluster_b.slug}).content.decode()
+    register = _spec(html, "map-agreements")["layers"][0]
+    assert _values(register)["Thisted"] == 1 and _values(register)["Aalborg"] == 0
+    # The htmx fragment of the filtered rows carries its map along.
+    fragment = client.get(url, {"cluster": cluster_b.slug}, HTTP_HX_REQUEST="true")
+    assert _spec(fragment.content.decode(), "map-agreements")["layers"][0] == register

@@ -77,8 +77,9 @@
   }
 
   function draw(card) {
+    card.setAttribute("data-map-ready", "pending");
     var source = document.getElementById(card.getAttribute("data-map"));
-    if (!source || !window.echarts) { return; }
+    if (!source || !window.echarts) { card.removeAttribute("data-map-ready"); return; }
     var spec = JSON.parse(source.textContent);
     spec.id = card.getAttribute("data-map");
     var box = card.querySelector(".map-canvas");
@@ -123,11 +124,13 @@
   }
 
   function start() {
-    document.querySelectorAll("[data-map]").forEach(draw);
+    document.querySelectorAll("[data-map]:not([data-map-ready])").forEach(draw);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();
   }
+  // A map inside a fragment that htmx swapped in (e.g. the filtered agreements) is drawn too.
+  document.body.addEventListener("htmx:afterSettle", start);
 })();
