@@ -107,3 +107,40 @@ def test_a_municipal_officer_lands_on_their_municipality(browser, live_server, o
     page.locator(".map-card[data-map-ready=true]").wait_for()
     screenshot(page, "map-municipality")
     page.close()
+
+
+def test_the_agreements_map_follows_the_filter(browser, live_server, analyst, stored_round):
+    from klyngeradar.web.agreements.models import Agreement
+    from klyngeradar.web.registry.models import Cluster, Municipality
+
+    for letter, code in (("a", "851"), ("b", "787")):
+        cluster, slug = Cluster.objects.get(slug=f"klynge-{letter}"), f"aftale-{letter}"
+        agreement = Agreement.objects.create(
+            organisation=stored_round.organisation,
+            cluster=cluster,
+            slug=slug,
+            title=f"Aftale {slug}",
+            status="active",
+            start=date(2024, 1, 1),
+        )
+        agreement.municipalities.set([Municipality.objects.get(code=code)])
+    url = f"{live_server.url}/aftaler/"
+    page = browser.new_page(locale="da-DK", viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(page, url, "analyst", "correct horse battery")
+    page.wait_for_url(url)
+    page.locator(".map-card[data-map-ready=true]").wait_for()
+    page.get_by_label("Klynge", exact=True).select_option(label="Klynge B")
+    page.wait_for_function(
+        "document.querySelector('#agreement-rows caption').textContent.includes('1 aftale')"
+    )
+    page.locator(".map-card[data-map-ready=true]").wait_for()
+    row = page.locator("[data-map-notes=agreements] tr", has_text="Thisted")
+    # The table sits in a closed <details>: its text is there, not shown.
+    assert row.locator("td.number").text_content() == "1"
+    aalborg = page.locator("[data-map-notes=agreements] tr", has_text="Aalborg")
+    assert aalborg.locator("td.number").text_content() == "0"
+    assert page.locator(".map-canvas svg path").count() >= 11
+    assert not errors, errors
+    page.close()
