@@ -1,7 +1,7 @@
 """The layers' import arrows point one way (README, Architecture).
 
 core -> render -> web/cli, and inside core: shared ground -> registry -> surveys ->
-{findings, strategy, agreements} -> reports, with specialisation (on registry) below
+{findings, strategy, agreements} -> maps -> reports, with specialisation (on registry) below
 strategy and reports. Checked on the source with `ast`, so an
 import inside a function counts as much as one at the top of a module.
 """
@@ -23,7 +23,16 @@ CORE_MAY_IMPORT = {
     "specialisation": {"registry"},
     "strategy": {"registry", "surveys", "specialisation"},
     "agreements": {"registry"},
-    "reports": {"registry", "surveys", "findings", "strategy", "agreements", "specialisation"},
+    "maps": {"registry", "surveys", "findings", "agreements"},
+    "reports": {
+        "registry",
+        "surveys",
+        "findings",
+        "strategy",
+        "agreements",
+        "specialisation",
+        "maps",
+    },
 }
 FORBIDDEN_IN_CORE = (
     "django",

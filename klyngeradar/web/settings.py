@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "klyngeradar.web.strategy",
     "klyngeradar.web.reports",
     "klyngeradar.web.specialisation",
+    "klyngeradar.web.maps",
 ]
 
 MIDDLEWARE = [
@@ -118,7 +119,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "dashboard:overview"
+# Sends a municipal officer to their municipality's page, everyone else to the overview.
+LOGIN_REDIRECT_URL = "maps:landing"
 LOGOUT_REDIRECT_URL = "account_login"
 
 # Local accounts only; people are invited by an administrator, there is no sign-up.
@@ -139,7 +141,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [WEB_DIR / "static"]
+# The municipality boundaries are served from the package's data, where the deck reads them too.
+STATICFILES_DIRS = [WEB_DIR / "static", ("geo", WEB_DIR.parent / "data" / "geo")]
 # Only production collects static files; locally WhiteNoise finds them in the apps.
 STATIC_ROOT = env_str("STATIC_ROOT", str(DATA_DIR / "static") if PRODUCTION else "") or None
 STORAGES = {

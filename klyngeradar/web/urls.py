@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("klyngeradar.web.strategy.urls")),
     path("", include("klyngeradar.web.specialisation.urls")),
     path("rapporter/", include("klyngeradar.web.reports.urls")),
+    path("", include("klyngeradar.web.maps.urls")),
     path("konto/", include("allauth.urls")),
     path("sprog/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -147,6 +147,48 @@ class Text:
 
 Content = Text | ChartSpec | TableSpec
 
+# A ring of (longitude, latitude) points; the renderer projects and draws it.
+Ring = tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class MapArea:
+    """One municipality on a map: its name (the shape's name), value and colour level.
+
+    `level` is the legend class (0 = lightest) or None when the value is not known.
+    """
+
+    code: str
+    name: str
+    value: Number | None
+    label: str
+    level: int | None
+    rings: tuple[Ring, ...]
+
+
+@dataclass(frozen=True)
+class MapLegendItem:
+    label: str
+    level: int | None
+
+
+@dataclass(frozen=True)
+class MapPanel:
+    """One map of the region: a title, one area per municipality and its legend."""
+
+    title: str
+    areas: tuple[MapArea, ...]
+    legend: tuple[MapLegendItem, ...]
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    """Maps side by side, drawn as editable shapes, with the base and the data's attribution."""
+
+    panels: tuple[MapPanel, ...]
+    attribution: str
+    footnote: Footnote | None = None
+
 
 @dataclass(frozen=True, kw_only=True)
 class Slide:
@@ -177,9 +219,10 @@ class SectionSlide(Slide):
 
 @dataclass(frozen=True, kw_only=True)
 class ContentSlide(Slide):
-    """A title and one body: bullets, a chart or a table."""
+    """A title and one body: bullets, a chart or a table; or, instead of a body, maps."""
 
     body: Content | None = None
+    map: MapSpec | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -28,6 +28,7 @@ from klyngeradar.core.reports.deck import AgendaSlide, Deck, Lang, Slide, TitleS
 from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.reports.outline_comparison import comparison_slides
 from klyngeradar.core.reports.outline_landscape import landscape_slides
+from klyngeradar.core.reports.outline_map import map_slides
 from klyngeradar.core.reports.outline_models import models_slides
 from klyngeradar.core.reports.outline_specialisation import (
     RegionalStrengths,
@@ -89,6 +90,7 @@ def build_deck(
     slides += survey_slides(ctx, _sentences(findings, lang), quotes)
     slides += comparison_slides(ctx, comparison)
     slides += specialisation_slides(ctx, specialisation)
+    slides += map_slides(ctx)
     slides += models_slides(ctx, recommendations, strategy)
     return Deck(
         title=TITLE[lang],

@@ -35,6 +35,7 @@ from klyngeradar.core.reports.deck import (
     TitleSlide,
     TwoContentSlide,
 )
+from klyngeradar.render.deck.map import draw_map
 from klyngeradar.render.deck.template import Template, load_template
 
 CHART_TYPES = {
@@ -107,6 +108,10 @@ class _Writer:
         elif isinstance(spec, AgendaSlide):
             self._content(slide, bodies[:1], Text.of(*spec.items), spec.placeholder_note)
             self._drop(bodies[1:])
+        elif isinstance(spec, ContentSlide) and spec.map is not None:
+            box = self._box_of(bodies[0] if bodies else None)
+            draw_map(slide, spec.map, box.left, box.top, box.width, box.height)
+            self._drop(bodies)
         elif isinstance(spec, ContentSlide):
             self._content(slide, bodies[:1], spec.body, spec.placeholder_note)
             self._drop(bodies[1:])

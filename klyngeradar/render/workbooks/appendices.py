@@ -32,6 +32,7 @@ from klyngeradar.core.surveys.exchange_write import round_to_tables
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.render.workbooks.appendix_comparison import write_comparison_sheets
 from klyngeradar.render.workbooks.appendix_specialisation import specialisation_sheet
+from klyngeradar.render.workbooks.appendix_map import map_sheet
 
 INTEGER = "#,##0"
 DATETIME = "yyyy-mm-dd hh:mm"
@@ -87,6 +88,7 @@ def write_appendices(
         writer.table(table.name, table.header, [row.values for row in table.rows])
     writer.findings(findings)
     writer.breakdowns(findings)
+    writer.table(*map_sheet(round, lang))
     writer.fit(recommendations, decided)
     if decided is not None:
         writer.decisions(decided)

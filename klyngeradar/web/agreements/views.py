@@ -21,6 +21,7 @@ from klyngeradar.web.accounts.roles import can_edit, organisation_of
 from klyngeradar.web.agreements import forms, summary
 from klyngeradar.web.agreements.models import Agreement
 from klyngeradar.web.agreements.rules import is_municipal_officer
+from klyngeradar.web.maps.pages import agreements_map
 from klyngeradar.web.registry.models import Cluster, Municipality
 
 # The parts of an agreement that share one add/edit/delete flow: form and related name.
@@ -55,6 +56,8 @@ def agreement_list(request):
         "can_add": bool(can_edit(request.user) and organisation_of(request.user)),
         "municipal_officer": is_municipal_officer(request.user),
     }
+    # The map shows the agreements listed, so it follows the filter (it is part of the rows).
+    ctx["map"] = agreements_map(request.user, shown)
     if request.headers.get("HX-Request"):
         return render(request, "agreements/agreement_rows.html", ctx)
     return render(request, "agreements/agreement_list.html", ctx)

@@ -21,6 +21,7 @@ from klyngeradar.web.findings import comparison as layout
 from klyngeradar.web.findings.consistency import follow_ups
 from klyngeradar.web.findings.evidence import drilldown
 from klyngeradar.web.findings.figures import TITLES, figures
+from klyngeradar.web.maps.pages import round_map
 from klyngeradar.web.surveys.convert import round_data
 from klyngeradar.web.surveys.models import Round
 
@@ -51,6 +52,7 @@ def round_findings(request, round_id: int):
             "follow_ups": follow_ups(round, data, findings, lang),
             "warnings": [warning.text(lang) for warning in data.warnings],
             "can_follow_up": can(request.user, "change", round),
+            "map": round_map(round, data),
         }
     return render(request, "findings/round_findings.html", ctx)
 

@@ -42,6 +42,7 @@ def test_it_has_one_sheet_per_appendix(workbook):
         "indsatser",
         "Fund",
         "Fordelinger",
+        "Kort",
         "Fit og anbefalinger",
         "Aftaler og KPI'er",
     ]

@@ -1,0 +1,60 @@
+"""The maps other pages show: a round's findings, the agreements list and a municipality.
+
+Each function returns a `MapView` (or None when there is nothing to draw) for the
+fragment ``maps/map.html``; the calling view only adds it to its context.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import get_language
+
+from klyngeradar.core.maps.register import agreements_layer, cofinancing_layer, companies_layer
+from klyngeradar.core.maps.survey import presence_layer, survey_agreements_layer
+from klyngeradar.core.surveys.responses import RoundData
+from klyngeradar.web.accounts.roles import organisation_of
+from klyngeradar.web.agreements.rules import municipality_ids_of
+from klyngeradar.web.maps import convert
+from klyngeradar.web.maps.widget import MapView, map_view
+from klyngeradar.web.registry.models import Municipality
+
+
+def lang() -> str:
+    return "en" if (get_language() or "da").startswith("en") else "da"
+
+
+def round_map(round, data: RoundData) -> MapView | None:
+    """Clusters present and municipal agreements (as reported) by municipality."""
+    layers = [presence_layer(data, lang()), survey_agreements_layer(data, lang())]
+    return map_view("map-round", layers, region_name=round.region.name)
+
+
+def region_of(user):
+    """The user's region: their organisation's, or a municipal officer's municipality's."""
+    organisation = organisation_of(user)
+    if organisation is not None and organisation.region_id:
+        return organisation.region
+    ids = municipality_ids_of(user)
+    municipality = Municipality.objects.filter(pk__in=ids).select_related("region").first()
+    return municipality.region if municipality else None
+
+
+def agreements_map(user, agreements) -> MapView | None:
+    """Registered agreements, municipal co-financing and companies by municipality."""
+    region = region_of(user)
+    municipalities = convert.region_municipalities(region)
+    if not municipalities:
+        return None
+    agreements = list(agreements.select_related("cluster").prefetch_related("municipalities"))
+    registered = convert.registered_agreements(agreements)
+    code = region.code
+    layers = [
+        agreements_layer(registered, municipalities, code, lang()),
+        cofinancing_layer(
+            convert.cofinancing_rows(agreements), registered, municipalities, code, lang()
+        ),
+    ]
+    organisation = organisation_of(user)
+    if organisation is not None:
+        rows = convert.company_rows(organisation)
+        layers.append(companies_layer(rows, municipalities, None, code, lang()))
+    return map_view("map-agreements", layers, region_name=region.name)
