@@ -31,8 +31,8 @@ from klyngeradar.core.strategy.recommendations import Recommendations, reason_te
 from klyngeradar.core.surveys.exchange_write import round_to_tables
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.render.workbooks.appendix_comparison import write_comparison_sheets
-from klyngeradar.render.workbooks.appendix_specialisation import specialisation_sheet
 from klyngeradar.render.workbooks.appendix_map import map_sheet
+from klyngeradar.render.workbooks.appendix_specialisation import specialisation_sheet
 
 INTEGER = "#,##0"
 DATETIME = "yyyy-mm-dd hh:mm"
