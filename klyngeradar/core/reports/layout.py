@@ -97,6 +97,63 @@ def _number(slides: list[Slide], lang: Lang) -> list[Slide]:
 
 def layout_slide(slide: Slide, geometry: Geometry, lang: Lang) -> list[Slide]:
     """One slide of the outline as one or more slides that fit."""
+    return [_footnotes(part, geometry, lang) for part in _split(slide, geometry, lang)]
+
+
+FOOTNOTE_MIN = 8
+
+
+def _footnotes(slide: Slide, geometry: Geometry, lang: Lang) -> Slide:
+    """A footnote too long for its room keeps what fits; the whole of it goes to the notes."""
+    if isinstance(slide, ContentSlide):
+        fields, width = {"body": slide.body}, geometry.content[0]
+    elif isinstance(slide, TwoContentSlide):
+        fields, width = {"left": slide.left, "right": slide.right}, geometry.half[0]
+    else:
+        return slide
+    changes, notes = {}, []
+    for name, body in fields.items():
+        if not isinstance(body, ChartSpec | TableSpec) or body.footnote is None:
+            continue
+        short = short_footnote(body.footnote, width, geometry.metrics, lang)
+        if short != body.footnote:
+            changes[name] = replace(body, footnote=short)
+            notes.append(body.footnote.text)
+    if not changes:
+        return slide
+    return replace(slide, **changes, notes="\n".join(n for n in (slide.notes, *notes) if n))
+
+
+def short_footnote(footnote: Footnote, width: float, metrics: Metrics, lang: Lang) -> Footnote:
+    """The footnote's base and as many qualifiers as fit its room at 8 pt, and a pointer."""
+    # The footnote's box is FOOTNOTE high less a gap; its text frame has 0.1 in margins
+    # left and right and 0.05 in top and bottom.
+    room, width = FOOTNOTE - 3.6 - 7.2, width - 14.4
+
+    def fits(candidate: Footnote) -> bool:
+        return (
+            fitting_size(
+                [(candidate.text, 0)],
+                width,
+                room,
+                FOOTNOTE_MIN,
+                FOOTNOTE_MIN,
+                bullets=False,
+                metrics=metrics,
+            )
+            is not None
+        )
+
+    if fits(footnote):
+        return footnote
+    more = "flere forbehold i noterne" if lang == "da" else "more qualifiers in the notes"
+    kept = list(footnote.qualifiers)
+    while kept and not fits(Footnote(footnote.base, (*kept, more))):
+        kept.pop()
+    return Footnote(footnote.base, (*kept, more))
+
+
+def _split(slide: Slide, geometry: Geometry, lang: Lang) -> list[Slide]:
     if isinstance(slide, ContentSlide) and slide.body is not None:
         parts = _pages(slide.body, geometry.content, geometry.metrics, lang)
         if not parts:
@@ -470,9 +527,10 @@ def _without_unstated(chart: ChartSpec, lang: Lang) -> ChartSpec:
     if len(unstated) + len(zero) == len(chart.categories):
         return chart
     notes = []
+    many = len(chart.series) > 1
     for indices, da, en in (
         (unstated, "ikke oplyst", "not stated"),
-        (zero, "0 i alle serier", "0 in every series"),
+        (zero, *(("0 i alle serier", "0 in every series") if many else ("0", "0"))),
     ):
         if not indices:
             continue

@@ -20,6 +20,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from klyngeradar.core.problems import InputError
 from klyngeradar.core.reports.deck import (
     AgendaSlide,
     Bullet,
@@ -51,6 +52,7 @@ from klyngeradar.core.reports.layout import (
 from klyngeradar.core.reports.measure import BOLD, CALIBRI, Metrics, fitting_size
 from klyngeradar.core.reports.measure import line_count as _line_count
 from klyngeradar.core.reports.measure import text_width as _text_width
+from klyngeradar.render.deck.check import check_presentation
 from klyngeradar.render.deck.template import Template, load_template
 
 CHART_TYPES = {
@@ -87,8 +89,17 @@ def write_deck(deck: Deck, path: str | Path, *, template: str | Path | None = No
     writer = _Writer(deck, loaded, geometry.metrics)
     for spec in deck.slides:
         writer.add(spec)
+    problems = check_presentation(presentation, loaded.source, geometry.metrics)
+    if problems:
+        raise InputError(problems)
     path = Path(path)
-    presentation.save(str(path))
+    # Written next to its place and renamed, so a failed write leaves no half file.
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        presentation.save(str(partial))
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path
 
 

@@ -304,3 +304,15 @@ def test_it_keeps_every_text_of_a_deck_with_decisions_inside_its_box(office, tmp
     assert "Ændret til Satsning/udbud" in " ".join(
         " ".join(word for word, *_ in words) for _, words in words_per_page(pdf)
     )
+
+
+@pytest.mark.parametrize(("clusters", "efforts"), [(0, 6), (2, 3), (50, 15)])
+def test_it_keeps_every_text_inside_its_box_in_rounds_of_any_size(
+    office, tmp_path, clusters, efforts
+):
+    from klyngeradar.core.reports.scaled import scaled_round
+
+    report = write_report(scaled_round(clusters, efforts), tmp_path, as_of=date(2023, 10, 1))
+    pdf = render(report.deck, tmp_path)
+    assert blank_pages(pdf, tmp_path) == []
+    assert misplaced_words(report.deck, pdf) == []
