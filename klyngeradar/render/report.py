@@ -9,6 +9,7 @@ fit cells and thresholds, and the analyst's decisions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +36,24 @@ DECK_NAME = "klyngesamarbejde.pptx"
 APPENDICES_NAME = "bilag.xlsx"
 
 Quotes = Mapping[str, Sequence[str]]
+_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe"})
+
+
+def deck_filename(title: str | None) -> str:
+    """The deck's download name after its round: "klyngesamarbejde-nordjylland-2023.pptx".
+
+    Only ASCII letters, digits and dashes, so that every mail client and file system
+    keeps it; a round without a title gets ``klyngesamarbejde.pptx``.
+    """
+    words = re.findall(r"[a-z0-9]+", (title or "").casefold().translate(_LETTERS))
+    slug = "-".join(words)[:60].strip("-")
+    return f"klyngesamarbejde-{slug}.pptx" if slug else DECK_NAME
+
+
+def appendices_filename(title: str | None) -> str:
+    """The appendices' download name after their round, like `deck_filename`."""
+    deck = deck_filename(title)
+    return "bilag" + deck.removeprefix("klyngesamarbejde").removesuffix(".pptx") + ".xlsx"
 
 
 @dataclass(frozen=True)
@@ -87,6 +106,7 @@ def write_report(
         write_report_appendices(
             round,
             out / APPENDICES_NAME,
+            as_of=as_of,
             lang=lang,
             strategy=strategy,
             agreements=agreements,
@@ -136,6 +156,7 @@ def write_report_appendices(
     recommendations: Recommendations | None = None,
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
+    as_of: date | None = None,
 ) -> Path:
     """Write only the appendices workbook to `path`; the arguments are `write_report`'s."""
     return write_appendices(
@@ -146,6 +167,7 @@ def write_report_appendices(
         clusters=reference_clusters(),
         lang=lang,
         agreements=agreements,
+        as_of=as_of,
     )
 
 

@@ -107,7 +107,20 @@ def _strategy(ctx: Context, strategy: Strategy | None) -> Slide:
             )
         )
     lines += [Bullet(e.name, level=1 if strategy.vision else 0) for e in strategy.efforts]
-    notes = strategy.source or ""
+    # The source is a code ("round") or a reference; the notes say it in words.
+    if strategy.source == "round":
+        notes = t(
+            "Indsatserne er rundens egne (svarfilens ark »indsatser«).",
+            "The efforts are the round's own (the answers file's »indsatser« sheet).",
+        )
+    else:
+        notes = (
+            t(f"Kilde: {strategy.source}", f"Source: {strategy.source}") if strategy.source else ""
+        )
+    if strategy.vision:
+        notes = "\n".join(
+            n for n in (t("Visionen: ", "The vision: ") + strategy.vision, notes) if n
+        )
     if strategy.example:
         lines.append(
             Bullet(

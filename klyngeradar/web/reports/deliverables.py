@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from django.utils import timezone
+
 from klyngeradar.core.agreements.documentation import AgreementFacts
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
@@ -96,12 +98,25 @@ def write_round_deck(
     )
 
 
-def write_round_appendices(inputs: ReportInputs, path: str | Path, *, lang: Lang = "da") -> Path:
-    """Write the Excel appendices."""
+def round_date(round, today: date) -> date:
+    """The date the deliverables carry: the day a closed round closed, else today.
+
+    A round closed in 2023 is reported as of 2023, whenever its deck is downloaded.
+    """
+    if round.closed_at is not None:
+        return timezone.localdate(round.closed_at)
+    return today
+
+
+def write_round_appendices(
+    inputs: ReportInputs, path: str | Path, *, lang: Lang = "da", as_of: date | None = None
+) -> Path:
+    """Write the Excel appendices; `as_of` is the date in their printed footer."""
     return write_report_appendices(
         inputs.data,
         path,
         lang=lang,
+        as_of=as_of,
         agreements=agreement_rows(inputs.agreements, lang),
         strategy=inputs.strategy,
         findings=inputs.findings,

@@ -23,7 +23,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from klyngeradar.core.problems import InputError
-from klyngeradar.render.report import APPENDICES_NAME, DECK_NAME
+from klyngeradar.render.report import (
+    APPENDICES_NAME,
+    DECK_NAME,
+    appendices_filename,
+    deck_filename,
+)
 from klyngeradar.web.access import can, get_for_user, visible_to
 from klyngeradar.web.reports import deliverables
 from klyngeradar.web.reports.forms import DownloadForm, QuoteForm, TemplateUploadForm
@@ -144,7 +149,7 @@ def _download(request, pk, name: str) -> HttpResponse:
                 deliverables.write_round_deck(
                     inputs,
                     path,
-                    as_of=timezone.localdate(),
+                    as_of=deliverables.round_date(round, timezone.localdate()),
                     lang=lang,
                     template=template.file.path if template else None,
                 )
@@ -159,11 +164,17 @@ def _download(request, pk, name: str) -> HttpResponse:
                 return redirect(_round_url(round))
             content_type = deliverables.DECK_CONTENT_TYPE
         else:
-            deliverables.write_round_appendices(inputs, path, lang=lang)
+            deliverables.write_round_appendices(
+                inputs, path, lang=lang, as_of=deliverables.round_date(round, timezone.localdate())
+            )
             content_type = deliverables.APPENDICES_CONTENT_TYPE
         content = path.read_bytes()
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    # Named after the round, so that the decks of several rounds do not overwrite each other.
+    download = deck_filename(round.title) if name == DECK_NAME else appendices_filename(round.title)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=download
+    )
     return response
 
 

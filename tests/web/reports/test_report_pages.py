@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pptx import Presentation
 
+from klyngeradar.render.report import appendices_filename, deck_filename
 from klyngeradar.web.accounts.models import Membership, Organisation
 from klyngeradar.web.reports.deliverables import APPENDICES_CONTENT_TYPE, DECK_CONTENT_TYPE
 from klyngeradar.web.reports.models import QuoteChoice, ReportTemplate
@@ -55,7 +57,10 @@ def test_it_gives_the_analyst_the_deck_with_the_rounds_figures(client_for, analy
 
     assert response.status_code == 200
     assert response["Content-Type"] == DECK_CONTENT_TYPE
-    assert response["Content-Disposition"] == 'attachment; filename="klyngesamarbejde.pptx"'
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="{deck_filename(demo_db_round.title)}"'
+    )
+    assert deck_filename(demo_db_round.title).startswith("klyngesamarbejde-")
     texts = deck_texts(response.content)
     assert "92 %" in texts
     assert "Samarbejde med de nationale klynger" in texts
@@ -67,7 +72,9 @@ def test_it_gives_the_analyst_the_appendices_workbook(client_for, analyst, demo_
 
     assert response.status_code == 200
     assert response["Content-Type"] == APPENDICES_CONTENT_TYPE
-    assert response["Content-Disposition"] == 'attachment; filename="bilag.xlsx"'
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="{appendices_filename(demo_db_round.title)}"'
+    )
     book = load_workbook(io.BytesIO(response.content))
     assert {"Klynger", "svar", "Fund", "Fit og anbefalinger"} <= set(book.sheetnames)
     answers = book["svar"]
@@ -244,3 +251,33 @@ def test_it_speaks_english_to_an_english_reader(client_for, analyst, demo_db_rou
 
     assert "Download deck (klyngesamarbejde.pptx)" in page
     assert "12 of 13 invited clusters have responded." in page
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        (
+            "Klyngernes engagement i Nordjylland 2023",
+            "klyngesamarbejde-klyngernes-engagement-i-nordjylland-2023.pptx",
+        ),
+        ("Århus & Ærø: øer", "klyngesamarbejde-aarhus-aeroe-oeer.pptx"),
+        ("", "klyngesamarbejde.pptx"),
+        (None, "klyngesamarbejde.pptx"),
+    ],
+)
+def test_it_names_the_deck_after_its_round(title, name):
+    assert deck_filename(title) == name
+    expected = "bilag" + name.removeprefix("klyngesamarbejde").replace(".pptx", ".xlsx")
+    assert appendices_filename(title) == expected
+
+
+def test_it_dates_a_closed_rounds_deck_on_the_day_it_closed(db, demo_db_round):
+    from datetime import date, datetime
+
+    from klyngeradar.web.reports.deliverables import round_date
+
+    assert round_date(demo_db_round, date(2026, 12, 1)) == (
+        date(2026, 12, 1) if demo_db_round.closed_at is None else demo_db_round.closed_at.date()
+    )
+    demo_db_round.closed_at = datetime(2023, 10, 2, 12, 0, tzinfo=UTC)
+    assert round_date(demo_db_round, date(2026, 12, 1)) == date(2023, 10, 2)
