@@ -75,6 +75,7 @@ def write_report(
     recommendations: Recommendations | None = None,
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
+    layouts: Mapping[str, str] | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`.
 
@@ -85,6 +86,10 @@ def write_report(
     precomputed (e.g. with the analyst's fit cells and thresholds), else computed
     here; `decisions` are the analyst's decisions on the recommendations, shown
     beside them in both files (without any, both files show only the rules').
+    `layouts` names the template's layout per slide kind where it is not found.
+
+    A refused template or deck raises InputError before anything is written; each
+    file is written under a temporary name and renamed, so no half file is left.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -102,6 +107,7 @@ def write_report(
             recommendations=recommendations,
             decisions=decisions,
             findings=findings,
+            layouts=layouts,
         ),
         write_report_appendices(
             round,
@@ -129,8 +135,12 @@ def write_report_deck(
     recommendations: Recommendations | None = None,
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
+    layouts: Mapping[str, str] | None = None,
 ) -> Path:
-    """Write only the board deck to `path`; the arguments are `write_report`'s."""
+    """Write only the board deck to `path`; the arguments are `write_report`'s.
+
+    `layouts` maps a slide kind to the template's layout name (``--layout``).
+    """
     clusters = reference_clusters()
     deck = build_deck(
         round,
@@ -143,7 +153,7 @@ def write_report_deck(
         as_of=as_of,
         quotes=quotes,
     )
-    return write_deck(deck, Path(path), template=template)
+    return write_deck(deck, Path(path), template=template, layouts=layouts)
 
 
 def write_report_appendices(

@@ -8,6 +8,7 @@ Carlito), so long Danish cluster names wrap or shrink instead of overflowing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,9 +79,20 @@ NON_BODY = {
 }
 
 
-def write_deck(deck: Deck, path: str | Path, *, template: str | Path | None = None) -> Path:
-    """Write `deck` to `path` using `template` (default: the shipped one); return the path."""
-    loaded = load_template(template)
+def write_deck(
+    deck: Deck,
+    path: str | Path,
+    *,
+    template: str | Path | None = None,
+    layouts: Mapping[str, str] | None = None,
+) -> Path:
+    """Write `deck` to `path` using `template` (default: the shipped one); return the path.
+
+    `layouts` names the template's layout for a slide kind (title, content, section,
+    two) where it is not found by its arrangement. A deck that fails the check
+    (`klyngeradar.render.deck.check`) is refused with InputError and not written.
+    """
+    loaded = load_template(template, layouts)
     presentation = loaded.presentation
     presentation.core_properties.title = deck.title
     presentation.core_properties.language = "da-DK" if deck.lang == "da" else "en-GB"
@@ -145,6 +157,7 @@ class _Writer:
     def add(self, spec: Slide) -> None:
         layout = self.template.layouts[spec.layout]
         slide = self.template.presentation.slides.add_slide(layout)
+        _pin_placeholders(slide, layout)
         if not isinstance(spec, TitleSlide | SectionSlide):
             self._footer(slide, layout)
         bodies = sorted(
@@ -177,7 +190,7 @@ class _Writer:
 
     def _content(self, slide, placeholders, body: Content | None, note: str | None) -> None:
         placeholder = placeholders[0] if placeholders and placeholders[0] is not None else None
-        box = self._box_of(placeholder)
+        box = self._below_title(slide, self._box_of(placeholder))
         if body is None:
             text = Text.of(note or "")
             if placeholder is None:
@@ -203,6 +216,20 @@ class _Writer:
             box = Box(box.left, box.top, box.width, min(height, box.height))
         if footnote:
             self._footnote(slide, box, footnote)
+
+    @staticmethod
+    def _below_title(slide, box: Box) -> Box:
+        """The box, moved below the slide's title when the layout lets it reach into it."""
+        title = slide.shapes.title
+        if title is None or title.top is None:
+            return box
+        foot = title.top + title.height
+        overlaps = box.left < title.left + title.width and title.left < box.left + box.width
+        if not overlaps or box.top >= foot:
+            return box
+        gap = int(Inches(0.1))
+        top = foot + gap
+        return Box(box.left, top, box.width, max(box.top + box.height - top, int(Inches(1))))
 
     def _box_of(self, placeholder) -> Box:
         if placeholder is not None:
@@ -357,11 +384,26 @@ class _Writer:
             if kind == PP_PLACEHOLDER.FOOTER:
                 paragraph.alignment = PP_ALIGN.LEFT
                 run = paragraph.add_run()
-                run.text = " · ".join(t for t in (self.deck.organisation, self.deck.title) if t)
-                _footer_font(run.font, self.language)
+                text, size = self._footer_text(shape)
+                run.text = text
+                _footer_font(run.font, self.language, size)
             else:
                 paragraph.alignment = PP_ALIGN.RIGHT
                 _slide_number_field(paragraph)
+
+    def _footer_text(self, shape) -> tuple[str, int]:
+        """The footer's text and size: organisation and title at 10 pt down to 7 pt, or less."""
+        frame = shape.text_frame
+        width = Emu(shape.width - frame.margin_left - frame.margin_right).pt
+        height = Emu(shape.height - frame.margin_top - frame.margin_bottom).pt
+        full = " · ".join(t for t in (self.deck.organisation, self.deck.title) if t)
+        for text in (full, self.deck.organisation or self.deck.title):
+            size = fitting_size(
+                [(text, 0)], width, height, 10, 7, bullets=False, metrics=self.metrics
+            )
+            if size is not None:
+                return text, size
+        return "", 10
 
     @staticmethod
     def _drop(placeholders) -> None:
@@ -374,6 +416,22 @@ _ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CEN
 CELL_MARGIN_X, CELL_MARGIN_Y = Pt(CELL_MARGIN_X_PT), Pt(CELL_MARGIN_Y_PT)
 
 
+def _pin_placeholders(slide, layout) -> None:
+    """Give each of the slide's placeholders its layout placeholder's place, explicitly.
+
+    A slide placeholder inherits its place from the layout placeholder with the same
+    index; layouts saved by LibreOffice leave the index out, so every placeholder
+    would inherit the title's place. The slide's placeholders are cloned from the
+    layout's in order, so the n-th is the n-th's copy.
+    """
+    for placeholder, source in zip(
+        slide.placeholders, layout.iter_cloneable_placeholders(), strict=False
+    ):
+        box = (source.left, source.top, source.width, source.height)
+        if None not in box:
+            placeholder.left, placeholder.top, placeholder.width, placeholder.height = box
+
+
 def _no_bullet(paragraph) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     ppr.set("marL", "0")
@@ -381,8 +439,8 @@ def _no_bullet(paragraph) -> None:
     ppr.insert(0, ppr.makeelement(qn("a:buNone"), {}))
 
 
-def _footer_font(font, language) -> None:
-    font.size = Pt(10)
+def _footer_font(font, language, size: int = 10) -> None:
+    font.size = Pt(size)
     font.color.rgb = MUTED
     font.name = "+mn-lt"
     if language is not None:
