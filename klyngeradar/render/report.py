@@ -21,6 +21,7 @@ from klyngeradar.core.registry.landscape import business_models
 from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
 from klyngeradar.core.reports.deck import Lang
 from klyngeradar.core.reports.outline import build_deck
+from klyngeradar.core.reports.outline_summary import KeyMessage
 from klyngeradar.core.strategy.decisions import (
     AnalystDecision,
     DecidedRecommendations,
@@ -76,6 +77,8 @@ def write_report(
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
     layouts: Mapping[str, str] | None = None,
+    comparison: Sequence[KeyMessage] = (),
+    board_asks: Sequence[str] | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`.
 
@@ -87,6 +90,9 @@ def write_report(
     here; `decisions` are the analyst's decisions on the recommendations, shown
     beside them in both files (without any, both files show only the rules').
     `layouts` names the template's layout per slide kind where it is not found.
+    `comparison` is key messages from the comparison with the previous round;
+    `board_asks` the analyst's "Bestyrelsen bedes …" items (default: drawn from
+    the recommendations).
 
     A refused template or deck raises InputError before anything is written; each
     file is written under a temporary name and renamed, so no half file is left.
@@ -108,6 +114,8 @@ def write_report(
             decisions=decisions,
             findings=findings,
             layouts=layouts,
+            comparison=comparison,
+            board_asks=board_asks,
         ),
         write_report_appendices(
             round,
@@ -136,6 +144,8 @@ def write_report_deck(
     decisions: Iterable[AnalystDecision] | None = None,
     findings: Findings | None = None,
     layouts: Mapping[str, str] | None = None,
+    comparison: Sequence[KeyMessage] = (),
+    board_asks: Sequence[str] | None = None,
 ) -> Path:
     """Write only the board deck to `path`; the arguments are `write_report`'s.
 
@@ -152,6 +162,8 @@ def write_report_deck(
         lang=lang,
         as_of=as_of,
         quotes=quotes,
+        comparison=comparison,
+        board_asks=board_asks,
     )
     return write_deck(deck, Path(path), template=template, layouts=layouts)
 

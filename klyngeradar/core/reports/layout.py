@@ -460,15 +460,23 @@ def bar_capacity(chart: ChartSpec, width: float, height: float, metrics: Metrics
     return max(1, int(plot // band))
 
 
-def _columns_fit(chart: ChartSpec, width: float, metrics: Metrics) -> bool:
+COLUMN_LABEL_MIN = 9
+
+
+def _column_label_size(chart: ChartSpec, width: float, metrics: Metrics) -> int | None:
+    """The largest label size (12 down to 9 pt) at which every column's label keeps whole
+    words in at most three lines under its column; None when columns do not fit."""
     count = len(chart.categories)
     if count > COLUMN_MAX_CATEGORIES:
-        return False
+        return None
     slot = width / count - 6
-    return all(
-        metrics.whole_words(c, slot, LABEL) and metrics.lines(c, slot, LABEL) <= 3
-        for c in chart.categories
-    )
+    for size in range(12 if count <= 10 else LABEL, COLUMN_LABEL_MIN - 1, -1):
+        if all(
+            metrics.whole_words(c, slot, size) and metrics.lines(c, slot, size) <= 3
+            for c in chart.categories
+        ):
+            return size
+    return None
 
 
 def chart_pages(
@@ -488,8 +496,9 @@ def chart_pages(
         return [_slices(chart, lang)]
     must_sort = False
     if chart.kind == "column":
-        if _columns_fit(chart, width, metrics):
-            return [replace(chart, label_size=LABEL if len(chart.categories) > 10 else 12)]
+        size = _column_label_size(chart, width, metrics)
+        if size is not None:
+            return [replace(chart, label_size=size)]
         chart, must_sort = replace(chart, kind="bar"), True
     capacity = bar_capacity(chart, width, height, metrics)
     count = len(chart.categories)

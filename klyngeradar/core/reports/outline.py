@@ -27,6 +27,7 @@ from klyngeradar.core.reports.deck import AgendaSlide, Deck, Lang, Slide, TitleS
 from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.reports.outline_landscape import landscape_slides
 from klyngeradar.core.reports.outline_models import models_slides
+from klyngeradar.core.reports.outline_summary import KeyMessage, summary_slides
 from klyngeradar.core.reports.outline_survey import survey_slides
 from klyngeradar.core.strategy.decisions import DecidedRecommendations
 from klyngeradar.core.strategy.plan import Strategy
@@ -48,11 +49,16 @@ def build_deck(
     as_of: date,
     organisation: str | None = None,
     quotes: Mapping[str, Sequence[str]] | None = None,
+    comparison: Sequence[KeyMessage] = (),
+    board_asks: Sequence[str] | None = None,
 ) -> Deck:
     """Build the board deck's spec.
 
     `recommendations` may carry the analyst's decisions (`apply_decisions`); `quotes`
-    maps a free-text question id to the answers the analyst chose.
+    maps a free-text question id to the answers the analyst chose. `comparison` is
+    key messages from the comparison with the previous round (shown first in the
+    summary); `board_asks` the analyst's text for "Bestyrelsen bedes …", one item
+    each (default: drawn from the recommendations).
     """
     if lang not in ("da", "en"):
         raise ValueError(f"unknown language {lang!r}; use da or en")
@@ -72,8 +78,14 @@ def build_deck(
         )
         if line
     )
+    plain = (
+        recommendations.recommendations
+        if isinstance(recommendations, DecidedRecommendations)
+        else recommendations
+    )
     slides: list[Slide] = [
         TitleSlide(title=TITLE[lang], subtitle=subtitle),
+        *summary_slides(ctx, plain, comparison=comparison, decisions=board_asks),
         AgendaSlide(title=t("Dagsorden", "Agenda"), items=parts),
     ]
     slides += landscape_slides(ctx, tuple(clusters), landscape)
