@@ -82,14 +82,19 @@ def write_round_deck(
     as_of: date,
     lang: Lang = "da",
     template: str | Path | None = None,
+    layouts: dict[str, str] | None = None,
 ) -> Path:
-    """Write the board deck; `template` is a .pptx path or None for the default template."""
+    """Write the board deck; `template` is a .pptx path or None for the default template.
+
+    `layouts` is the template's layout per slide kind, as named on its upload.
+    """
     return write_report_deck(
         inputs.data,
         path,
         as_of=as_of,
         lang=lang,
         template=template,
+        layouts=layouts or None,
         strategy=inputs.strategy,
         findings=inputs.findings,
         recommendations=inputs.recommendations,

@@ -45,6 +45,9 @@ class ReportTemplate(models.Model):
         verbose_name=_("uploadet af"),
     )
     uploaded_at = models.DateTimeField(_("uploadet"), default=timezone.now)
+    # The analyst's layout per slide kind ({"title": "Forside BRN"}) for layouts the
+    # deck writer does not find by their arrangement; checked on upload.
+    layouts = models.JSONField(_("layouts"), default=dict, blank=True)
 
     class Meta:
         ordering = ["name", "-uploaded_at"]

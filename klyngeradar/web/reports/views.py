@@ -78,6 +78,7 @@ def upload_template(request, pk):
         name=Path(upload.name).stem,
         file=upload,
         uploaded_by=request.user,
+        layouts=form.cleaned_data["layouts"],
     )
     messages.success(
         request, _("Skabelonen »%(name)s« er gemt og kan vælges.") % {"name": template.name}
@@ -152,6 +153,7 @@ def _download(request, pk, name: str) -> HttpResponse:
                     as_of=deliverables.round_date(round, timezone.localdate()),
                     lang=lang,
                     template=template.file.path if template else None,
+                    layouts=template.layouts if template else None,
                 )
             except InputError as error:
                 # Only a template stored past the upload form (e.g. in the admin) gets here.

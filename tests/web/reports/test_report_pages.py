@@ -281,3 +281,45 @@ def test_it_dates_a_closed_rounds_deck_on_the_day_it_closed(db, demo_db_round):
     )
     demo_db_round.closed_at = datetime(2023, 10, 2, 12, 0, tzinfo=UTC)
     assert round_date(demo_db_round, date(2026, 12, 1)) == date(2023, 10, 2)
+
+
+def custom_template(tmp_path):
+    """A template whose section layout has a name nobody would guess."""
+    presentation = Presentation()
+    for layout in presentation.slide_layouts:
+        if layout.name == "Section Header":
+            layout.name = "Mellemrubrik"
+    path = tmp_path / "egen.pptx"
+    presentation.save(str(path))
+    return path
+
+
+def test_it_takes_the_layouts_named_on_the_upload_and_uses_them_in_the_deck(
+    client_for, analyst, demo_db_round, tmp_path, media
+):
+    path = custom_template(tmp_path)
+    client = client_for(analyst)
+    with open(path, "rb") as file:
+        response = client.post(
+            url("upload_template", demo_db_round),
+            {"file": file, "layout_section": "Mellemrubrik"},
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    template = ReportTemplate.objects.get()
+    assert template.layouts == {"section": "Mellemrubrik"}
+    deck = client.get(url("deck", demo_db_round), {"template": template.pk})
+    assert deck.status_code == 200
+    layouts = {s.slide_layout.name for s in Presentation(io.BytesIO(deck.content)).slides}
+    assert "Mellemrubrik" in layouts
+
+
+def test_it_refuses_a_layout_name_the_template_does_not_have_on_the_form(
+    client_for, analyst, demo_db_round, tmp_path, media
+):
+    with open(custom_template(tmp_path), "rb") as file:
+        response = client_for(analyst).post(
+            url("upload_template", demo_db_round), {"file": file, "layout_content": "Findes ikke"}
+        )
+    assert response.status_code == 400
+    assert "har intet layout &quot;Findes ikke&quot;" in response.content.decode()
+    assert ReportTemplate.objects.count() == 0
