@@ -34,7 +34,7 @@ from klyngeradar.render.report import (
 from klyngeradar.web.access import visible_to
 from klyngeradar.web.agreements.convert import agreement_facts
 from klyngeradar.web.agreements.models import Agreement
-from klyngeradar.web.reports.models import QuoteChoice
+from klyngeradar.web.reports.models import BoardAsks, QuoteChoice
 from klyngeradar.web.reports.quotes import chosen_quotes
 from klyngeradar.web.strategy.analysis import analyse, round_strategy
 from klyngeradar.web.strategy.decisions import round_decisions
@@ -54,6 +54,7 @@ class ReportInputs:
     agreements: tuple[AgreementFacts, ...]
     quotes: dict[str, tuple[str, ...]] | None
     decisions: tuple[AnalystDecision, ...] = ()
+    board_asks: tuple[str, ...] | None = None
 
 
 def report_inputs(round, *, user=None) -> ReportInputs:
@@ -64,6 +65,7 @@ def report_inputs(round, *, user=None) -> ReportInputs:
     if user is not None:
         agreements = visible_to(user, agreements)
     choice = QuoteChoice.objects.filter(round=round).first()
+    asks = BoardAsks.objects.filter(round=round).first()
     return ReportInputs(
         data=data,
         findings=compute_findings(data),
@@ -72,6 +74,7 @@ def report_inputs(round, *, user=None) -> ReportInputs:
         agreements=tuple(agreement_facts(a) for a in agreements.order_by("slug")),
         quotes=chosen_quotes(data, choice.keys if choice else None),
         decisions=round_decisions(round),
+        board_asks=asks.items if asks else None,
     )
 
 
@@ -100,6 +103,7 @@ def write_round_deck(
         recommendations=inputs.recommendations,
         decisions=inputs.decisions,
         quotes=inputs.quotes,
+        board_asks=inputs.board_asks,
     )
 
 
@@ -183,4 +187,5 @@ def write_round_report(
         recommendations=inputs.recommendations,
         decisions=inputs.decisions,
         quotes=inputs.quotes,
+        board_asks=inputs.board_asks,
     )

@@ -138,3 +138,20 @@ class QuoteForm(forms.Form):
             (self._options[key].question, self._options[key].cluster)
             for key in self.cleaned_data["quotes"]
         ]
+
+
+class BoardAsksForm(forms.Form):
+    """The analyst's "Bestyrelsen bedes …" items, one a line; cleaned to a tuple of items."""
+
+    text = forms.CharField(
+        label=_("Bestyrelsen bedes …"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+        help_text=_("Ét punkt pr. linje, fx »godkende, at der indledes dialog med Klynge A«."),
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        if not any(line.strip(" -•\t") for line in text.splitlines()):
+            raise ValidationError(_("Skriv mindst ét punkt."))
+        return text.strip()

@@ -323,3 +323,36 @@ def test_it_refuses_a_layout_name_the_template_does_not_have_on_the_form(
     assert response.status_code == 400
     assert "har intet layout &quot;Findes ikke&quot;" in response.content.decode()
     assert ReportTemplate.objects.count() == 0
+
+
+def test_it_shows_a_draft_of_what_the_board_is_asked(client_for, analyst, demo_db_round):
+    page = client_for(analyst).get(url("round_report", demo_db_round)).content.decode()
+    assert "Bestyrelsen bedes …" in page
+    assert "tage stilling til næste skridt" in page
+
+
+def test_it_puts_the_analysts_text_for_the_board_into_the_deck(client_for, analyst, demo_db_round):
+    client = client_for(analyst)
+    text = "godkende aftalen med Klynge A\n\n- afsætte 200.000 kr. i 2024"
+    response = client.post(url("board_asks", demo_db_round), {"text": text})
+    assert response.status_code == 302
+    texts = deck_texts(client.get(url("deck", demo_db_round)).content)
+    assert "godkende aftalen med Klynge A\nafsætte 200.000 kr. i 2024" in texts
+    assert "Formuleret af analytikeren." in texts
+    client.post(url("board_asks", demo_db_round), {"default": "1"})
+    drafted = deck_texts(client.get(url("deck", demo_db_round)).content)
+    assert "Udkast ud fra anbefalingerne" in drafted
+
+
+def test_it_lets_a_viewer_read_but_not_change_what_the_board_is_asked(
+    client_for, viewer, demo_db_round
+):
+    client = client_for(viewer)
+    assert "Bestyrelsen bedes …" in client.get(url("round_report", demo_db_round)).content.decode()
+    assert client.post(url("board_asks", demo_db_round), {"text": "x"}).status_code in (403, 404)
+
+
+def test_it_refuses_an_empty_text_for_the_board(client_for, analyst, demo_db_round):
+    response = client_for(analyst).post(url("board_asks", demo_db_round), {"text": " - \n "})
+    assert response.status_code == 400
+    assert "Skriv mindst ét punkt." in response.content.decode()
