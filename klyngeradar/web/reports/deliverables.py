@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from klyngeradar.core.agreements.documentation import AgreementFacts
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
+from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.reports.deck import Lang
 from klyngeradar.core.strategy.decisions import AnalystDecision
 from klyngeradar.core.strategy.plan import Strategy
@@ -126,7 +127,7 @@ def write_round_appendices(
         path,
         lang=lang,
         as_of=as_of,
-        agreements=agreement_rows(inputs.agreements, lang),
+        agreements=agreement_rows(inputs.agreements, lang, inputs.data),
         strategy=inputs.strategy,
         findings=inputs.findings,
         recommendations=inputs.recommendations,
@@ -135,24 +136,35 @@ def write_round_appendices(
 
 
 AGREEMENT_COLUMNS = {
-    "da": ("aftale", "titel", "klynge", "parter", "type", "start", "slut", "KPI'er"),
-    "en": ("agreement", "title", "cluster", "parties", "kind", "start", "end", "KPIs"),
+    "da": ("titel", "klynge", "parter", "type", "start", "slut", "KPI'er"),
+    "en": ("title", "cluster", "parties", "kind", "start", "end", "KPIs"),
 }
 
 
-def agreement_rows(agreements: tuple[AgreementFacts, ...], lang: Lang) -> list[dict[str, object]]:
-    """The agreements as the appendices' rows: one per agreement, its KPIs named in a cell."""
+def agreement_rows(
+    agreements: tuple[AgreementFacts, ...], lang: Lang, data: RoundData | None = None
+) -> list[dict[str, object]]:
+    """The agreements as the appendices' rows, by name: one per agreement, its KPIs in a cell.
+
+    Clusters, actors and municipalities are named (from the round and the
+    geography), the kind by its label in `lang`; an unknown code is kept as it is.
+    """
+    names = {m.code: m.name for m in municipalities()}
+    if data is not None:
+        names.update({a.slug: a.name for a in data.actors})
+        names.update({r.cluster: r.label for r in data.responses})
+    with translation.override(lang):
+        kinds = {kind.value: str(kind.label) for kind in Agreement.Kind}
     columns = AGREEMENT_COLUMNS[lang]
     return [
         dict(
             zip(
                 columns,
                 (
-                    a.slug,
                     a.title,
-                    a.cluster,
-                    ", ".join(a.parties),
-                    a.kind,
+                    names.get(a.cluster, a.cluster),
+                    ", ".join(names.get(p, p) for p in a.parties),
+                    kinds.get(a.kind, a.kind) if a.kind else None,
                     a.start,
                     a.end,
                     "; ".join(f"{k.kpi.definition} ({k.kpi.unit})" for k in a.kpis) or None,
@@ -181,7 +193,7 @@ def write_round_report(
         as_of=as_of,
         lang=lang,
         template=template,
-        agreements=agreement_rows(inputs.agreements, lang),
+        agreements=agreement_rows(inputs.agreements, lang, inputs.data),
         strategy=inputs.strategy,
         findings=inputs.findings,
         recommendations=inputs.recommendations,

@@ -356,3 +356,30 @@ def test_it_refuses_an_empty_text_for_the_board(client_for, analyst, demo_db_rou
     response = client_for(analyst).post(url("board_asks", demo_db_round), {"text": " - \n "})
     assert response.status_code == 400
     assert "Skriv mindst ét punkt." in response.content.decode()
+
+
+@pytest.mark.parametrize(("lang", "kind"), [("da", "Rammeaftale"), ("en", "Framework agreement")])
+def test_it_names_clusters_parties_and_kinds_in_the_agreements_sheet(lang, kind):
+    from datetime import date
+
+    from klyngeradar.core.agreements.documentation import AgreementFacts
+    from klyngeradar.core.surveys.demo import demo_round
+    from klyngeradar.web.reports.deliverables import agreement_rows
+
+    facts = AgreementFacts(
+        slug="aftale-1",
+        title="Tværkommunal aftale",
+        cluster="klynge-a",
+        parties=("851", "erhvervshus-nordjylland"),
+        start=date(2024, 1, 1),
+        kind="framework",
+    )
+    (row,) = agreement_rows((facts,), lang, demo_round())
+    values = list(row.values())
+    assert values[:4] == [
+        "Tværkommunal aftale",
+        "Klynge A",
+        "Aalborg, Erhvervshus Nordjylland",
+        kind,
+    ]
+    assert "aftale-1" not in values
