@@ -151,6 +151,7 @@ ROUTES: dict[str, Route] = {
     "reports:appendices": Route(_round),
     "reports:upload_template": Route(_round, POST, changes=True),
     "reports:choose_quotes": Route(_round, POST, changes=True),
+    "reports:board_asks": Route(_round, POST, changes=True),
 }
 
 # Open to everyone, on purpose.
