@@ -9,6 +9,7 @@ fit cells and thresholds, and the analyst's decisions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +38,24 @@ DECK_NAME = "klyngesamarbejde.pptx"
 APPENDICES_NAME = "bilag.xlsx"
 
 Quotes = Mapping[str, Sequence[str]]
+_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe"})
+
+
+def deck_filename(title: str | None) -> str:
+    """The deck's download name after its round: "klyngesamarbejde-nordjylland-2023.pptx".
+
+    Only ASCII letters, digits and dashes, so that every mail client and file system
+    keeps it; a round without a title gets ``klyngesamarbejde.pptx``.
+    """
+    words = re.findall(r"[a-z0-9]+", (title or "").casefold().translate(_LETTERS))
+    slug = "-".join(words)[:60].strip("-")
+    return f"klyngesamarbejde-{slug}.pptx" if slug else DECK_NAME
+
+
+def appendices_filename(title: str | None) -> str:
+    """The appendices' download name after their round, like `deck_filename`."""
+    deck = deck_filename(title)
+    return "bilag" + deck.removeprefix("klyngesamarbejde").removesuffix(".pptx") + ".xlsx"
 
 
 @dataclass(frozen=True)
@@ -60,6 +79,8 @@ def write_report(
     findings: Findings | None = None,
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
+    layouts: Mapping[str, str] | None = None,
+    board_asks: Sequence[str] | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`.
 
@@ -72,6 +93,12 @@ def write_report(
     beside them in both files (without any, both files show only the rules').
     `comparison` with an earlier round of the region adds "Udvikling siden {year}"
     to the deck and its changes table to the appendices.
+    `layouts` names the template's layout per slide kind where it is not found.
+    `board_asks` the analyst's "Bestyrelsen bedes …" items (default: drawn from
+    the recommendations).
+
+    A refused template or deck raises InputError before anything is written; each
+    file is written under a temporary name and renamed, so no half file is left.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -91,10 +118,13 @@ def write_report(
             findings=findings,
             comparison=comparison,
             specialisation=specialisation,
+            layouts=layouts,
+            board_asks=board_asks,
         ),
         write_report_appendices(
             round,
             out / APPENDICES_NAME,
+            as_of=as_of,
             lang=lang,
             strategy=strategy,
             agreements=agreements,
@@ -121,8 +151,13 @@ def write_report_deck(
     findings: Findings | None = None,
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
+    layouts: Mapping[str, str] | None = None,
+    board_asks: Sequence[str] | None = None,
 ) -> Path:
-    """Write only the board deck to `path`; the arguments are `write_report`'s."""
+    """Write only the board deck to `path`; the arguments are `write_report`'s.
+
+    `layouts` maps a slide kind to the template's layout name (``--layout``).
+    """
     clusters = reference_clusters()
     deck = build_deck(
         round,
@@ -136,8 +171,9 @@ def write_report_deck(
         quotes=quotes,
         comparison=comparison,
         specialisation=specialisation,
+        board_asks=board_asks,
     )
-    return write_deck(deck, Path(path), template=template)
+    return write_deck(deck, Path(path), template=template, layouts=layouts)
 
 
 def write_report_appendices(
@@ -152,6 +188,7 @@ def write_report_appendices(
     findings: Findings | None = None,
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
+    as_of: date | None = None,
 ) -> Path:
     """Write only the appendices workbook to `path`; the arguments are `write_report`'s."""
     return write_appendices(
@@ -164,6 +201,7 @@ def write_report_appendices(
         agreements=agreements,
         comparison=comparison,
         specialisation=specialisation,
+        as_of=as_of,
     )
 
 

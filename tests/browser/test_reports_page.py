@@ -41,7 +41,9 @@ def test_the_analyst_downloads_the_deck_from_rapporter(
         page.get_by_role("button", name="Hent præsentation (klyngesamarbejde.pptx)").click()
     download = download_info.value
 
-    assert download.suggested_filename == "klyngesamarbejde.pptx"
+    from klyngeradar.render.report import deck_filename
+
+    assert download.suggested_filename == deck_filename(stored_round.title)
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     deck = Presentation(str(saved))

@@ -63,3 +63,39 @@ def test_it_refuses_a_bad_answers_file_with_every_problem(capsys, tmp_path):
     assert status == 2
     assert "ca. 40" in stderr
     assert not (tmp_path / "ud" / "klyngesamarbejde.pptx").exists()
+
+
+def test_it_takes_a_layout_for_a_slide_kind(capsys, tmp_path, demo_xlsx):
+    from pptx import Presentation as Open
+
+    template = tmp_path / "egen.pptx"
+    presentation = Open()
+    for layout in presentation.slide_layouts:
+        if layout.name == "Title Slide":
+            layout.name = "Forside BRN"
+    presentation.save(str(template))
+    out = tmp_path / "rapport"
+    status, _, err = run(
+        capsys, demo_xlsx, "--out", out, "--template", template, "--layout", "title=Forside BRN"
+    )
+    assert status == 0, err
+    deck = Presentation(str(out / "klyngesamarbejde.pptx"))
+    assert deck.slides[0].slide_layout.name == "Forside BRN"
+
+
+@pytest.mark.parametrize(
+    ("option", "says"),
+    [
+        ("title", "is not KIND=NAME"),
+        ("content=Findes ikke", 'has no layout "Findes ikke"'),
+        ("content=Title Slide", 'cannot serve "content" slides'),
+    ],
+)
+def test_it_refuses_a_layout_that_cannot_be_used_and_writes_nothing(
+    capsys, tmp_path, demo_xlsx, option, says
+):
+    out = tmp_path / "rapport"
+    status, _, err = run(capsys, demo_xlsx, "--out", out, "--layout", option)
+    assert status == 2
+    assert says in err and "Traceback" not in err
+    assert not out.exists() or list(out.iterdir()) == []

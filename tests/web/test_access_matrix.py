@@ -160,6 +160,7 @@ ROUTES: dict[str, Route] = {
     # A municipality is shared registry knowledge; what its page shows is scoped per user
     # (tests/web/maps): an officer sees only their own municipalities.
     "maps:municipality": Route(lambda t: {"code": "851"}, names_object=False),
+    "reports:board_asks": Route(_round, POST, changes=True),
 }
 
 # Open to everyone, on purpose.

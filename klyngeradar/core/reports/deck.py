@@ -77,6 +77,11 @@ class ChartSpec:
     number_format: str = INTEGER_DA
     title: str | None = None
     footnote: Footnote | None = None
+    # Set by the layout (`klyngeradar.core.reports.layout`): the value axis' maximum,
+    # shared by the parts of a chart split over several slides so their bars compare,
+    # and the size of the category and data labels.
+    axis_max: float | None = None
+    label_size: int | None = None
 
     def __post_init__(self) -> None:
         if not self.series:
@@ -100,6 +105,9 @@ class TableSpec:
     """A real table. `levels` (same shape as `rows`, 0–3 or None) colours cells as a heatmap.
 
     `widths` are relative column widths; `align` per column (numbers to the right).
+    The first `key_columns` columns name the row and are repeated when the table
+    is split by columns. `size` and `header_size` are set by the layout: the body
+    and header point sizes at which the table fits its box.
     """
 
     header: tuple[str, ...]
@@ -108,6 +116,9 @@ class TableSpec:
     widths: tuple[float, ...] | None = None
     align: tuple[Align, ...] | None = None
     footnote: Footnote | None = None
+    key_columns: int = 1
+    size: int | None = None
+    header_size: int | None = None
 
     def __post_init__(self) -> None:
         columns = len(self.header)
@@ -192,12 +203,18 @@ class MapSpec:
 
 @dataclass(frozen=True, kw_only=True)
 class Slide:
-    """What every slide has: a title, speaker notes and, when data is missing, a note."""
+    """What every slide has: a title, speaker notes and, when data is missing, a note.
+
+    `page` of `pages` is set by the layout when a slide's content continues on
+    further slides ("fortsat"); a slide that fits is page 1 of 1.
+    """
 
     layout: ClassVar[str] = "content"
     title: str
     notes: str = ""
     placeholder_note: str | None = None
+    page: int = 1
+    pages: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)

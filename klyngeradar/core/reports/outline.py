@@ -26,7 +26,10 @@ from klyngeradar.core.registry.landscape import BusinessModels
 from klyngeradar.core.registry.reference import ClusterFacts
 from klyngeradar.core.reports.deck import AgendaSlide, Deck, Lang, Slide, TitleSlide
 from klyngeradar.core.reports.outline_base import Context
-from klyngeradar.core.reports.outline_comparison import comparison_slides
+from klyngeradar.core.reports.outline_comparison import (
+    comparison_key_messages,
+    comparison_slides,
+)
 from klyngeradar.core.reports.outline_landscape import landscape_slides
 from klyngeradar.core.reports.outline_map import map_slides
 from klyngeradar.core.reports.outline_models import models_slides
@@ -34,6 +37,7 @@ from klyngeradar.core.reports.outline_specialisation import (
     RegionalStrengths,
     specialisation_slides,
 )
+from klyngeradar.core.reports.outline_summary import summary_slides
 from klyngeradar.core.reports.outline_survey import survey_slides
 from klyngeradar.core.strategy.decisions import DecidedRecommendations
 from klyngeradar.core.strategy.plan import Strategy
@@ -57,12 +61,15 @@ def build_deck(
     quotes: Mapping[str, Sequence[str]] | None = None,
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
+    board_asks: Sequence[str] | None = None,
 ) -> Deck:
     """Build the board deck's spec.
 
     `recommendations` may carry the analyst's decisions (`apply_decisions`); `quotes`
-    maps a free-text question id to the answers the analyst chose; `comparison`, with an
-    earlier round of the region, adds the section "Udvikling siden {year}".
+    maps a free-text question id to the answers the analyst chose. `comparison`, with an
+    earlier round of the region, adds the section "Udvikling siden {year}" and leads
+    the summary with what changed; `board_asks` is the analyst's text for
+    "Bestyrelsen bedes …", one item each (default: drawn from the recommendations).
     """
     if lang not in ("da", "en"):
         raise ValueError(f"unknown language {lang!r}; use da or en")
@@ -82,8 +89,19 @@ def build_deck(
         )
         if line
     )
+    plain = (
+        recommendations.recommendations
+        if isinstance(recommendations, DecidedRecommendations)
+        else recommendations
+    )
     slides: list[Slide] = [
         TitleSlide(title=TITLE[lang], subtitle=subtitle),
+        *summary_slides(
+            ctx,
+            plain,
+            comparison=comparison_key_messages(ctx, comparison),
+            decisions=board_asks,
+        ),
         AgendaSlide(title=t("Dagsorden", "Agenda"), items=parts),
     ]
     slides += landscape_slides(ctx, tuple(clusters), landscape)

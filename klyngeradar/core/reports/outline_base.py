@@ -26,6 +26,17 @@ class Context:
     def t(self, da: str, en: str) -> str:
         return da if self.lang == "da" else en
 
+    @staticmethod
+    def noun(number: int | None, one: str, many: str) -> str:
+        """ "klynge" after 1, "klynger" after anything else (0, 2, …, unknown)."""
+        return one if number == 1 else many
+
+    def clusters(self, number: int | None) -> str:
+        """ "klynge"/"klynger" or "cluster"/"clusters", agreeing with `number`."""
+        if self.lang == "da":
+            return self.noun(number, "klynge", "klynger")
+        return self.noun(number, "cluster", "clusters")
+
     def n(self, number: int | None) -> str:
         return format_int(number, self.lang)
 
@@ -62,9 +73,11 @@ class Context:
         """ "Base: 12 klynger har svaret; 12 har besvaret spørgsmålet"."""
         return Footnote(
             self.t(
-                f"Base: {finding.base} klynger har svaret; {finding.answered} har besvaret "
+                f"Base: {finding.base} "
+                f"{self.clusters(finding.base)} har svaret; {finding.answered} har besvaret "
                 "spørgsmålet",
-                f"Base: {finding.base} clusters responded; {finding.answered} answered "
+                f"Base: {finding.base} "
+                f"{self.clusters(finding.base)} responded; {finding.answered} answered "
                 "the question",
             )
         )
@@ -72,8 +85,8 @@ class Context:
     def base_of_total(self, total: Total, *, what_da: str, what_en: str) -> Footnote:
         """ "10 af 12 klynger har oplyst et tal" with minimum, estimate and overlap qualifiers."""
         base = self.t(
-            f"{total.reported} af {total.base} klynger har oplyst {what_da}",
-            f"{total.reported} of {total.base} clusters reported {what_en}",
+            f"{total.reported} af {total.base} {self.clusters(total.base)} har oplyst {what_da}",
+            f"{total.reported} of {total.base} {self.clusters(total.base)} reported {what_en}",
         )
         qualifiers = []
         if total.minimum:

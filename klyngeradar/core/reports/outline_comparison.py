@@ -22,6 +22,7 @@ from klyngeradar.core.reports.deck import (
     TwoContentSlide,
 )
 from klyngeradar.core.reports.outline_base import Context
+from klyngeradar.core.reports.outline_summary import KeyMessage
 
 # The count findings shown as bars (share of responders), and their short labels.
 COUNT_BARS: dict[str, tuple[str, str]] = {
@@ -189,3 +190,22 @@ def comparison_slides(ctx: Context, comparison: Comparison | None) -> list[Slide
             notes="\n".join(notes[key] for key in PARTICIPATION_BARS),
         ),
     ]
+
+
+# The changes that lead the deck's summary when the round has an earlier round, in order.
+SUMMARY_CHANGES = ("physical_presence", "agreements_any", "participation_companies")
+
+
+def comparison_key_messages(ctx: Context, comparison: Comparison | None) -> tuple[KeyMessage, ...]:
+    """At most two key messages on what changed, each with the panel as its base."""
+    if comparison is None:
+        return ()
+    sentences = {s.key: s for s in comparison_sentences(comparison, ctx.lang)}
+    base = ctx.t(
+        f"{len(comparison.panel)} klynger svarede både i {comparison.old.label} "
+        f"og i {comparison.new.label}",
+        f"{len(comparison.panel)} clusters responded both in {comparison.old.label} "
+        f"and in {comparison.new.label}",
+    )
+    chosen = [sentences[key] for key in SUMMARY_CHANGES if key in sentences][:2]
+    return tuple(KeyMessage(s.text, base) for s in chosen)

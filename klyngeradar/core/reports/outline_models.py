@@ -107,7 +107,20 @@ def _strategy(ctx: Context, strategy: Strategy | None) -> Slide:
             )
         )
     lines += [Bullet(e.name, level=1 if strategy.vision else 0) for e in strategy.efforts]
-    notes = strategy.source or ""
+    # The source is a code ("round") or a reference; the notes say it in words.
+    if strategy.source == "round":
+        notes = t(
+            "Indsatserne er rundens egne (svarfilens ark »indsatser«).",
+            "The efforts are the round's own (the answers file's »indsatser« sheet).",
+        )
+    else:
+        notes = (
+            t(f"Kilde: {strategy.source}", f"Source: {strategy.source}") if strategy.source else ""
+        )
+    if strategy.vision:
+        notes = "\n".join(
+            n for n in (t("Visionen: ", "The vision: ") + strategy.vision, notes) if n
+        )
     if strategy.example:
         lines.append(
             Bullet(
@@ -125,7 +138,8 @@ def _fit(ctx: Context, rec: Recommendations) -> Slide:
     matrix = rec.fit
     header = (t("Klynge", "Cluster"), *(e.name for e in matrix.efforts), t("Fit", "Fit"))
     rows, levels = [], []
-    for row in matrix.rows:
+    # Most important first: the rows continue on further slides in a large round.
+    for row in sorted(matrix.rows, key=lambda r: -(r.score or 0)):
         cells = [row.cell(e.slug).score for e in matrix.efforts]
         rows.append((row.label, *("–" if s is None else str(s) for s in cells), ctx.n(row.score)))
         levels.append((None, *cells, None))
@@ -272,7 +286,7 @@ def _per_cluster(
     t = ctx.t
     rows, notes = [], []
     stale = 0
-    for r in rec.clusters:
+    for r in _by_importance(rec):
         name = _model_name(ctx, r.model)
         fit_row = rec.fit.row(r.cluster)
         score = rec.engagement.get(r.cluster)
@@ -327,6 +341,20 @@ def _per_cluster(
         ),
         notes="\n".join(notes),
     )
+
+
+def _by_importance(rec: Recommendations):
+    """The clusters by fit, then engagement, highest first (a missing score counts as lowest)."""
+
+    def key(r):
+        fit_row = rec.fit.row(r.cluster)
+        score = rec.engagement.get(r.cluster)
+        return (
+            -((fit_row.score if fit_row else None) or -1),
+            -((score.score if score else None) or -1),
+        )
+
+    return sorted(rec.clusters, key=key)
 
 
 def _unmatched_notes(ctx: Context, decided: DecidedRecommendations, *kinds: str) -> list[str]:

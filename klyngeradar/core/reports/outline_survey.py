@@ -38,8 +38,10 @@ def survey_slides(
         SectionSlide(
             title=t("Klyngerne og regionen", "The clusters and the region"),
             subtitle=t(
-                f"Survey blandt {f.invited} klynger om deres engagement i {ctx.region_name}",
-                f"A survey of {f.invited} clusters on their engagement in {ctx.region_name}",
+                f"Survey blandt {f.invited} "
+                f"{ctx.clusters(f.invited)} om deres engagement i {ctx.region_name}",
+                f"A survey of {f.invited} "
+                f"{ctx.clusters(f.invited)} on their engagement in {ctx.region_name}",
             ),
         )
     ]
@@ -81,8 +83,10 @@ def _response(ctx: Context, notes: Mapping[str, str]) -> Slide:
     text = Text.of(
         Bullet(
             t(
-                f"{rate.count} ud af {rate.base} klynger har svaret ({ctx.pct(rate.percent)})",
-                f"{rate.count} of {rate.base} clusters responded ({ctx.pct(rate.percent)})",
+                f"{rate.count} ud af {rate.base} "
+                f"{ctx.clusters(rate.base)} har svaret ({ctx.pct(rate.percent)})",
+                f"{rate.count} of {rate.base} "
+                f"{ctx.clusters(rate.base)} responded ({ctx.pct(rate.percent)})",
             ),
             bold=True,
         ),
@@ -123,8 +127,10 @@ def _presence(ctx: Context, notes: Mapping[str, str]) -> Slide:
     text = Text.of(
         Bullet(
             t(
-                f"{presence.count} af {presence.base} klynger er fysisk til stede i regionen",
-                f"{presence.count} of {presence.base} clusters are physically present",
+                f"{presence.count} af {presence.base} "
+                f"{ctx.clusters(presence.base)} er fysisk til stede i regionen",
+                f"{presence.count} of {presence.base} "
+                f"{ctx.clusters(presence.base)} are physically present",
             ),
             bold=True,
         ),
@@ -145,8 +151,10 @@ def _partners(ctx: Context, notes: Mapping[str, str]) -> Slide:
     t, f = ctx.t, ctx.findings
     partners = f.partners_any
     title = t(
-        f"{partners.count} af {partners.base} klynger samarbejder med aktører i regionen",
-        f"{partners.count} of {partners.base} clusters work with actors in the region",
+        f"{partners.count} af {partners.base} "
+        f"{ctx.clusters(partners.base)} samarbejder med aktører i regionen",
+        f"{partners.count} of {partners.base} "
+        f"{ctx.clusters(partners.base)} work with actors in the region",
     )
     items = sorted(partners.by_actor.items(), key=lambda kv: -kv[1])
     if not items:
@@ -247,8 +255,10 @@ def _activities(ctx: Context, notes: Mapping[str, str]) -> Slide:
     t, f = ctx.t, ctx.findings
     activities = f.activities_in_region
     title = t(
-        f"{activities.count} af {activities.base} klynger har aktiviteter i regionen",
-        f"{activities.count} of {activities.base} clusters have activities in the region",
+        f"{activities.count} af {activities.base} "
+        f"{ctx.clusters(activities.base)} har aktiviteter i regionen",
+        f"{activities.count} of {activities.base} "
+        f"{ctx.clusters(activities.base)} have activities in the region",
     )
     items = sorted(
         ((code, n) for code, n in activities.by_type.items() if n), key=lambda kv: -kv[1]
@@ -296,16 +306,20 @@ def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
     lines = [
         Bullet(
             t(
-                f"{agreements.count} af {agreements.base} klynger har en samarbejdsaftale i "
+                f"{agreements.count} af {agreements.base} "
+                f"{ctx.clusters(agreements.base)} har en samarbejdsaftale i "
                 "regionen",
-                f"{agreements.count} of {agreements.base} clusters have an agreement in the region",
+                f"{agreements.count} of {agreements.base} "
+                f"{ctx.clusters(agreements.base)} have an agreement in the region",
             ),
             bold=True,
         ),
         Bullet(
             t(
-                f"{none.count} klynger har ingen samarbejdsaftale med en aktør i regionen",
-                f"{none.count} clusters have no agreement with an actor in the region",
+                f"{none.count} "
+                f"{ctx.clusters(none.count)} har ingen samarbejdsaftale med en aktør i regionen",
+                f"{none.count} "
+                f"{ctx.clusters(none.count)} have no agreement with an actor in the region",
             )
         ),
     ]
@@ -313,11 +327,18 @@ def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
         lines.append(
             Bullet(
                 t(
-                    f"{municipal.agreements} aftaler med {municipal.municipalities} kommuner "
-                    f"fordelt på {municipal.clusters} klynger; én klynge har "
+                    f"{municipal.agreements} {ctx.noun(municipal.agreements, 'aftale', 'aftaler')} "
+                    f"med {municipal.municipalities} "
+                    f"{ctx.noun(municipal.municipalities, 'kommune', 'kommuner')} "
+                    f"fordelt på {municipal.clusters} {ctx.clusters(municipal.clusters)}; "
+                    "én klynge har "
                     f"{municipal.max_per_cluster} af de {municipal.agreements}",
-                    f"{municipal.agreements} agreements with {municipal.municipalities} "
-                    f"municipalities spread over {municipal.clusters} clusters; one cluster "
+                    f"{municipal.agreements} "
+                    f"{ctx.noun(municipal.agreements, 'agreement', 'agreements')} "
+                    f"with {municipal.municipalities} "
+                    f"{ctx.noun(municipal.municipalities, 'municipality', 'municipalities')} "
+                    f"spread over {municipal.clusters} {ctx.clusters(municipal.clusters)}; "
+                    "one cluster "
                     f"holds {municipal.max_per_cluster} of the {municipal.agreements}",
                 )
             )
@@ -374,8 +395,10 @@ def _municipalities(ctx: Context) -> Slide:
             number_format=integer_format(ctx.lang, hide_zero=True),
             footnote=Footnote(
                 t(
-                    f"Antal klynger pr. kommune; base: {f.responded} klynger har svaret",
-                    f"Clusters per municipality; base: {f.responded} clusters responded",
+                    f"Antal klynger pr. kommune; base: {f.responded} "
+                    f"{ctx.clusters(f.responded)} har svaret",
+                    f"Clusters per municipality; base: {f.responded} "
+                    f"{ctx.clusters(f.responded)} responded",
                 )
             ),
         ),
@@ -420,10 +443,12 @@ def _presence_vs_members(ctx: Context, notes: Mapping[str, str]) -> Slide:
     text = Text.of(
         Bullet(
             t(
-                f"De {split.present.clusters} klynger med fysisk tilstedeværelse har "
+                f"De {split.present.clusters} "
+                f"{ctx.clusters(split.present.clusters)} med fysisk tilstedeværelse har "
                 f"{ctx.n(split.present.members_region)} af de {ctx.n(total)} medlemmer "
                 f"({ctx.pct(share)})",
-                f"The {split.present.clusters} clusters that are present have "
+                f"The {split.present.clusters} "
+                f"{ctx.clusters(split.present.clusters)} that are present have "
                 f"{ctx.n(split.present.members_region)} of the {ctx.n(total)} members "
                 f"({ctx.pct(share)})",
             ),

@@ -8,7 +8,7 @@ error names the file, the missing layout and the layouts the template has.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -23,36 +23,10 @@ from pptx.slide import SlideLayout
 from pptx.util import Emu, Inches, Pt
 
 from klyngeradar.core.problems import InputError, Problem
+from klyngeradar.core.reports.measure import CALIBRI, Metrics
+from klyngeradar.render.deck.layouts import LAYOUT_NAMES, find_layouts, normalise
 
-# Our slide kinds and the layout names that serve them, in order of preference.
-LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("Title Slide", "Titelslide", "Titeldias", "Titel", "Forside", "Title"),
-    "content": (
-        "Title and Content",
-        "Titel og indhold",
-        "Titel og tekst",
-        "Title and Text",
-        "Title and Body",
-        "Indhold",
-    ),
-    "section": (
-        "Section Header",
-        "Sektionsoverskrift",
-        "Afsnitsoverskrift",
-        "Section Title",
-        "Sektionsside",
-        "Kapitel",
-    ),
-    "two": (
-        "Two Content",
-        "To indholdsobjekter",
-        "To indhold",
-        "To kolonner",
-        "Two Columns",
-        "Comparison",
-        "Sammenligning",
-    ),
-}
+__all__ = ["LAYOUT_NAMES", "Template", "load_template", "map_layouts", "normalise"]
 
 DEFAULT_TEMPLATE_NAME = "default.pptx"
 
@@ -76,6 +50,28 @@ PALETTE = {
 FONT = "Calibri"
 
 
+# Theme fonts' widths relative to Calibri's (the measure's unit), from their advance
+# widths; an unknown font is measured as a wide one, so text wraps early, never overflows.
+FONT_SCALES = {
+    "calibri": 1.0,
+    "carlito": 1.0,
+    "calibri light": 1.0,
+    "aptos": 1.06,
+    "arial": 1.1,
+    "liberation sans": 1.1,
+    "helvetica": 1.1,
+    "segoe ui": 1.1,
+    "open sans": 1.14,
+    "tahoma": 1.1,
+    "times new roman": 0.98,
+    "liberation serif": 0.98,
+    "georgia": 1.12,
+    "verdana": 1.25,
+    "dejavu sans": 1.22,
+}
+UNKNOWN_FONT_SCALE = 1.25
+
+
 @dataclass(frozen=True)
 class Template:
     """An opened template without slides and the layout chosen for each slide kind."""
@@ -83,14 +79,22 @@ class Template:
     presentation: PresentationType
     layouts: dict[str, SlideLayout]
     source: str
+    metrics: Metrics = CALIBRI
+    font: str | None = None
 
 
 def default_template_path() -> Path:
     return Path(str(resources.files("klyngeradar.data.templates").joinpath(DEFAULT_TEMPLATE_NAME)))
 
 
-def load_template(path: str | Path | None = None) -> Template:
-    """Open `path` (or the shipped default), remove its slides and map our layouts by name."""
+def load_template(
+    path: str | Path | None = None, layouts: Mapping[str, str] | None = None
+) -> Template:
+    """Open `path` (or the shipped default), remove its slides and find our layouts.
+
+    `layouts` maps a slide kind (title, content, section, two) to a layout name of
+    the template, for layouts that are not found by their arrangement and name.
+    """
     source = Path(path) if path is not None else default_template_path()
     try:
         presentation = Presentation(str(source))
@@ -99,42 +103,32 @@ def load_template(path: str | Path | None = None) -> Template:
         reason_da = f"kan ikke åbnes som PowerPoint-skabelon ({exc})"
         raise InputError([Problem(reason, file=source.name, reason_da=reason_da)]) from exc
     _remove_slides(presentation)
-    return Template(presentation, map_layouts(presentation, source.name), source.name)
+    font = theme_font(presentation)
+    return Template(
+        presentation,
+        map_layouts(presentation, source.name, layouts),
+        source.name,
+        Metrics(FONT_SCALES.get((font or "").casefold(), UNKNOWN_FONT_SCALE)) if font else CALIBRI,
+        font,
+    )
 
 
-def normalise(name: str) -> str:
-    """Compare layout names without case, spacing or PowerPoint's "1_" copy prefix."""
-    name = re.sub(r"^\d+_", "", name.strip())
-    return re.sub(r"\s+", " ", name).casefold()
+def theme_font(presentation) -> str | None:
+    """The theme's body (minor) Latin font, which the deck's text is set in."""
+    try:
+        theme = presentation.slide_master.part.part_related_by(RT.THEME)
+    except KeyError:
+        return None
+    root = etree.fromstring(theme.blob)
+    found = root.find(f".//{qn('a:minorFont')}/{qn('a:latin')}")
+    return found.get("typeface") if found is not None else None
 
 
-def map_layouts(presentation: PresentationType, source: str) -> dict[str, SlideLayout]:
-    """Find a layout for every slide kind by name; raise InputError naming what is missing."""
-    available: dict[str, SlideLayout] = {}
-    for layout in presentation.slide_layouts:
-        available.setdefault(normalise(layout.name), layout)
-    found: dict[str, SlideLayout] = {}
-    problems = []
-    for kind, names in LAYOUT_NAMES.items():
-        layout = next((available[normalise(n)] for n in names if normalise(n) in available), None)
-        if layout is None:
-            have = ", ".join(f'"{layout.name}"' for layout in presentation.slide_layouts)
-            looked_for = " / ".join(f'"{n}"' for n in names)
-            problems.append(
-                Problem(
-                    f'has no slide layout for "{kind}" slides (looked for '
-                    + looked_for
-                    + f"); its layouts are: {have or 'none'}",
-                    file=source,
-                    reason_da=f'har intet slidelayout til "{kind}"-slides (ledte efter '
-                    f"{looked_for}); skabelonens layouts er: {have or 'ingen'}",
-                )
-            )
-        else:
-            found[kind] = layout
-    if problems:
-        raise InputError(problems)
-    return found
+def map_layouts(
+    presentation: PresentationType, source: str, mapping: Mapping[str, str] | None = None
+) -> dict[str, SlideLayout]:
+    """Find a layout for every slide kind; raise InputError naming what is missing."""
+    return find_layouts(presentation, source, mapping)
 
 
 def _remove_slides(presentation: PresentationType) -> None:

@@ -8,7 +8,7 @@ Carlito), so long Danish cluster names wrap or shrink instead of overflowing.
 
 from __future__ import annotations
 
-import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from klyngeradar.core.problems import InputError
 from klyngeradar.core.reports.deck import (
     AgendaSlide,
     Bullet,
@@ -35,6 +36,24 @@ from klyngeradar.core.reports.deck import (
     TitleSlide,
     TwoContentSlide,
 )
+from klyngeradar.core.reports.layout import (
+    CELL_MARGIN_X as CELL_MARGIN_X_PT,
+)
+from klyngeradar.core.reports.layout import (
+    CELL_MARGIN_Y as CELL_MARGIN_Y_PT,
+)
+from klyngeradar.core.reports.layout import (
+    Geometry,
+    column_widths,
+    forced_fit,
+    layout_deck,
+    row_height,
+    table_fit,
+)
+from klyngeradar.core.reports.measure import BOLD, CALIBRI, Metrics, fitting_size
+from klyngeradar.core.reports.measure import line_count as _line_count
+from klyngeradar.core.reports.measure import text_width as _text_width
+from klyngeradar.render.deck.check import check_presentation
 from klyngeradar.render.deck.map import draw_map
 from klyngeradar.render.deck.template import Template, load_template
 
@@ -61,17 +80,39 @@ NON_BODY = {
 }
 
 
-def write_deck(deck: Deck, path: str | Path, *, template: str | Path | None = None) -> Path:
-    """Write `deck` to `path` using `template` (default: the shipped one); return the path."""
-    loaded = load_template(template)
+def write_deck(
+    deck: Deck,
+    path: str | Path,
+    *,
+    template: str | Path | None = None,
+    layouts: Mapping[str, str] | None = None,
+) -> Path:
+    """Write `deck` to `path` using `template` (default: the shipped one); return the path.
+
+    `layouts` names the template's layout for a slide kind (title, content, section,
+    two) where it is not found by its arrangement. A deck that fails the check
+    (`klyngeradar.render.deck.check`) is refused with InputError and not written.
+    """
+    loaded = load_template(template, layouts)
     presentation = loaded.presentation
     presentation.core_properties.title = deck.title
     presentation.core_properties.language = "da-DK" if deck.lang == "da" else "en-GB"
-    writer = _Writer(deck, loaded)
+    geometry = template_geometry(loaded)
+    deck = layout_deck(deck, geometry)
+    writer = _Writer(deck, loaded, geometry.metrics)
     for spec in deck.slides:
         writer.add(spec)
+    problems = check_presentation(presentation, loaded.source, geometry.metrics)
+    if problems:
+        raise InputError(problems)
     path = Path(path)
-    presentation.save(str(path))
+    # Written next to its place and renamed, so a failed write leaves no half file.
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        presentation.save(str(partial))
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path
 
 
@@ -83,15 +124,41 @@ class Box:
     height: int
 
 
+def _body_boxes(layout) -> list:
+    return sorted(
+        (ph for ph in layout.placeholders if ph.placeholder_format.type not in NON_BODY),
+        key=lambda ph: (ph.left or 0, ph.top or 0),
+    )
+
+
+def template_geometry(template: Template) -> Geometry:
+    """The content areas of the template's content and two-content layouts, in points."""
+    default = _Writer._default_box(template.presentation)
+
+    def size(layout, index: int) -> tuple[float, float]:
+        boxes = _body_boxes(layout)
+        box = boxes[index] if len(boxes) > index else None
+        if box is None or not box.width or not box.height:
+            box = default
+        return (Emu(box.width).pt, Emu(box.height).pt)
+
+    content = size(template.layouts["content"], 0)
+    halves = [size(template.layouts["two"], i) for i in (0, 1)]
+    half = (min(h[0] for h in halves), min(h[1] for h in halves))
+    return Geometry(content=content, half=half, metrics=getattr(template, "metrics", CALIBRI))
+
+
 class _Writer:
-    def __init__(self, deck: Deck, template: Template):
+    def __init__(self, deck: Deck, template: Template, metrics: Metrics = CALIBRI):
         self.deck = deck
         self.template = template
+        self.metrics = metrics
         self.language = LANGUAGES.get(deck.lang, MSO_LANGUAGE_ID.DANISH)
 
     def add(self, spec: Slide) -> None:
         layout = self.template.layouts[spec.layout]
         slide = self.template.presentation.slides.add_slide(layout)
+        _pin_placeholders(slide, layout)
         if not isinstance(spec, TitleSlide | SectionSlide):
             self._footer(slide, layout)
         bodies = sorted(
@@ -128,7 +195,7 @@ class _Writer:
 
     def _content(self, slide, placeholders, body: Content | None, note: str | None) -> None:
         placeholder = placeholders[0] if placeholders and placeholders[0] is not None else None
-        box = self._box_of(placeholder)
+        box = self._below_title(slide, self._box_of(placeholder))
         if body is None:
             text = Text.of(note or "")
             if placeholder is None:
@@ -155,11 +222,28 @@ class _Writer:
         if footnote:
             self._footnote(slide, box, footnote)
 
+    @staticmethod
+    def _below_title(slide, box: Box) -> Box:
+        """The box, moved below the slide's title when the layout lets it reach into it."""
+        title = slide.shapes.title
+        if title is None or title.top is None:
+            return box
+        foot = title.top + title.height
+        overlaps = box.left < title.left + title.width and title.left < box.left + box.width
+        if not overlaps or box.top >= foot:
+            return box
+        gap = int(Inches(0.1))
+        top = foot + gap
+        return Box(box.left, top, box.width, max(box.top + box.height - top, int(Inches(1))))
+
     def _box_of(self, placeholder) -> Box:
         if placeholder is not None:
             return Box(placeholder.left, placeholder.top, placeholder.width, placeholder.height)
-        width = self.template.presentation.slide_width
-        height = self.template.presentation.slide_height
+        return self._default_box(self.template.presentation)
+
+    @staticmethod
+    def _default_box(presentation) -> Box:
+        width, height = presentation.slide_width, presentation.slide_height
         return Box(int(width * 0.05), int(height * 0.2), int(width * 0.9), int(height * 0.68))
 
     def _footnote(self, slide, box: Box, text: str) -> None:
@@ -197,7 +281,8 @@ class _Writer:
         labels = plot.data_labels
         labels.number_format = spec.number_format
         labels.number_format_is_linked = False
-        labels.font.size = Pt(11 if len(spec.categories) > 10 else 12)
+        label_size = spec.label_size or (11 if len(spec.categories) > 10 else 12)
+        labels.font.size = Pt(label_size)
         if spec.kind in ("pie", "doughnut"):
             labels.font.color.rgb = WHITE
             labels.font.bold = True
@@ -214,10 +299,14 @@ class _Writer:
         if len(spec.series) == 1:
             plot.vary_by_categories = False
         value_axis = chart.value_axis
+        if spec.axis_max is not None:
+            # The parts of a split chart share one scale, so their bars compare.
+            value_axis.minimum_scale = 0
+            value_axis.maximum_scale = spec.axis_max
         value_axis.visible = False
         value_axis.has_major_gridlines = False
         category_axis = chart.category_axis
-        category_axis.tick_labels.font.size = Pt(11 if len(spec.categories) > 10 else 12)
+        category_axis.tick_labels.font.size = Pt(label_size)
         category_axis.format.line.color.rgb = RGBColor.from_string("BFBFBF")
         if spec.kind in ("bar", "stacked"):
             # Horizontal bars read top-down in the order of the categories.
@@ -225,10 +314,8 @@ class _Writer:
 
     def _table(self, slide, box: Box, spec: TableSpec) -> int:
         columns = len(spec.header)
-        weights = spec.widths or _auto_widths(spec)
-        total = sum(weights)
-        widths = [int(box.width * w / total) for w in weights]
-        size, header_size, heights = _fit_table(spec, widths, box.height)
+        widths = [int(Pt(w)) for w in column_widths(spec, Emu(box.width).pt)]
+        size, header_size, heights = _fit_table(spec, box, self.metrics)
         frame = slide.shapes.add_table(
             len(spec.rows) + 1, columns, box.left, box.top, box.width, sum(heights)
         )
@@ -270,7 +357,9 @@ class _Writer:
         frame.auto_size = MSO_AUTO_SIZE.NONE
         width = shape.width - (frame.margin_left + frame.margin_right)
         height = shape.height - (frame.margin_top + frame.margin_bottom)
-        size = fit_size(text.bullets, width, height, max_size, min_size, bullets=bullets)
+        size = fit_size(
+            text.bullets, width, height, max_size, min_size, bullets=bullets, metrics=self.metrics
+        )
         frame.clear()
         for index, bullet in enumerate(text.bullets):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
@@ -300,11 +389,26 @@ class _Writer:
             if kind == PP_PLACEHOLDER.FOOTER:
                 paragraph.alignment = PP_ALIGN.LEFT
                 run = paragraph.add_run()
-                run.text = " · ".join(t for t in (self.deck.organisation, self.deck.title) if t)
-                _footer_font(run.font, self.language)
+                text, size = self._footer_text(shape)
+                run.text = text
+                _footer_font(run.font, self.language, size)
             else:
                 paragraph.alignment = PP_ALIGN.RIGHT
                 _slide_number_field(paragraph)
+
+    def _footer_text(self, shape) -> tuple[str, int]:
+        """The footer's text and size: organisation and title at 10 pt down to 7 pt, or less."""
+        frame = shape.text_frame
+        width = Emu(shape.width - frame.margin_left - frame.margin_right).pt
+        height = Emu(shape.height - frame.margin_top - frame.margin_bottom).pt
+        full = " · ".join(t for t in (self.deck.organisation, self.deck.title) if t)
+        for text in (full, self.deck.organisation or self.deck.title):
+            size = fitting_size(
+                [(text, 0)], width, height, 10, 7, bullets=False, metrics=self.metrics
+            )
+            if size is not None:
+                return text, size
+        return "", 10
 
     @staticmethod
     def _drop(placeholders) -> None:
@@ -314,7 +418,23 @@ class _Writer:
 
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
-CELL_MARGIN_X, CELL_MARGIN_Y = Inches(0.08), Inches(0.04)
+CELL_MARGIN_X, CELL_MARGIN_Y = Pt(CELL_MARGIN_X_PT), Pt(CELL_MARGIN_Y_PT)
+
+
+def _pin_placeholders(slide, layout) -> None:
+    """Give each of the slide's placeholders its layout placeholder's place, explicitly.
+
+    A slide placeholder inherits its place from the layout placeholder with the same
+    index; layouts saved by LibreOffice leave the index out, so every placeholder
+    would inherit the title's place. The slide's placeholders are cloned from the
+    layout's in order, so the n-th is the n-th's copy.
+    """
+    for placeholder, source in zip(
+        slide.placeholders, layout.iter_cloneable_placeholders(), strict=False
+    ):
+        box = (source.left, source.top, source.width, source.height)
+        if None not in box:
+            placeholder.left, placeholder.top, placeholder.width, placeholder.height = box
 
 
 def _no_bullet(paragraph) -> None:
@@ -324,8 +444,8 @@ def _no_bullet(paragraph) -> None:
     ppr.insert(0, ppr.makeelement(qn("a:buNone"), {}))
 
 
-def _footer_font(font, language) -> None:
-    font.size = Pt(10)
+def _footer_font(font, language, size: int = 10) -> None:
+    font.size = Pt(size)
     font.color.rgb = MUTED
     font.name = "+mn-lt"
     if language is not None:
@@ -349,101 +469,56 @@ def _slide_number_field(paragraph) -> None:
 
 
 # -- fitting text -------------------------------------------------------------------------------
-# Advance widths in em, grouped the way Calibri/Carlito draws them; rounded up so that the
-# estimate errs towards wrapping early rather than overflowing.
-_NARROW = set("fijlrtI.,:;'!|()[]-/ ")
-_WIDE = set("mwMW@%")
-_CAPITAL = set("ABCDEFGHJKLNOPQRSTUVXYZÆØÅ&")
-_DIGITS = set("0123456789")
-LINE_SPACING = 1.2
+# The measures are the core's (`klyngeradar.core.reports.measure`), so that what the
+# layout decided fits is what the writer draws.
 
 
 def text_width(text: str, size: float) -> float:
     """Estimated width of `text` at `size` points, in points."""
-    em = 0.0
-    for char in text:
-        if char in _NARROW:
-            em += 0.3
-        elif char in _WIDE:
-            em += 0.86
-        elif char in _CAPITAL:
-            em += 0.62
-        elif char in _DIGITS:
-            em += 0.52
-        else:
-            em += 0.5
-    return em * size
+    return _text_width(text, size)
 
 
 def line_count(text: str, width: float, size: float) -> int:
     """How many lines `text` takes in `width` points at `size`, wrapping at spaces."""
-    lines, current = 1, 0.0
-    space = text_width(" ", size)
-    for word in text.split():
-        word_width = text_width(word, size)
-        if current and current + space + word_width > width:
-            lines, current = lines + 1, 0.0
-        if word_width > width:  # A word longer than the line breaks inside.
-            extra = math.ceil(word_width / width) - 1
-            lines, current = lines + extra, word_width - extra * width
-        else:
-            current = current + (space if current else 0) + word_width
-    return lines
+    return _line_count(text, width, size)
 
 
 def fit_size(
-    paragraphs: tuple[Bullet, ...], width: int, height: int, max_size, min_size, *, bullets=True
+    paragraphs: tuple[Bullet, ...],
+    width: int,
+    height: int,
+    max_size,
+    min_size,
+    *,
+    bullets=True,
+    metrics: Metrics = CALIBRI,
 ) -> int:
     """The largest whole point size from `max_size` down at which the paragraphs fit the box."""
-    width_pt, height_pt = Emu(width).pt, Emu(height).pt
-    for size in range(max_size, min_size - 1, -1):
-        used = 0.0
-        for bullet in paragraphs:
-            item_size = size - 2 * bullet.level
-            indent = (18 + 18 * bullet.level) if bullets else 0
-            lines = line_count(bullet.text, width_pt - indent, item_size)
-            used += lines * item_size * LINE_SPACING + item_size * 0.4
-        if used <= height_pt:
-            return size
-    return min_size
+    found = fitting_size(
+        [(b.text, b.level) for b in paragraphs],
+        Emu(width).pt,
+        Emu(height).pt,
+        max_size,
+        min_size,
+        bullets=bullets,
+        metrics=metrics,
+    )
+    return found or min_size
 
 
-def _auto_widths(spec: TableSpec) -> tuple[float, ...]:
-    longest = []
-    for c, head in enumerate(spec.header):
-        cells = [row[c] for row in spec.rows] + [head]
-        longest.append(min(max(len(v) for v in cells), 40) + 4)
-    return tuple(longest)
+def _fit_table(spec: TableSpec, box: Box, metrics: Metrics) -> tuple[int, int, list[int]]:
+    """The body size, the header size and the row heights (EMU) the table is drawn at.
 
-
-def _fit_table(spec: TableSpec, widths: list[int], height: int) -> tuple[int, int, list[int]]:
-    """The body size, the header size and the row heights at which the table fits `height`.
-
-    A size at which a word would break in the middle does not fit; the header may
-    go smaller than the body so that long effort names keep whole words.
+    The layout has set the sizes at which the table fits; a table drawn without a
+    layout gets the largest that fits here.
     """
-    margin_x, margin_y = Emu(CELL_MARGIN_X).pt, Emu(CELL_MARGIN_Y).pt
-    inner = [Emu(w).pt - 2 * margin_x for w in widths]
-
-    def whole_words(row, size) -> bool:
-        return all(
-            text_width(word, size) <= room
-            for value, room in zip(row, inner, strict=True)
-            for word in value.split()
-        )
-
-    def row_height(row, size) -> int:
-        lines = max(line_count(v, room, size) for v, room in zip(row, inner, strict=True))
-        return int(Pt(lines * size * LINE_SPACING + 2 * margin_y + 2))
-
-    heights: list[int] = []
-    for size in range(16, 7, -1):
-        if not all(whole_words(row, size) for row in spec.rows):
-            continue
-        # Bold header text runs about 10 % wider than regular text.
-        header = next((s for s in range(size, 7, -1) if whole_words(spec.header, s * 1.1)), 8)
-        heights = [row_height(spec.header, header * 1.1)]
-        heights += [row_height(row, size) for row in spec.rows]
-        if sum(heights) <= height:
-            return size, header, heights
-    return 8, 8, heights or [row_height(r, 8) for r in (spec.header, *spec.rows)]
+    width, height = Emu(box.width).pt, Emu(box.height).pt
+    if spec.size is not None and spec.header_size is not None:
+        inner = [w - 2 * CELL_MARGIN_X_PT for w in column_widths(spec, width)]
+        size, header = spec.size, spec.header_size
+        heights = [row_height(spec.header, inner, header * BOLD, metrics)]
+        heights += [row_height(row, inner, size, metrics) for row in spec.rows]
+    else:
+        fit = table_fit(spec, width, height, metrics) or forced_fit(spec, width, metrics)
+        size, header, heights = fit.size, fit.header_size, list(fit.heights)
+    return size, header, [int(Pt(h)) for h in heights]

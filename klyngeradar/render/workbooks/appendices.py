@@ -14,12 +14,14 @@ the built-in ``#,##0`` format, which Danish Excel shows as 1.740.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import xlsxwriter
 
+from klyngeradar.core.dates import format_date
 from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import FINDING_KEYS, Findings
 from klyngeradar.core.registry.geography import municipalities
@@ -69,8 +71,11 @@ def write_appendices(
     agreements: Sequence[object] | None = None,
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
+    as_of: date | None = None,
 ) -> Path:
     """Write the appendices workbook to `path` and return it.
+
+    `as_of` is the date in the printed pages' footer (the round's date, not today's).
 
     `recommendations` may carry the analyst's decisions
     (`klyngeradar.core.strategy.decisions.apply_decisions`); they are shown only when at
@@ -82,7 +87,7 @@ def write_appendices(
         recommendations = recommendations.recommendations
     path = Path(path)
     book = xlsxwriter.Workbook(str(path))
-    writer = _Sheets(book, lang)
+    writer = _Sheets(book, lang, as_of, round.info.title)
     writer.clusters(tuple(clusters))
     for table in round_to_tables(round).values():
         writer.table(table.name, table.header, [row.values for row in table.rows])
@@ -100,13 +105,23 @@ def write_appendices(
 
 
 class _Sheets:
-    def __init__(self, book: xlsxwriter.Workbook, lang: str):
+    def __init__(
+        self,
+        book: xlsxwriter.Workbook,
+        lang: str,
+        as_of: date | None = None,
+        title: str | None = None,
+    ):
         self.book = book
         self.lang = lang
+        self.as_of = as_of
+        self.title = title
         self.header_format = book.add_format(
             {"bold": True, "bg_color": "#1F5F8B", "font_color": "#FFFFFF", "text_wrap": True}
         )
         self.integer = book.add_format({"num_format": INTEGER})
+        # A year is a number without a thousands separator ("2021", not "2.021").
+        self.year = book.add_format({"num_format": "0"})
         self.datetime = book.add_format({"num_format": DATETIME})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
 
@@ -119,6 +134,7 @@ class _Sheets:
         rows = [tuple(row) for row in rows]
         sheet.write_row(0, 0, header, self.header_format)
         widths = [len(str(h)) + 2 for h in header]
+        years = {c for c, h in enumerate(header) if _is_year_column(str(h))}
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
                 if value is None or value == "":
@@ -126,7 +142,7 @@ class _Sheets:
                 elif isinstance(value, bool):
                     sheet.write_boolean(r, c, value)
                 elif isinstance(value, int | float):
-                    sheet.write_number(r, c, value, self.integer)
+                    sheet.write_number(r, c, value, self.year if c in years else self.integer)
                 elif isinstance(value, datetime):
                     sheet.write_datetime(r, c, value.replace(tzinfo=None), self.datetime)
                     value = DATETIME
@@ -138,7 +154,23 @@ class _Sheets:
             sheet.set_column(c, c, width, self.wrap if long_text else None)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(rows), 1), max(len(header) - 1, 0))
+        self._print_setup(sheet)
         return sheet
+
+    def _print_setup(self, sheet) -> None:
+        """Landscape, one page wide, the header on every page, a footer with source and date."""
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
+        source = self.t("Kilde: Klyngeradar", "Source: Klyngeradar")
+        if self.title:
+            source += f" · {self.title}"
+        day = format_date(self.as_of, self.lang) if self.as_of else ""
+        # "&" starts a code in Excel's header/footer syntax and must be doubled.
+        source, day = source.replace("&", "&&"), day.replace("&", "&&")
+        page = self.t("Side &P af &N", "Page &P of &N")
+        sheet.set_footer(f"&L{source}&C{day}&R{page}")
 
     def clusters(self, clusters: tuple[ClusterFacts, ...]) -> None:
         areas = {a.slug: a.name for a in reference_areas()}
@@ -300,7 +332,9 @@ class _Sheets:
             chart.set_y_axis({"reverse": True})
             chart.set_legend({"none": True})
             chart.show_blanks_as("gap")
-            sheet.insert_chart(len(rows) + 3, 1, chart, {"x_scale": 1.5, "y_scale": 1.4})
+            # About 0.2 in per bar, so that a large round's labels do not overlap.
+            y_scale = max(1.4, len(rows) * 0.2 * 96 / 288)
+            sheet.insert_chart(len(rows) + 3, 1, chart, {"x_scale": 1.5, "y_scale": y_scale})
 
     def _decision_header(self) -> tuple[str, ...]:
         return (
@@ -380,6 +414,10 @@ class _Sheets:
         rows = [_as_row(item) for item in items]
         header = tuple(rows[0].keys())
         self.table(name, header, [tuple(_cell(row.get(h)) for h in header) for row in rows])
+
+
+def _is_year_column(header: str) -> bool:
+    return re.search(r"\b(år|årstal|year)\b", header.casefold()) is not None
 
 
 def _as_row(item: object) -> dict[str, object]:

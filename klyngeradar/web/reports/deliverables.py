@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from django.utils import timezone, translation
+
 from klyngeradar.core.agreements.documentation import AgreementFacts
 from klyngeradar.core.findings.comparison import Comparison, compare_rounds
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
+from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.reports.deck import Lang
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.decisions import AnalystDecision
@@ -34,7 +37,7 @@ from klyngeradar.render.report import (
 from klyngeradar.web.access import visible_to
 from klyngeradar.web.agreements.convert import agreement_facts
 from klyngeradar.web.agreements.models import Agreement
-from klyngeradar.web.reports.models import QuoteChoice
+from klyngeradar.web.reports.models import BoardAsks, QuoteChoice
 from klyngeradar.web.reports.quotes import chosen_quotes
 from klyngeradar.web.strategy.analysis import analyse, round_strategy
 from klyngeradar.web.strategy.decisions import round_decisions
@@ -67,6 +70,7 @@ class ReportInputs:
     decisions: tuple[AnalystDecision, ...] = ()
     comparison: Comparison | None = None
     specialisation: RegionalStrengths | None = None
+    board_asks: tuple[str, ...] | None = None
 
 
 def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
@@ -82,6 +86,7 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
     if user is not None:
         agreements = visible_to(user, agreements)
     choice = QuoteChoice.objects.filter(round=round).first()
+    asks = BoardAsks.objects.filter(round=round).first()
     return ReportInputs(
         data=data,
         findings=compute_findings(data),
@@ -92,6 +97,7 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         decisions=round_decisions(round),
         comparison=compare_rounds(round_data(earlier), data) if earlier is not None else None,
         specialisation=regional_strengths(round.organisation),
+        board_asks=asks.items if asks else None,
     )
 
 
@@ -102,14 +108,19 @@ def write_round_deck(
     as_of: date,
     lang: Lang = "da",
     template: str | Path | None = None,
+    layouts: dict[str, str] | None = None,
 ) -> Path:
-    """Write the board deck; `template` is a .pptx path or None for the default template."""
+    """Write the board deck; `template` is a .pptx path or None for the default template.
+
+    `layouts` is the template's layout per slide kind, as named on its upload.
+    """
     return write_report_deck(
         inputs.data,
         path,
         as_of=as_of,
         lang=lang,
         template=template,
+        layouts=layouts or None,
         strategy=inputs.strategy,
         findings=inputs.findings,
         recommendations=inputs.recommendations,
@@ -117,16 +128,30 @@ def write_round_deck(
         quotes=inputs.quotes,
         comparison=inputs.comparison,
         specialisation=inputs.specialisation,
+        board_asks=inputs.board_asks,
     )
 
 
-def write_round_appendices(inputs: ReportInputs, path: str | Path, *, lang: Lang = "da") -> Path:
-    """Write the Excel appendices."""
+def round_date(round, today: date) -> date:
+    """The date the deliverables carry: the day a closed round closed, else today.
+
+    A round closed in 2023 is reported as of 2023, whenever its deck is downloaded.
+    """
+    if round.closed_at is not None:
+        return timezone.localdate(round.closed_at)
+    return today
+
+
+def write_round_appendices(
+    inputs: ReportInputs, path: str | Path, *, lang: Lang = "da", as_of: date | None = None
+) -> Path:
+    """Write the Excel appendices; `as_of` is the date in their printed footer."""
     return write_report_appendices(
         inputs.data,
         path,
         lang=lang,
-        agreements=agreement_rows(inputs.agreements, lang),
+        as_of=as_of,
+        agreements=agreement_rows(inputs.agreements, lang, inputs.data),
         strategy=inputs.strategy,
         findings=inputs.findings,
         recommendations=inputs.recommendations,
@@ -137,24 +162,35 @@ def write_round_appendices(inputs: ReportInputs, path: str | Path, *, lang: Lang
 
 
 AGREEMENT_COLUMNS = {
-    "da": ("aftale", "titel", "klynge", "parter", "type", "start", "slut", "KPI'er"),
-    "en": ("agreement", "title", "cluster", "parties", "kind", "start", "end", "KPIs"),
+    "da": ("titel", "klynge", "parter", "type", "start", "slut", "KPI'er"),
+    "en": ("title", "cluster", "parties", "kind", "start", "end", "KPIs"),
 }
 
 
-def agreement_rows(agreements: tuple[AgreementFacts, ...], lang: Lang) -> list[dict[str, object]]:
-    """The agreements as the appendices' rows: one per agreement, its KPIs named in a cell."""
+def agreement_rows(
+    agreements: tuple[AgreementFacts, ...], lang: Lang, data: RoundData | None = None
+) -> list[dict[str, object]]:
+    """The agreements as the appendices' rows, by name: one per agreement, its KPIs in a cell.
+
+    Clusters, actors and municipalities are named (from the round and the
+    geography), the kind by its label in `lang`; an unknown code is kept as it is.
+    """
+    names = {m.code: m.name for m in municipalities()}
+    if data is not None:
+        names.update({a.slug: a.name for a in data.actors})
+        names.update({r.cluster: r.label for r in data.responses})
+    with translation.override(lang):
+        kinds = {kind.value: str(kind.label) for kind in Agreement.Kind}
     columns = AGREEMENT_COLUMNS[lang]
     return [
         dict(
             zip(
                 columns,
                 (
-                    a.slug,
                     a.title,
-                    a.cluster,
-                    ", ".join(a.parties),
-                    a.kind,
+                    names.get(a.cluster, a.cluster),
+                    ", ".join(names.get(p, p) for p in a.parties),
+                    kinds.get(a.kind, a.kind) if a.kind else None,
                     a.start,
                     a.end,
                     "; ".join(f"{k.kpi.definition} ({k.kpi.unit})" for k in a.kpis) or None,
@@ -184,7 +220,7 @@ def write_round_report(
         as_of=as_of,
         lang=lang,
         template=template,
-        agreements=agreement_rows(inputs.agreements, lang),
+        agreements=agreement_rows(inputs.agreements, lang, inputs.data),
         strategy=inputs.strategy,
         findings=inputs.findings,
         recommendations=inputs.recommendations,
@@ -192,4 +228,5 @@ def write_round_report(
         quotes=inputs.quotes,
         comparison=inputs.comparison,
         specialisation=inputs.specialisation,
+        board_asks=inputs.board_asks,
     )

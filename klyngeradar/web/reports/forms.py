@@ -70,8 +70,9 @@ class TemplateUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Ny skabelon (.pptx)"),
         help_text=_(
-            "Præsentationen bruger skabelonens layouts efter navn: titel, titel og indhold, "
-            "sektionsoverskrift og to indholdsobjekter (dansk eller engelsk navn)."
+            "Præsentationen finder skabelonens layouts efter indhold: en forside, titel og "
+            "indhold, titel og to indholdsfelter side om side og evt. en sektionsoverskrift. "
+            "Navngiv et layout nedenfor, hvis det ikke findes af sig selv."
         ),
         widget=forms.ClearableFileInput(
             attrs={
@@ -81,6 +82,40 @@ class TemplateUploadForm(forms.Form):
         ),
     )
 
+    layout_title = forms.CharField(label=_("Layout til forsiden"), required=False, max_length=200)
+    layout_content = forms.CharField(
+        label=_("Layout til titel og indhold"), required=False, max_length=200
+    )
+    layout_two = forms.CharField(
+        label=_("Layout til to indholdsfelter"), required=False, max_length=200
+    )
+    layout_section = forms.CharField(
+        label=_("Layout til sektioner"), required=False, max_length=200
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        layouts = {
+            kind: cleaned[f"layout_{kind}"].strip()
+            for kind in ("title", "content", "two", "section")
+            if cleaned.get(f"layout_{kind}", "").strip()
+        }
+        cleaned["layouts"] = layouts
+        upload = cleaned.get("file")
+        if upload is None:
+            return cleaned
+        problems = _template_problems(upload, Path(upload.name).name, layouts)
+        upload.seek(0)
+        if problems:
+            self.add_error(
+                "file",
+                [
+                    _("Skabelonen kan ikke bruges: %(problem)s") % {"problem": problem}
+                    for problem in problems
+                ],
+            )
+        return cleaned
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         name = Path(upload.name).name
@@ -88,19 +123,11 @@ class TemplateUploadForm(forms.Form):
             raise ValidationError(_("Skabelonen skal være en PowerPoint-fil (.pptx)."))
         if upload.size > MAX_TEMPLATE_BYTES:
             raise ValidationError(_("Skabelonen er større end 30 MB."))
-        problems = _template_problems(upload, name)
-        if problems:
-            raise ValidationError(
-                [
-                    _("Skabelonen kan ikke bruges: %(problem)s") % {"problem": problem}
-                    for problem in problems
-                ]
-            )
-        upload.seek(0)
+        # Opened in `clean`, with the layouts named on the form.
         return upload
 
 
-def _template_problems(upload, name: str) -> list[str]:
+def _template_problems(upload, name: str, layouts: dict[str, str] | None = None) -> list[str]:
     """Open the upload exactly as the deck writer will; return what stops it."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
@@ -108,7 +135,7 @@ def _template_problems(upload, name: str) -> list[str]:
             for chunk in upload.chunks():
                 copy.write(chunk)
         try:
-            load_template(path)
+            load_template(path, layouts or None)
         except InputError as error:
             return [problem.text(get_language()) for problem in error.problems]
     return []
@@ -131,3 +158,20 @@ class QuoteForm(forms.Form):
             (self._options[key].question, self._options[key].cluster)
             for key in self.cleaned_data["quotes"]
         ]
+
+
+class BoardAsksForm(forms.Form):
+    """The analyst's "Bestyrelsen bedes …" items, one a line; cleaned to a tuple of items."""
+
+    text = forms.CharField(
+        label=_("Bestyrelsen bedes …"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+        help_text=_("Ét punkt pr. linje, fx »godkende, at der indledes dialog med Klynge A«."),
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        if not any(line.strip(" -•\t") for line in text.splitlines()):
+            raise ValidationError(_("Skriv mindst ét punkt."))
+        return text.strip()

@@ -5,6 +5,8 @@
   stored template has the layouts the deck needs. The file lives in the data
   directory's media folder (never served as a static URL: it is the
   organisation's).
+- `BoardAsks`: the analyst's text for the deck's "Bestyrelsen bedes …" slide, one
+  item a line (without it the deck drafts the items from the recommendations).
 - `QuoteChoice`: the free-text answers the analyst chose as quotes for a round,
   by question and cluster (the text is read from the answer when the deck is
   made, so a corrected answer is quoted as corrected).
@@ -45,6 +47,9 @@ class ReportTemplate(models.Model):
         verbose_name=_("uploadet af"),
     )
     uploaded_at = models.DateTimeField(_("uploadet"), default=timezone.now)
+    # The analyst's layout per slide kind ({"title": "Forside BRN"}) for layouts the
+    # deck writer does not find by their arrangement; checked on upload.
+    layouts = models.JSONField(_("layouts"), default=dict, blank=True)
 
     class Meta:
         ordering = ["name", "-uploaded_at"]
@@ -86,3 +91,36 @@ class QuoteChoice(models.Model):
     @property
     def keys(self) -> set[tuple[str, str]]:
         return {(item["question"], item["cluster"]) for item in self.quotes}
+
+
+class BoardAsks(models.Model):
+    """What the board is asked to decide on a round, as the analyst wrote it, one item a line."""
+
+    round = models.OneToOneField(
+        "surveys.Round",
+        on_delete=models.CASCADE,
+        related_name="board_asks",
+        verbose_name=_("runde"),
+    )
+    text = models.TextField(_("bestyrelsen bedes"))
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("skrevet af"),
+    )
+    written_at = models.DateTimeField(_("skrevet"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bestyrelsen bedes")
+        verbose_name_plural = _("bestyrelsen bedes")
+
+    def __str__(self) -> str:
+        return f"{self.round}"
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        return tuple(line.strip(" -•\t") for line in self.text.splitlines() if line.strip(" -•\t"))

@@ -10,4 +10,5 @@ urlpatterns = [
     path("runde/<int:pk>/bilag.xlsx", views.download_appendices, name="appendices"),
     path("runde/<int:pk>/skabelon/", views.upload_template, name="upload_template"),
     path("runde/<int:pk>/citater/", views.choose_quotes, name="choose_quotes"),
+    path("runde/<int:pk>/bestyrelsen/", views.board_asks, name="board_asks"),
 ]

@@ -22,15 +22,29 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.problems import InputError
-from klyngeradar.render.report import APPENDICES_NAME, DECK_NAME
+from klyngeradar.core.reports.outline_base import Context
+from klyngeradar.core.reports.outline_summary import default_decisions
+from klyngeradar.render.report import (
+    APPENDICES_NAME,
+    DECK_NAME,
+    appendices_filename,
+    deck_filename,
+)
 from klyngeradar.web.access import can, get_for_user, visible_to
 from klyngeradar.web.findings.comparison import earlier_rounds
 from klyngeradar.web.reports import deliverables
-from klyngeradar.web.reports.forms import DownloadForm, QuoteForm, TemplateUploadForm
-from klyngeradar.web.reports.models import QuoteChoice, ReportTemplate
+from klyngeradar.web.reports.forms import (
+    BoardAsksForm,
+    DownloadForm,
+    QuoteForm,
+    TemplateUploadForm,
+)
+from klyngeradar.web.reports.models import BoardAsks, QuoteChoice, ReportTemplate
 from klyngeradar.web.reports.quotes import default_keys, quote_options
 from klyngeradar.web.reports.rules import is_staff_role
+from klyngeradar.web.strategy.analysis import analyse
 from klyngeradar.web.strategy.decisions import round_decisions
 from klyngeradar.web.surveys.convert import round_data
 from klyngeradar.web.surveys.models import Round
@@ -74,6 +88,7 @@ def upload_template(request, pk):
         name=Path(upload.name).stem,
         file=upload,
         uploaded_by=request.user,
+        layouts=form.cleaned_data["layouts"],
     )
     messages.success(
         request, _("Skabelonen »%(name)s« er gemt og kan vælges.") % {"name": template.name}
@@ -100,6 +115,24 @@ def choose_quotes(request, pk):
         },
     )
     messages.success(request, _("Citaterne er gemt."))
+    return redirect(_round_url(round))
+
+
+@staff_only
+@require_POST
+def board_asks(request, pk):
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    if "default" in request.POST:
+        BoardAsks.objects.filter(round=round).delete()
+        messages.success(request, _("Præsentationen bruger igen udkastet fra anbefalingerne."))
+        return redirect(_round_url(round))
+    form = BoardAsksForm(request.POST)
+    if not form.is_valid():
+        return _render_round(request, round, asks_form=form, status=400)
+    BoardAsks.objects.update_or_create(
+        round=round, defaults={"text": form.cleaned_data["text"], "written_by": request.user}
+    )
+    messages.success(request, _("Teksten til »Bestyrelsen bedes …« er gemt."))
     return redirect(_round_url(round))
 
 
@@ -147,9 +180,10 @@ def _download(request, pk, name: str) -> HttpResponse:
                 deliverables.write_round_deck(
                     inputs,
                     path,
-                    as_of=timezone.localdate(),
+                    as_of=deliverables.round_date(round, timezone.localdate()),
                     lang=lang,
                     template=template.file.path if template else None,
+                    layouts=template.layouts if template else None,
                 )
             except InputError as error:
                 # Only a template stored past the upload form (e.g. in the admin) gets here.
@@ -162,11 +196,17 @@ def _download(request, pk, name: str) -> HttpResponse:
                 return redirect(_round_url(round))
             content_type = deliverables.DECK_CONTENT_TYPE
         else:
-            deliverables.write_round_appendices(inputs, path, lang=lang)
+            deliverables.write_round_appendices(
+                inputs, path, lang=lang, as_of=deliverables.round_date(round, timezone.localdate())
+            )
             content_type = deliverables.APPENDICES_CONTENT_TYPE
         content = path.read_bytes()
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    # Named after the round, so that the decks of several rounds do not overwrite each other.
+    download = deck_filename(round.title) if name == DECK_NAME else appendices_filename(round.title)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=download
+    )
     return response
 
 
@@ -189,8 +229,12 @@ def _round_url(round) -> str:
     return reverse("reports:round_report", kwargs={"pk": round.pk})
 
 
-def _render_round(request, round, *, upload_form=None, quote_form=None, status=200):
+def _render_round(request, round, *, upload_form=None, quote_form=None, asks_form=None, status=200):
     data = round_data(round)
+    asks = BoardAsks.objects.filter(round=round).first()
+    if asks_form is None:
+        draft = asks.text if asks else "\n".join(_drafted_asks(round))
+        asks_form = BoardAsksForm(initial={"text": draft})
     options = quote_options(data)
     choice = QuoteChoice.objects.filter(round=round).first()
     chosen = choice.keys if choice else default_keys(data)
@@ -206,8 +250,18 @@ def _render_round(request, round, *, upload_form=None, quote_form=None, status=2
         "quote_form": quote_form,
         "quote_groups": _quote_groups(options, chosen),
         "quote_choice": choice,
+        "asks_form": asks_form,
+        "board_asks": asks,
     }
     return render(request, "reports/round_report.html", ctx, status=status)
+
+
+def _drafted_asks(round) -> tuple[str, ...]:
+    """The deck's draft of "Bestyrelsen bedes …", from the round's recommendations."""
+    analysis = analyse(round)
+    lang = "en" if get_language() == "en" else "da"
+    ctx = Context(analysis.data, compute_findings(analysis.data), lang, timezone.localdate(), "")
+    return default_decisions(ctx, analysis.result)
 
 
 def _quote_groups(options, chosen):

@@ -8,6 +8,7 @@ from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.landscape import business_models
 from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
 from klyngeradar.core.reports.deck import (
+    AgendaSlide,
     ChartSpec,
     ContentSlide,
     SectionSlide,
@@ -55,7 +56,8 @@ def test_it_follows_the_seeds_three_parts(round):
     assert sections == ["Det danske klyngelandskab", "Klyngerne og regionen", "Samarbejdsmodeller"]
     assert deck.slides[0].title == "Samarbejde med de nationale klynger"
     assert "BRN · Oktober 2023" in deck.slides[0].subtitle
-    assert deck.slides[1].items == tuple(sections)
+    agenda = next(s for s in deck.slides if isinstance(s, AgendaSlide))
+    assert agenda.items == tuple(sections)
 
 
 def test_it_has_at_least_six_native_charts_each_with_a_footnote(round):

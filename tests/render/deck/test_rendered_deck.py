@@ -235,12 +235,23 @@ def test_it_fits_long_danish_names_in_titles_tables_and_charts(office, tmp_path)
 
 
 def test_it_notices_text_that_runs_out_of_its_box(office, tmp_path):
-    # Sixty bullets cannot fit even at the smallest size: the check must catch it.
-    crowded = Text.of(*(f"Punkt {i}: {LONG_NAMES[i % 4]}" for i in range(60)))
-    deck = Deck(
-        "Test", None, date(2023, 10, 1), "da", (ContentSlide(title="For meget", body=crowded),)
-    )
-    pptx = write_deck(deck, tmp_path / "for-meget.pptx")
+    # Sixty bullets at 20 pt cannot fit one slide: the check must catch it. (The deck
+    # writer would continue them on further slides, so the slide is made by hand.)
+    from pptx.util import Pt
+
+    from klyngeradar.render.deck.template import load_template
+
+    template = load_template()
+    slide = template.presentation.slides.add_slide(template.layouts["content"])
+    slide.shapes.title.text = "For meget"
+    body = slide.placeholders[1].text_frame
+    for i in range(60):
+        paragraph = body.paragraphs[0] if i == 0 else body.add_paragraph()
+        run = paragraph.add_run()
+        run.text = f"Punkt {i}: {LONG_NAMES[i % 4]}"
+        run.font.size = Pt(20)
+    pptx = tmp_path / "for-meget.pptx"
+    template.presentation.save(str(pptx))
     assert misplaced_words(pptx, render(pptx, tmp_path)) != []
 
 
@@ -304,3 +315,15 @@ def test_it_keeps_every_text_of_a_deck_with_decisions_inside_its_box(office, tmp
     assert "Ændret til Satsning/udbud" in " ".join(
         " ".join(word for word, *_ in words) for _, words in words_per_page(pdf)
     )
+
+
+@pytest.mark.parametrize(("clusters", "efforts"), [(0, 6), (2, 3), (50, 15)])
+def test_it_keeps_every_text_inside_its_box_in_rounds_of_any_size(
+    office, tmp_path, clusters, efforts
+):
+    from klyngeradar.core.reports.scaled import scaled_round
+
+    report = write_report(scaled_round(clusters, efforts), tmp_path, as_of=date(2023, 10, 1))
+    pdf = render(report.deck, tmp_path)
+    assert blank_pages(pdf, tmp_path) == []
+    assert misplaced_words(report.deck, pdf) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pptx import Presentation
 
+from klyngeradar.render.report import appendices_filename, deck_filename
 from klyngeradar.web.accounts.models import Membership, Organisation
 from klyngeradar.web.reports.deliverables import APPENDICES_CONTENT_TYPE, DECK_CONTENT_TYPE
 from klyngeradar.web.reports.models import QuoteChoice, ReportTemplate
@@ -55,7 +57,10 @@ def test_it_gives_the_analyst_the_deck_with_the_rounds_figures(client_for, analy
 
     assert response.status_code == 200
     assert response["Content-Type"] == DECK_CONTENT_TYPE
-    assert response["Content-Disposition"] == 'attachment; filename="klyngesamarbejde.pptx"'
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="{deck_filename(demo_db_round.title)}"'
+    )
+    assert deck_filename(demo_db_round.title).startswith("klyngesamarbejde-")
     texts = deck_texts(response.content)
     assert "92 %" in texts
     assert "Samarbejde med de nationale klynger" in texts
@@ -67,7 +72,9 @@ def test_it_gives_the_analyst_the_appendices_workbook(client_for, analyst, demo_
 
     assert response.status_code == 200
     assert response["Content-Type"] == APPENDICES_CONTENT_TYPE
-    assert response["Content-Disposition"] == 'attachment; filename="bilag.xlsx"'
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="{appendices_filename(demo_db_round.title)}"'
+    )
     book = load_workbook(io.BytesIO(response.content))
     assert {"Klynger", "svar", "Fund", "Fit og anbefalinger"} <= set(book.sheetnames)
     answers = book["svar"]
@@ -90,8 +97,8 @@ def test_it_refuses_a_template_without_the_needed_layouts_on_the_form(
     assert response.status_code == 400
     page = response.content.decode()
     assert "Skabelonen kan ikke bruges" in page
-    assert "har intet slidelayout til &quot;two&quot;-slides" in page
-    assert "Two Content" in page
+    assert "har intet slidelayout til to indhold" in page
+    assert "Title and Content" in page  # one of the layouts it has
     assert ReportTemplate.objects.count() == 0
     assert not media.exists() or not any(media.rglob("*.pptx"))
 
@@ -244,3 +251,135 @@ def test_it_speaks_english_to_an_english_reader(client_for, analyst, demo_db_rou
 
     assert "Download deck (klyngesamarbejde.pptx)" in page
     assert "12 of 13 invited clusters have responded." in page
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        (
+            "Klyngernes engagement i Nordjylland 2023",
+            "klyngesamarbejde-klyngernes-engagement-i-nordjylland-2023.pptx",
+        ),
+        ("Århus & Ærø: øer", "klyngesamarbejde-aarhus-aeroe-oeer.pptx"),
+        ("", "klyngesamarbejde.pptx"),
+        (None, "klyngesamarbejde.pptx"),
+    ],
+)
+def test_it_names_the_deck_after_its_round(title, name):
+    assert deck_filename(title) == name
+    expected = "bilag" + name.removeprefix("klyngesamarbejde").replace(".pptx", ".xlsx")
+    assert appendices_filename(title) == expected
+
+
+def test_it_dates_a_closed_rounds_deck_on_the_day_it_closed(db, demo_db_round):
+    from datetime import date, datetime
+
+    from klyngeradar.web.reports.deliverables import round_date
+
+    assert round_date(demo_db_round, date(2026, 12, 1)) == (
+        date(2026, 12, 1) if demo_db_round.closed_at is None else demo_db_round.closed_at.date()
+    )
+    demo_db_round.closed_at = datetime(2023, 10, 2, 12, 0, tzinfo=UTC)
+    assert round_date(demo_db_round, date(2026, 12, 1)) == date(2023, 10, 2)
+
+
+def custom_template(tmp_path):
+    """A template whose section layout has a name nobody would guess."""
+    presentation = Presentation()
+    for layout in presentation.slide_layouts:
+        if layout.name == "Section Header":
+            layout.name = "Mellemrubrik"
+    path = tmp_path / "egen.pptx"
+    presentation.save(str(path))
+    return path
+
+
+def test_it_takes_the_layouts_named_on_the_upload_and_uses_them_in_the_deck(
+    client_for, analyst, demo_db_round, tmp_path, media
+):
+    path = custom_template(tmp_path)
+    client = client_for(analyst)
+    with open(path, "rb") as file:
+        response = client.post(
+            url("upload_template", demo_db_round),
+            {"file": file, "layout_section": "Mellemrubrik"},
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    template = ReportTemplate.objects.get()
+    assert template.layouts == {"section": "Mellemrubrik"}
+    deck = client.get(url("deck", demo_db_round), {"template": template.pk})
+    assert deck.status_code == 200
+    layouts = {s.slide_layout.name for s in Presentation(io.BytesIO(deck.content)).slides}
+    assert "Mellemrubrik" in layouts
+
+
+def test_it_refuses_a_layout_name_the_template_does_not_have_on_the_form(
+    client_for, analyst, demo_db_round, tmp_path, media
+):
+    with open(custom_template(tmp_path), "rb") as file:
+        response = client_for(analyst).post(
+            url("upload_template", demo_db_round), {"file": file, "layout_content": "Findes ikke"}
+        )
+    assert response.status_code == 400
+    assert "har intet layout &quot;Findes ikke&quot;" in response.content.decode()
+    assert ReportTemplate.objects.count() == 0
+
+
+def test_it_shows_a_draft_of_what_the_board_is_asked(client_for, analyst, demo_db_round):
+    page = client_for(analyst).get(url("round_report", demo_db_round)).content.decode()
+    assert "Bestyrelsen bedes …" in page
+    assert "tage stilling til næste skridt" in page
+
+
+def test_it_puts_the_analysts_text_for_the_board_into_the_deck(client_for, analyst, demo_db_round):
+    client = client_for(analyst)
+    text = "godkende aftalen med Klynge A\n\n- afsætte 200.000 kr. i 2024"
+    response = client.post(url("board_asks", demo_db_round), {"text": text})
+    assert response.status_code == 302
+    texts = deck_texts(client.get(url("deck", demo_db_round)).content)
+    assert "godkende aftalen med Klynge A\nafsætte 200.000 kr. i 2024" in texts
+    assert "Formuleret af analytikeren." in texts
+    client.post(url("board_asks", demo_db_round), {"default": "1"})
+    drafted = deck_texts(client.get(url("deck", demo_db_round)).content)
+    assert "Udkast ud fra anbefalingerne" in drafted
+
+
+def test_it_lets_a_viewer_read_but_not_change_what_the_board_is_asked(
+    client_for, viewer, demo_db_round
+):
+    client = client_for(viewer)
+    assert "Bestyrelsen bedes …" in client.get(url("round_report", demo_db_round)).content.decode()
+    assert client.post(url("board_asks", demo_db_round), {"text": "x"}).status_code in (403, 404)
+
+
+def test_it_refuses_an_empty_text_for_the_board(client_for, analyst, demo_db_round):
+    response = client_for(analyst).post(url("board_asks", demo_db_round), {"text": " - \n "})
+    assert response.status_code == 400
+    assert "Skriv mindst ét punkt." in response.content.decode()
+
+
+@pytest.mark.parametrize(("lang", "kind"), [("da", "Rammeaftale"), ("en", "Framework agreement")])
+def test_it_names_clusters_parties_and_kinds_in_the_agreements_sheet(lang, kind):
+    from datetime import date
+
+    from klyngeradar.core.agreements.documentation import AgreementFacts
+    from klyngeradar.core.surveys.demo import demo_round
+    from klyngeradar.web.reports.deliverables import agreement_rows
+
+    facts = AgreementFacts(
+        slug="aftale-1",
+        title="Tværkommunal aftale",
+        cluster="klynge-a",
+        parties=("851", "erhvervshus-nordjylland"),
+        start=date(2024, 1, 1),
+        kind="framework",
+    )
+    (row,) = agreement_rows((facts,), lang, demo_round())
+    values = list(row.values())
+    assert values[:4] == [
+        "Tværkommunal aftale",
+        "Klynge A",
+        "Aalborg, Erhvervshus Nordjylland",
+        kind,
+    ]
+    assert "aftale-1" not in values
