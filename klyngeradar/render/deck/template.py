@@ -95,8 +95,9 @@ def load_template(path: str | Path | None = None) -> Template:
     try:
         presentation = Presentation(str(source))
     except Exception as exc:  # python-pptx raises several types for a bad file.
-        reason = f"cannot be opened as a PowerPoint template ({exc})"
-        reason_da = f"kan ikke åbnes som PowerPoint-skabelon ({exc})"
+        # The library's own message is English and may name a temporary path: not shown.
+        reason = "cannot be opened as a PowerPoint template (not a .pptx file, or damaged)"
+        reason_da = "kan ikke åbnes som PowerPoint-skabelon (ikke en .pptx-fil, eller ødelagt)"
         raise InputError([Problem(reason, file=source.name, reason_da=reason_da)]) from exc
     _remove_slides(presentation)
     return Template(presentation, map_layouts(presentation, source.name), source.name)
