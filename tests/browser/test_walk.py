@@ -1,4 +1,4 @@
-"""In a real browser: every page type as every persona, at laptop (1366 px) and phone (390 px) width.
+"""In a real browser: every page type as every persona, at laptop (1366 px) and phone (390 px).
 
 One seeded database (the demo: reference data, the demo round with personal
 links, the strategy, three agreements and the deliverables) and one browser.
@@ -95,7 +95,8 @@ OVERFLOW = """
     if (style.overflowX === 'auto' || style.overflowX === 'scroll') {
       // A scroll container: fine on a phone; at laptop width its table must fit.
       if (laptop && el.querySelector('table') && el.scrollWidth > el.clientWidth + 1) {
-        problems.push(`a table needs sideways scrolling in ${describe(el)}: ${el.scrollWidth} px in ${el.clientWidth} px`);
+        const size = `${el.scrollWidth} px in ${el.clientWidth} px`;
+        problems.push(`a table needs sideways scrolling in ${describe(el)}: ${size}`);
       }
       continue;
     }
