@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from klyngeradar.web.access import can, get_for_user, require_role, visible_to
 from klyngeradar.web.accounts.roles import is_respondent, organisation_of
+from klyngeradar.web.confirm import confirmation, confirmed
 from klyngeradar.web.registry.models import Actor
 from klyngeradar.web.strategy.store import strategy_for
 from klyngeradar.web.surveys import answers, invitations
@@ -118,11 +120,49 @@ def _live(round: Round) -> Q:
 @require_POST
 def round_close(request, pk: int):
     round = get_for_user(request.user, Round, action="change", pk=pk)
+    if round.is_open and not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Luk runden »%(title)s«?") % {"title": round.title},
+            consequence=_(
+                "Alle personlige links holder op med at virke, og klyngerne kan ikke længere "
+                "svare. Det, en klynge er i gang med at skrive, gemmes som kladde. "
+                "Runden kan genåbnes bagefter."
+            ),
+            button=_("Luk runden"),
+            back_url=reverse("surveys:round_detail", kwargs={"pk": round.pk}),
+            section="rounds",
+        )
     if round.is_open:
         round.status = Round.Status.CLOSED
         round.closed_at = timezone.now()
         round.save()
         messages.success(request, _("Runden er lukket. Linkene virker ikke længere."))
+    return redirect("surveys:round_detail", pk=round.pk)
+
+
+@require_role(*EDITORS)
+@require_POST
+def round_reopen(request, pk: int):
+    """Open a closed round again: the links that were not revoked work again."""
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    if not round.is_open and not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Genåbn runden »%(title)s«?") % {"title": round.title},
+            consequence=_(
+                "Klyngernes personlige links virker igen (undtagen tilbagekaldte), og klynger, "
+                "der ikke har indsendt, kan svare videre på deres kladde."
+            ),
+            button=_("Genåbn runden"),
+            back_url=reverse("surveys:round_detail", kwargs={"pk": round.pk}),
+            section="rounds",
+        )
+    if not round.is_open:
+        round.status = Round.Status.OPEN
+        round.closed_at = None
+        round.save()
+        messages.success(request, _("Runden er genåbnet. Linkene virker igen."))
     return redirect("surveys:round_detail", pk=round.pk)
 
 
@@ -184,6 +224,18 @@ def _issued(request, round: Round, issued: invitations.Issued, *, send: bool):
 @require_POST
 def revoke(request, pk: int, response: int):
     response = _response_of(request, pk, response, "change")
+    if not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Tilbagekald linket til %(cluster)s?") % {"cluster": response.cluster.name},
+            consequence=_(
+                "Klyngens personlige links holder op med at virke med det samme. Svarene, der "
+                "allerede er gemt, bevares. Send et nyt link, hvis klyngen skal svare videre."
+            ),
+            button=_("Tilbagekald"),
+            back_url=reverse("surveys:round_detail", kwargs={"pk": pk}),
+            section="rounds",
+        )
     count = invitations.revoke_all(response.round, response.cluster)
     messages.success(
         request,
@@ -197,6 +249,17 @@ def revoke(request, pk: int, response: int):
 @require_POST
 def reopen(request, pk: int, response: int):
     response = _response_of(request, pk, response, "change")
+    if not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Genåbn besvarelsen fra %(cluster)s?") % {"cluster": response.cluster.name},
+            consequence=_(
+                "Besvarelsen bliver en kladde igen, som klyngen kan rette og indsende på ny."
+            ),
+            button=_("Genåbn besvarelsen"),
+            back_url=reverse("surveys:round_detail", kwargs={"pk": pk}),
+            section="rounds",
+        )
     answers.reopen(response)
     messages.success(
         request,
