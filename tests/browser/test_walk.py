@@ -12,7 +12,9 @@ login. Every page is then opened at both widths and must have
   than its content area unless it scrolls visibly (``overflow-x: auto``), and
   at laptop width no table needs to scroll at all,
 - no htmx form or link whose target is missing from the page (it would do nothing),
-- no English on a Danish page (words that are English and never Danish).
+- no English on a Danish page (words that are English and never Danish),
+- nothing a strict Content-Security-Policy blocks: no inline script, no style
+  attribute, no inline event handler in the HTML as served.
 
 Every problem of the whole walk is collected and reported at once.
 Set KLYNGERADAR_SCREENSHOTS=DIR to keep a screenshot of every page.
@@ -180,6 +182,25 @@ def reference_notes() -> list[str]:
     return [text for pair in notes for text in pair if text]
 
 
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.I)
+STYLE_ATTRIBUTE = re.compile(r"<[a-z][^>]*\sstyle=", re.I)
+EVENT_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+=", re.I)
+
+
+def strict_csp_problems(html: str) -> list[str]:
+    """What a strict Content-Security-Policy would block in the page as served."""
+    problems = []
+    for pattern, what in (
+        (INLINE_SCRIPT, "an inline <script>"),
+        (STYLE_ATTRIBUTE, "a style attribute"),
+        (EVENT_HANDLER, "an inline event handler"),
+    ):
+        match = pattern.search(html)
+        if match:
+            problems.append(f"{what} in the HTML: {match.group(0)[:80]}")
+    return problems
+
+
 def english_words(text: str, notes: list[str] = ()) -> list[str]:
     for note in notes:
         text = text.replace(note, " ")
@@ -217,6 +238,8 @@ class Walk:
             return None
         if response.status >= 400:
             self.problems.append(f"{where}: status {response.status}")
+        for csp in strict_csp_problems(response.text()):
+            self.problems.append(f"{where}: {csp}")
         for error in errors:
             self.problems.append(f"{where}: console error {error}")
         if not path.startswith("/admin/"):  # the admin keeps Django's own layout
