@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -71,9 +72,23 @@ def round_create(request):
     if request.method == "POST" and form.is_valid():
         round = form.save()
         messages.success(request, _("Runden er oprettet. Invitér nu klyngerne."))
+        _warn_of_a_past_deadline(request, round)
         return redirect("surveys:round_detail", pk=round.pk)
     ctx = {"form": form, "region": region, "section": "rounds", "creating": True}
     return render(request, "surveys/round_form.html", ctx)
+
+
+def _warn_of_a_past_deadline(request, round: Round) -> None:
+    """A past deadline is allowed (a round may be recorded afterwards), but said plainly."""
+    if round.deadline < timezone.localdate():
+        messages.warning(
+            request,
+            _(
+                "Svarfristen %(deadline)s er allerede overskredet. Klyngerne kan stadig svare, "
+                "så længe runden er åben, men e-mails og påmindelser nævner en frist i fortiden."
+            )
+            % {"deadline": date_format(round.deadline, "DATE_FORMAT")},
+        )
 
 
 @require_role(*EDITORS)
@@ -84,6 +99,7 @@ def round_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Ændringerne er gemt."))
+        _warn_of_a_past_deadline(request, round)
         return redirect("surveys:round_detail", pk=round.pk)
     ctx = {"form": form, "round": round, "region": round.region, "section": "rounds"}
     return render(request, "surveys/round_form.html", ctx)
@@ -92,6 +108,11 @@ def round_edit(request, pk: int):
 @require_role(*STAFF)
 def round_detail(request, pk: int):
     round = get_for_user(request.user, Round, pk=pk)
+    return render(request, "surveys/round_detail.html", _round_context(request, round))
+
+
+def _round_context(request, round: Round, invite_form: InviteForm | None = None) -> dict:
+    """The round page's context; the same after a refused invitation (links, counts)."""
     responses = round.responses.select_related("cluster").annotate(
         live_links=Count("cluster__invitations", filter=_live(round)),
         last_seen=Max(
@@ -106,10 +127,10 @@ def round_detail(request, pk: int):
         "responses": responses,
         "counts": [(label, counts[status]) for status, label in Response.Status.choices],
         "can_change": can(request.user, "change", round),
-        "invite_form": InviteForm(round=round),
+        "invite_form": invite_form or InviteForm(round=round),
         "section": "rounds",
     }
-    return render(request, "surveys/round_detail.html", ctx)
+    return ctx
 
 
 def _live(round: Round) -> Q:
@@ -172,14 +193,7 @@ def invite(request, pk: int):
     round = get_for_user(request.user, Round, action="change", pk=pk)
     form = InviteForm(request.POST, round=round)
     if not form.is_valid():
-        ctx = {
-            "round": round,
-            "responses": round.responses.select_related("cluster"),
-            "counts": [],
-            "can_change": True,
-            "invite_form": form,
-            "section": "rounds",
-        }
+        ctx = _round_context(request, round, form)
         return render(request, "surveys/round_detail.html", ctx, status=422)
     issued = invitations.invite(round, form.cleaned_data["cluster"], form.cleaned_data["addresses"])
     return _issued(request, round, issued, send=form.cleaned_data["send"])
@@ -280,17 +294,42 @@ def response_detail(request, pk: int, response: int):
         "lines": response_lines(response, _lang()),
         "warnings": answers.warnings_of(response, _lang()),
         "links": links.order_by("-created_at"),
-        "history": _history_rows(history),
+        "history": _history_rows(history, _question_label(response)),
         "can_change": can(request.user, "change", response),
         "section": "rounds",
     }
     return render(request, "surveys/response_detail.html", ctx)
 
 
-def _history_rows(records) -> list[dict]:
-    """Who, when and what: the fields each history record changed from the one before."""
+def _question_label(response: Response):
+    """Name a question id as the respondent saw it (an unknown id keeps its name)."""
+    q = answers.questionnaire_of(response)
+    round = response.round
+
+    def label(key: str) -> str:
+        try:
+            return q.label(key, _lang(), since=round.since, organisation=str(round.organisation))
+        except KeyError:
+            return key
+
+    return label
+
+
+def _history_rows(records, question_label=lambda key: key) -> list[dict]:
+    """Who, when and what: the fields each history record changed from the one before.
+
+    Changed answers are named by their question's label, other fields by their
+    name on the form, never by a technical key.
+    """
     rows = []
     records = list(records)
+
+    def field_label(record, name: str) -> str:
+        try:
+            return str(record.instance_type._meta.get_field(name).verbose_name)
+        except Exception:  # a field that no longer exists keeps its name
+            return name
+
     for record, older in zip(records, [*records[1:], None], strict=True):
         changed = []
         if older is not None:
@@ -299,9 +338,10 @@ def _history_rows(records) -> list[dict]:
                 if change.field in ("answers", "basis"):
                     old, new = change.old or {}, change.new or {}
                     keys = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
-                    changed.extend(keys)
+                    changed.extend(question_label(k) for k in keys if k)
                 else:
-                    changed.append(change.field)
+                    changed.append(field_label(record, change.field))
+            changed = list(dict.fromkeys(changed))
         who = str(record.history_user) if record.history_user else ""
         rows.append(
             {

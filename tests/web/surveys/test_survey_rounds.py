@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -304,8 +305,13 @@ def test_the_history_says_who_changed_what_and_when(
         "via personligt link",
         "via personligt link",
     ]
-    assert "presence.type" in [c for row in rows for c in row["changed"]]
+    changed = [c for row in rows for c in row["changed"]]
+    # Named as the respondent saw them, never by a technical key.
+    assert "Hvordan er klyngen fysisk til stede i regionen?" in changed
+    assert not [c for c in changed if "." in c.rstrip(".?") or "_" in c], changed
     assert rows[0]["reason"] == "genåbnet af analytiker"
+    html = page.content.decode()
+    assert "Dec" not in html
 
 
 def test_the_round_form_says_where_the_efforts_come_from_in_english(
@@ -317,3 +323,42 @@ def test_the_round_form_says_where_the_efforts_come_from_in_english(
     page = client.get(reverse("surveys:round_create"))
 
     assert "The suggestion is an example: the organisation has no strategy yet." in main_of(page)
+
+
+def test_a_refused_invitation_keeps_showing_the_live_links_as_active(
+    client_for, analyst, survey_round, link_a, cluster_b
+):
+    page = client_for(analyst).post(
+        reverse("surveys:invite", args=[survey_round.pk]),
+        {"cluster": cluster_b.pk, "addresses": "ikke en adresse"},
+    )
+
+    assert page.status_code == 422
+    html = page.content.decode()
+    assert "1 aktivt" in html
+    assert "tilbagekaldt</span>" not in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("15.03.2031", date(2031, 3, 15)), ("2031-03-15", date(2031, 3, 15))]
+)
+def test_the_deadline_is_typed_the_danish_way_with_a_hint(
+    client_for, analyst, north_jutland, typed, expected
+):
+    client = client_for(analyst)
+    form = client.get(reverse("surveys:round_create")).content.decode()
+    assert 'placeholder="dd.mm.åååå"' in form
+    assert "(skal udfyldes)" in form  # required fields are marked
+
+    client.post(reverse("surveys:round_create"), {**ROUND_FORM, "deadline": typed})
+
+    assert Round.objects.get().deadline == expected
+
+
+def test_a_past_deadline_is_saved_with_a_warning(client_for, analyst, north_jutland):
+    page = client_for(analyst).post(
+        reverse("surveys:round_create"), {**ROUND_FORM, "deadline": "01.06.2024"}, follow=True
+    )
+
+    assert Round.objects.get().deadline == date(2024, 6, 1)
+    assert "Svarfristen 1. juni 2024 er allerede overskredet" in page.content.decode()
