@@ -99,3 +99,12 @@ def test_it_explains_when_pdf_cannot_be_made(client_for, analyst, agreement, mon
         reverse("agreements:agreement_document", args=[agreement.slug, "pdf"]), follow=True
     )
     assert "PDF kræver LibreOffice" in response.text
+
+
+def test_the_documentation_page_fills_in_this_year(client_for, analyst):
+    from django.utils import timezone
+
+    page = client_for(analyst).get(reverse("agreements:documentation_package"))
+
+    assert page.status_code == 200
+    assert f'value="{timezone.localdate().year}"' in page.content.decode()
