@@ -239,6 +239,7 @@ def section(request, access: Access, key: str):
         next_key=keys[index + 1] if index + 1 < len(keys) else None,
         action=access.url("section", key=key),
         new_questions=request.GET.get("nye") == "1",
+        draft_saved=request.GET.get("gemt") == "1" and request.method == "GET",
     )
     return render(request, "surveys/respond/section.html", ctx)
 
@@ -248,7 +249,7 @@ def _target(request, access: Access, keys: list[str], index: int) -> str:
     if go == "previous" and index > 0:
         return access.url("section", key=keys[index - 1])
     if go == "stay":
-        return access.url("section", key=keys[index]) + "#saved"
+        return access.url("section", key=keys[index]) + "?gemt=1#saved"
     if go == "next" and index + 1 < len(keys):
         return access.url("section", key=keys[index + 1])
     if go.startswith("section:") and go[8:] in keys:
@@ -271,9 +272,12 @@ def summary(request, access: Access):
             _send_receipt(request, access)
             return redirect(access.url("done"))
         open_ids = {check_id for check_id, _text in still_open}
+    lines = response_lines(response, _lang())
     ctx = _context(
         access,
-        lines=response_lines(response, _lang()),
+        lines=lines,
+        unanswered=sum(1 for s in lines for line in s.lines if line.text is None),
+        questions=sum(len(s.lines) for s in lines),
         warnings=warnings,
         open_ids=open_ids,
         confirmed=set(response.confirmed_warnings),
