@@ -108,3 +108,13 @@ def test_the_documentation_page_fills_in_this_year(client_for, analyst):
 
     assert page.status_code == 200
     assert f'value="{timezone.localdate().year}"' in page.content.decode()
+
+
+def test_the_import_page_has_no_duplicate_ids(client_for, analyst):
+    import re
+    from collections import Counter
+
+    html = client_for(analyst).get(reverse("agreements:participation")).content.decode()
+
+    ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+    assert not [i for i, n in ids.items() if n > 1], ids
