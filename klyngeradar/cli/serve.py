@@ -9,6 +9,16 @@ from pathlib import Path
 import click
 
 
+def site_url(host: str, port: int, environ) -> str:
+    """SITE_URL as set, else the address this server answers on (personal links use it)."""
+    if environ.get("SITE_URL"):
+        return environ["SITE_URL"]
+    if host in ("0.0.0.0", "::", ""):
+        host = "127.0.0.1"
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
 @click.command()
 @click.option(
     "--data",
@@ -27,6 +37,8 @@ def serve(data_dir: Path | None, port: int, host: str, workers: int) -> None:
     """
     from klyngeradar.web.bootstrap import SetupError, check_database, pending_migrations, setup
 
+    # Links in e-mails and on the pages point to this server unless SITE_URL says otherwise.
+    os.environ["SITE_URL"] = site_url(host, port, os.environ)
     setup(data_dir)
     check_database()
     pending = pending_migrations()

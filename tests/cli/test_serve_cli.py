@@ -62,3 +62,18 @@ def test_it_refuses_an_empty_data_directory_in_one_line(tmp_path):
     assert result.stderr.startswith("error: the database is not set up")
     assert "klyngeradar demo" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "environ", "expected"),
+    [
+        ("127.0.0.1", 8123, {}, "http://127.0.0.1:8123"),
+        ("0.0.0.0", 9000, {}, "http://127.0.0.1:9000"),
+        ("::1", 8000, {}, "http://[::1]:8000"),
+        ("127.0.0.1", 8123, {"SITE_URL": "https://klyngeradar.example.dk"}, None),
+    ],
+)
+def test_it_derives_the_links_address_from_the_running_server(host, port, environ, expected):
+    from klyngeradar.cli.serve import site_url
+
+    assert site_url(host, port, environ) == (expected or environ["SITE_URL"])

@@ -75,13 +75,19 @@ class _Writer:
             if count == base:
                 return "Klyngen" if base == 1 else f"Alle {self.n(base)} klynger"
             if count == 0:
-                return f"Ingen af de {self.n(base)} klynger"
+                return self.none_of(base)
             return f"{self.n(count)} af {self.n(base)} klynger"
         if count == base:
             return "The cluster" if base == 1 else f"All {self.n(base)} clusters"
         if count == 0:
-            return f"None of the {self.n(base)} clusters"
+            return self.none_of(base)
         return f"{self.n(count)} of {self.n(base)} clusters"
+
+    def none_of(self, base: int) -> str:
+        """ "Ingen af de 12 klynger"; for one cluster "Ingen klynge (af 1)", not "de 1 klynger"."""
+        if self.da:
+            return "Ingen klynge (af 1)" if base == 1 else f"Ingen af de {self.n(base)} klynger"
+        return "No cluster (of 1)" if base == 1 else f"None of the {self.n(base)} clusters"
 
     def verb(self, count: int, base: int, singular: str, plural: str) -> str:
         """English agreement ("1 of 12 clusters has"); Danish verbs do not inflect."""
@@ -108,8 +114,8 @@ class _Writer:
 
     def no_answers(self, base: int, what_da: str, what_en: str) -> str:
         if self.da:
-            return f"Ingen af de {self.n(base)} klynger har besvaret spørgsmålet om {what_da}"
-        return f"None of the {self.n(base)} clusters answered the question on {what_en}"
+            return f"{self.none_of(base)} har besvaret spørgsmålet om {what_da}"
+        return f"{self.none_of(base)} answered the question on {what_en}"
 
     @property
     def since(self) -> str:
@@ -170,8 +176,8 @@ def _total_sentence(w: _Writer, key: str, finding: Total) -> Sentence:
         return Sentence(key, w.nobody(*topic))
     if finding.reported == 0:
         if w.da:
-            return Sentence(key, f"Ingen af de {w.n(finding.base)} klynger har oplyst {topic[0]}")
-        return Sentence(key, f"None of the {w.n(finding.base)} clusters reported {topic[1]}")
+            return Sentence(key, f"{w.none_of(finding.base)} har oplyst {topic[0]}")
+        return Sentence(key, f"{w.none_of(finding.base)} reported {topic[1]}")
     reported, base, estimated = finding.reported, finding.base, finding.estimated
     if w.da:
         if estimated == reported:

@@ -99,8 +99,9 @@ def load_template(
     try:
         presentation = Presentation(str(source))
     except Exception as exc:  # python-pptx raises several types for a bad file.
-        reason = f"cannot be opened as a PowerPoint template ({exc})"
-        reason_da = f"kan ikke åbnes som PowerPoint-skabelon ({exc})"
+        # The library's own message is English and may name a temporary path: not shown.
+        reason = "cannot be opened as a PowerPoint template (not a .pptx file, or damaged)"
+        reason_da = "kan ikke åbnes som PowerPoint-skabelon (ikke en .pptx-fil, eller ødelagt)"
         raise InputError([Problem(reason, file=source.name, reason_da=reason_da)]) from exc
     _remove_slides(presentation)
     font = theme_font(presentation)

@@ -1,6 +1,12 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from klyngeradar.web.accounts.models import Membership, Organisation
+
+# The admin speaks of Klyngeradar, not of the framework it is built with.
+admin.site.site_header = _("Klyngeradar – administration")
+admin.site.site_title = _("Klyngeradar – administration")
+admin.site.index_title = _("Administration")
 
 
 @admin.register(Organisation)

@@ -61,7 +61,9 @@ def agreement_document(request, slug, fmt):
 def documentation_package(request):
     """The yearly documentation package (.xlsx) for all visible agreements or one of them."""
     agreements = visible_to(request.user, Agreement).select_related("cluster", "organisation")
-    form = PackageForm(request.GET or None, agreements=agreements)
+    # The year is filled in: this year, the first year the agreement page offers too.
+    initial = {"year": timezone.localdate().year}
+    form = PackageForm(request.GET or None, agreements=agreements, initial=initial)
     if not form.is_valid():
         return render(
             request,

@@ -26,9 +26,10 @@ from klyngeradar.web.agreements.models import (
     FollowUp,
     Kpi,
 )
+from klyngeradar.web.dateinput import DanishDateInput
 from klyngeradar.web.registry.models import Actor, Cluster, Municipality
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DanishDateInput()
 UPLOAD_SUFFIXES = (".csv", ".xlsx")
 
 

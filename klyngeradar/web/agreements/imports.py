@@ -25,6 +25,8 @@ from klyngeradar.web.agreements.models import (
 )
 from klyngeradar.web.registry.models import Actor, Cluster
 
+FIGURES_IDS = "id_figures_%s"
+
 
 def store_participation(organisation, filename: str, rows, user=None) -> ParticipationImport:
     """Store validated participation rows (core `ParticipationRow`s) as one import."""
@@ -86,7 +88,8 @@ def participation(request):
     if organisation is None:
         return redirect("agreements:agreement_list")
     participation_form = ParticipationImportForm()
-    figures_form = CompanyFiguresImportForm()
+    # Both forms have a "file" field: the second one gets its own ids (no duplicate id="id_file").
+    figures_form = CompanyFiguresImportForm(auto_id=FIGURES_IDS)
     if request.method == "POST" and request.POST.get("what") == "participation":
         participation_form = ParticipationImportForm(request.POST, request.FILES)
         if participation_form.is_valid():
@@ -100,7 +103,7 @@ def participation(request):
             )
             return redirect("agreements:participation")
     elif request.method == "POST" and request.POST.get("what") == "figures":
-        figures_form = CompanyFiguresImportForm(request.POST, request.FILES)
+        figures_form = CompanyFiguresImportForm(request.POST, request.FILES, auto_id=FIGURES_IDS)
         if figures_form.is_valid():
             upload = request.FILES["file"]
             figures = figures_form.cleaned_data["file"]

@@ -12,6 +12,7 @@ decided by the core (`AgreementFacts.covers`), never here.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -31,6 +32,8 @@ from klyngeradar.web.registry.models import Actor, Cluster, Municipality
 CVR_FORMAT = RegexValidator(r"^\d{8}$", _("Et CVR-nummer har 8 cifre."))
 DOCUMENT_EXTENSIONS = ("pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "png", "jpg", "jpeg")
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
 
 @deconstructible
@@ -53,6 +56,16 @@ class DocumentStorage(FileSystemStorage):
     def base_url(self):
         # Documents are served through a view that checks access, never as plain media.
         return None
+
+    def get_valid_name(self, name):
+        """Keep the name as uploaded ("Aftale med Klynge A - 2026.pdf"), æøå, dashes and spaces.
+
+        Only what is unsafe in a file name is replaced: path separators, control
+        characters and the characters Windows refuses.
+        """
+        name = Path(str(name)).name.strip()
+        cleaned = UNSAFE_IN_FILE_NAMES.sub("_", name).strip(". ")
+        return cleaned or "dokument"
 
 
 class Agreement(models.Model):

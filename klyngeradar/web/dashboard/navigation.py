@@ -25,11 +25,16 @@ SECTIONS = (
     ("structure", _("Erhvervsstruktur"), "specialisation:structure"),
     ("reports", _("Rapporter"), "reports:report_list"),
 )
-# Sections only some roles see; every other section is shown to everyone logged in.
+# Sections only some roles see (they answer 404 to everyone else); every other
+# section is shown to everyone logged in. Rapporter is the reports app's
+# `staff_only`: analysts, viewers and administrators.
 ROLES = {
     "strategy": frozenset({"analyst", "viewer", "admin"}),
     "structure": frozenset({"analyst", "viewer", "admin"}),
+    "reports": frozenset({"analyst", "viewer", "admin"}),
 }
+# Sections whose pages belong to an organisation: a user without one has none to read.
+NEEDS_ORGANISATION = frozenset({"strategy", "structure"})
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,9 @@ def _shown_to(user, key: str) -> bool:
     roles = ROLES.get(key)
     if roles is None:
         return True
-    # The strategy belongs to an organisation: a user without one has none to read.
-    return role_of(user) in roles and organisation_of(user) is not None
+    if key in NEEDS_ORGANISATION and organisation_of(user) is None:
+        return False
+    return role_of(user) in roles
 
 
 def navigation(request) -> dict:

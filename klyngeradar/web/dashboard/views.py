@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from klyngeradar.web.access import visible_to
 from klyngeradar.web.accounts.roles import is_respondent
 from klyngeradar.web.agreements.expiry import expiring_agreements
 from klyngeradar.web.dashboard.navigation import SECTIONS
+from klyngeradar.web.dashboard.standing import current_round, kpis_needing_attention, round_standing
 from klyngeradar.web.registry.models import Actor, Area, Cluster, Municipality, Region
 from klyngeradar.web.surveys.respondents import open_responses
 
@@ -18,6 +20,12 @@ from klyngeradar.web.surveys.respondents import open_responses
 @login_required
 def overview(request):
     user = request.user
+    if is_respondent(user):
+        # A respondent's front page holds only their own forms.
+        ctx = {"section": "overview", "respondent": True, "own_responses": open_responses(user)}
+        return render(request, "dashboard/respondent_home.html", ctx)
+    today = timezone.localdate()
+    round = current_round(user)
     clusters = visible_to(user, Cluster)
     areas = (
         visible_to(user, Area)
@@ -38,8 +46,8 @@ def overview(request):
         "without_area": clusters.filter(area__isnull=True).count(),
         "actors": visible_to(user, Actor).select_related("region")[:12],
         "expiring_agreements": expiring_agreements(user),
-        "respondent": is_respondent(user),
-        "own_responses": open_responses(user),
+        "standing": round_standing(round, today=today) if round else None,
+        "kpis_attention": kpis_needing_attention(user, today=today),
     }
     return render(request, "dashboard/overview.html", ctx)
 

@@ -295,7 +295,11 @@ def _total(key: str, f: Total, findings: Findings, n):
         )
     if f.overlap_possible:
         qualifiers.append(_("kan overlappe på tværs af klynger"))
-    base = _("%(reported)s af %(base)s klynger har oplyst et tal") % {
+    base = ngettext(
+        "%(reported)s af %(base)s klynge har oplyst et tal",
+        "%(reported)s af %(base)s klynger har oplyst et tal",
+        f.base,
+    ) % {
         "reported": n(f.reported),
         "base": n(f.base),
     }
@@ -320,7 +324,11 @@ def _municipal(f: MunicipalAgreements, labels: Labels, n):
             _("den største klynge har %(max)s af de %(n)s aftaler")
             % {"max": n(f.max_per_cluster), "n": n(f.agreements)}
         )
-    base = _("%(m)s kommuner, %(c)s klynger med en aftale") % {
+    base = (
+        ngettext("%(m)s kommune", "%(m)s kommuner", f.municipalities)
+        + ", "
+        + ngettext("%(c)s klynge med en aftale", "%(c)s klynger med en aftale", f.clusters)
+    ) % {
         "m": n(f.municipalities),
         "c": n(f.clusters),
     }
@@ -348,16 +356,25 @@ def _presence_vs_members(f: PresenceVsMembers, n):
         if group.reported < group.clusters:
             qualifiers.append(_("ikke alle klynger har oplyst medlemstal"))
             break
-    base = _("%(p)s klynger til stede, %(a)s uden fysisk tilstedeværelse") % {
+    base = ngettext(
+        "%(p)s klynge til stede, %(a)s uden fysisk tilstedeværelse",
+        "%(p)s klynger til stede, %(a)s uden fysisk tilstedeværelse",
+        f.present.clusters,
+    ) % {
         "p": n(f.present.clusters),
         "a": n(f.absent.clusters),
     }
     bars = [
         Bar(
-            _("Til stede (%(n)s klynger)") % {"n": n(f.present.clusters)}, f.present.members_region
+            ngettext("Til stede (%(n)s klynge)", "Til stede (%(n)s klynger)", f.present.clusters)
+            % {"n": n(f.present.clusters)},
+            f.present.members_region,
         ),
         Bar(
-            _("Ikke til stede (%(n)s klynger)") % {"n": n(f.absent.clusters)},
+            ngettext(
+                "Ikke til stede (%(n)s klynge)", "Ikke til stede (%(n)s klynger)", f.absent.clusters
+            )
+            % {"n": n(f.absent.clusters)},
             f.absent.members_region,
         ),
     ]

@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from klyngeradar.core.problems import InputError
@@ -105,5 +106,13 @@ def import_confirm(request, pk: int):
         return render(request, "surveys/import.html", ctx, status=422)
     changed = imports.apply(round, data, filename=stored["name"])
     del request.session[_session_key(round)]
-    messages.success(request, _("Importen er gemt: %(n)s besvarelser ændret.") % {"n": changed})
+    messages.success(
+        request,
+        ngettext(
+            "Importen er gemt: %(n)s besvarelse ændret.",
+            "Importen er gemt: %(n)s besvarelser ændret.",
+            changed,
+        )
+        % {"n": changed},
+    )
     return redirect("surveys:round_detail", pk=round.pk)

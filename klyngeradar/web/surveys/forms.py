@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from klyngeradar.core.strategy.plan import Strategy, demo_strategy
 from klyngeradar.core.surveys.exchange import slugify
 from klyngeradar.core.surveys.questionnaire import SLUG, versions
+from klyngeradar.web.dateinput import DanishDateInput
 from klyngeradar.web.registry.models import Cluster
 from klyngeradar.web.surveys import emails
 from klyngeradar.web.surveys.models import Round
@@ -100,8 +101,8 @@ class RoundForm(forms.ModelForm):
             "reminder_body",
         ]
         widgets = {
-            "since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "since": DanishDateInput(),
+            "deadline": DanishDateInput(),
             "invitation_body": forms.Textarea(attrs={"rows": 12}),
             "reminder_body": forms.Textarea(attrs={"rows": 10}),
         }

@@ -84,6 +84,18 @@ def find(token: str) -> Invitation | None:
     return invitation
 
 
+def find_in_closed_round(token: str) -> Invitation | None:
+    """The invitation behind a token that is not revoked but whose round has closed, or None."""
+    invitation = (
+        Invitation.objects.select_related("round", "cluster")
+        .filter(token_hash=hash_token(token), revoked_at__isnull=True)
+        .first()
+    )
+    if invitation is None or invitation.round.is_open:
+        return None
+    return invitation
+
+
 def placeholder_values(round: Round, cluster: Cluster, link: str) -> dict[str, str]:
     with override("da"):
         deadline = date_format(round.deadline, "j. F Y")

@@ -5,8 +5,11 @@ draft before moving on; the summary page submits. Conditional questions are
 decided on the server; htmx only re-renders the questions of a section when a
 controlling answer changes, and everything works without JavaScript.
 
-A link that is unknown, revoked or whose round has closed gives the same
-Danish 404 page, so a link never tells whether it once existed.
+A link that is unknown or revoked gives the same Danish 404 page, so a link
+never tells whether it once existed. A link whose round has closed says so
+("runden er lukket") to its holder, and a section posted after the close (the
+respondent was typing when the analyst closed the round) is kept as a draft:
+if the round is reopened, the respondent continues from there.
 """
 
 from __future__ import annotations
@@ -57,7 +60,17 @@ def respondent_view(view):
     def by_link(request, token, **kwargs):
         invitation = invitations.find(token)
         if invitation is None:
-            return _link_not_found(request)
+            closed = invitations.find_in_closed_round(token)
+            if closed is None:
+                return _link_not_found(request)
+            response = Response.objects.select_related("round", "cluster").get(
+                round=closed.round, cluster=closed.cluster
+            )
+            result = _round_closed(request, Access(response, closed, token), kwargs.get("key"))
+            result["Cache-Control"] = "no-store"
+            result["Referrer-Policy"] = "same-origin"
+            result["X-Robots-Tag"] = "noindex"
+            return result
         response = Response.objects.select_related("round", "cluster", "round__region").get(
             round=invitation.round, cluster=invitation.cluster
         )
@@ -76,7 +89,7 @@ def respondent_view(view):
     def by_account(request, pk, **kwargs):
         response = get_for_user(request.user, Response, action="answer", pk=pk)
         if not response.round.is_open:
-            raise Http404
+            return _round_closed(request, Access(response, None, None), kwargs.get("key"))
         answers.mark_opened(response, None)
         return view(request, Access(response, None, None), **kwargs)
 
@@ -85,6 +98,43 @@ def respondent_view(view):
 
 def _link_not_found(request):
     return render(request, "surveys/respond/link_not_found.html", status=404)
+
+
+def _round_closed(request, access: Access, key: str | None):
+    """The round has closed: keep a section posted now as a draft and say so plainly."""
+    kept = False
+    response = access.response
+    if request.method == "POST" and key and not response.submitted:
+        kept = _keep_draft(request, access, key)
+    ctx = {"round": response.round, "cluster": response.cluster, "kept": kept}
+    return render(request, "surveys/respond/round_closed.html", ctx, status=403)
+
+
+def _keep_draft(request, access: Access, key: str) -> bool:
+    """Save the valid answers of the posted section as a draft; True if anything was posted."""
+    response = access.response
+    q = answers.questionnaire_of(response)
+    current_section = next((s for s in q.sections if s.key == key), None)
+    if current_section is None:
+        return False
+    form_args = {
+        "round": response.round,
+        "questionnaire": q,
+        "section": current_section,
+        "saved_basis": response.basis,
+        "saved": answers.current(response),
+        "lang": _lang(),
+    }
+    posted_shown = set(request.POST.getlist("shown"))
+    shown = [qq for qq in current_section.questions if qq.id in posted_shown]
+    form = SectionForm(request.POST, shown=shown, **form_args)
+    form.is_valid()
+    values, basis = form.valid_answers()
+    values = {qid: value for qid, value in values.items() if value is not None}
+    if not values:
+        return False
+    answers.save_section(response, current_section, values, basis, via_link=access.via_link)
+    return True
 
 
 def _lang() -> str:
@@ -189,6 +239,7 @@ def section(request, access: Access, key: str):
         next_key=keys[index + 1] if index + 1 < len(keys) else None,
         action=access.url("section", key=key),
         new_questions=request.GET.get("nye") == "1",
+        draft_saved=request.GET.get("gemt") == "1" and request.method == "GET",
     )
     return render(request, "surveys/respond/section.html", ctx)
 
@@ -198,7 +249,7 @@ def _target(request, access: Access, keys: list[str], index: int) -> str:
     if go == "previous" and index > 0:
         return access.url("section", key=keys[index - 1])
     if go == "stay":
-        return access.url("section", key=keys[index]) + "#saved"
+        return access.url("section", key=keys[index]) + "?gemt=1#saved"
     if go == "next" and index + 1 < len(keys):
         return access.url("section", key=keys[index + 1])
     if go.startswith("section:") and go[8:] in keys:
@@ -221,9 +272,12 @@ def summary(request, access: Access):
             _send_receipt(request, access)
             return redirect(access.url("done"))
         open_ids = {check_id for check_id, _text in still_open}
+    lines = response_lines(response, _lang())
     ctx = _context(
         access,
-        lines=response_lines(response, _lang()),
+        lines=lines,
+        unanswered=sum(1 for s in lines for line in s.lines if line.text is None),
+        questions=sum(len(s.lines) for s in lines),
         warnings=warnings,
         open_ids=open_ids,
         confirmed=set(response.confirmed_warnings),

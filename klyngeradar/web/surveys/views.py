@@ -6,13 +6,16 @@ from django.contrib import messages
 from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from klyngeradar.web.access import can, get_for_user, require_role, visible_to
 from klyngeradar.web.accounts.roles import is_respondent, organisation_of
+from klyngeradar.web.confirm import confirmation, confirmed
 from klyngeradar.web.registry.models import Actor
 from klyngeradar.web.strategy.store import strategy_for
 from klyngeradar.web.surveys import answers, invitations
@@ -69,9 +72,23 @@ def round_create(request):
     if request.method == "POST" and form.is_valid():
         round = form.save()
         messages.success(request, _("Runden er oprettet. Invitér nu klyngerne."))
+        _warn_of_a_past_deadline(request, round)
         return redirect("surveys:round_detail", pk=round.pk)
     ctx = {"form": form, "region": region, "section": "rounds", "creating": True}
     return render(request, "surveys/round_form.html", ctx)
+
+
+def _warn_of_a_past_deadline(request, round: Round) -> None:
+    """A past deadline is allowed (a round may be recorded afterwards), but said plainly."""
+    if round.deadline < timezone.localdate():
+        messages.warning(
+            request,
+            _(
+                "Svarfristen %(deadline)s er allerede overskredet. Klyngerne kan stadig svare, "
+                "så længe runden er åben, men e-mails og påmindelser nævner en frist i fortiden."
+            )
+            % {"deadline": date_format(round.deadline, "DATE_FORMAT")},
+        )
 
 
 @require_role(*EDITORS)
@@ -82,6 +99,7 @@ def round_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Ændringerne er gemt."))
+        _warn_of_a_past_deadline(request, round)
         return redirect("surveys:round_detail", pk=round.pk)
     ctx = {"form": form, "round": round, "region": round.region, "section": "rounds"}
     return render(request, "surveys/round_form.html", ctx)
@@ -90,6 +108,11 @@ def round_edit(request, pk: int):
 @require_role(*STAFF)
 def round_detail(request, pk: int):
     round = get_for_user(request.user, Round, pk=pk)
+    return render(request, "surveys/round_detail.html", _round_context(request, round))
+
+
+def _round_context(request, round: Round, invite_form: InviteForm | None = None) -> dict:
+    """The round page's context; the same after a refused invitation (links, counts)."""
     responses = round.responses.select_related("cluster").annotate(
         live_links=Count("cluster__invitations", filter=_live(round)),
         last_seen=Max(
@@ -104,10 +127,10 @@ def round_detail(request, pk: int):
         "responses": responses,
         "counts": [(label, counts[status]) for status, label in Response.Status.choices],
         "can_change": can(request.user, "change", round),
-        "invite_form": InviteForm(round=round),
+        "invite_form": invite_form or InviteForm(round=round),
         "section": "rounds",
     }
-    return render(request, "surveys/round_detail.html", ctx)
+    return ctx
 
 
 def _live(round: Round) -> Q:
@@ -118,6 +141,19 @@ def _live(round: Round) -> Q:
 @require_POST
 def round_close(request, pk: int):
     round = get_for_user(request.user, Round, action="change", pk=pk)
+    if round.is_open and not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Luk runden »%(title)s«?") % {"title": round.title},
+            consequence=_(
+                "Alle personlige links holder op med at virke, og klyngerne kan ikke længere "
+                "svare. Det, en klynge er i gang med at skrive, gemmes som kladde. "
+                "Runden kan genåbnes bagefter."
+            ),
+            button=_("Luk runden"),
+            back_url=reverse("surveys:round_detail", kwargs={"pk": round.pk}),
+            section="rounds",
+        )
     if round.is_open:
         round.status = Round.Status.CLOSED
         round.closed_at = timezone.now()
@@ -128,18 +164,36 @@ def round_close(request, pk: int):
 
 @require_role(*EDITORS)
 @require_POST
+def round_reopen(request, pk: int):
+    """Open a closed round again: the links that were not revoked work again."""
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    if not round.is_open and not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Genåbn runden »%(title)s«?") % {"title": round.title},
+            consequence=_(
+                "Klyngernes personlige links virker igen (undtagen tilbagekaldte), og klynger, "
+                "der ikke har indsendt, kan svare videre på deres kladde."
+            ),
+            button=_("Genåbn runden"),
+            back_url=reverse("surveys:round_detail", kwargs={"pk": round.pk}),
+            section="rounds",
+        )
+    if not round.is_open:
+        round.status = Round.Status.OPEN
+        round.closed_at = None
+        round.save()
+        messages.success(request, _("Runden er genåbnet. Linkene virker igen."))
+    return redirect("surveys:round_detail", pk=round.pk)
+
+
+@require_role(*EDITORS)
+@require_POST
 def invite(request, pk: int):
     round = get_for_user(request.user, Round, action="change", pk=pk)
     form = InviteForm(request.POST, round=round)
     if not form.is_valid():
-        ctx = {
-            "round": round,
-            "responses": round.responses.select_related("cluster"),
-            "counts": [],
-            "can_change": True,
-            "invite_form": form,
-            "section": "rounds",
-        }
+        ctx = _round_context(request, round, form)
         return render(request, "surveys/round_detail.html", ctx, status=422)
     issued = invitations.invite(round, form.cleaned_data["cluster"], form.cleaned_data["addresses"])
     return _issued(request, round, issued, send=form.cleaned_data["send"])
@@ -184,6 +238,18 @@ def _issued(request, round: Round, issued: invitations.Issued, *, send: bool):
 @require_POST
 def revoke(request, pk: int, response: int):
     response = _response_of(request, pk, response, "change")
+    if not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Tilbagekald linket til %(cluster)s?") % {"cluster": response.cluster.name},
+            consequence=_(
+                "Klyngens personlige links holder op med at virke med det samme. Svarene, der "
+                "allerede er gemt, bevares. Send et nyt link, hvis klyngen skal svare videre."
+            ),
+            button=_("Tilbagekald"),
+            back_url=reverse("surveys:round_detail", kwargs={"pk": pk}),
+            section="rounds",
+        )
     count = invitations.revoke_all(response.round, response.cluster)
     messages.success(
         request,
@@ -197,6 +263,17 @@ def revoke(request, pk: int, response: int):
 @require_POST
 def reopen(request, pk: int, response: int):
     response = _response_of(request, pk, response, "change")
+    if not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Genåbn besvarelsen fra %(cluster)s?") % {"cluster": response.cluster.name},
+            consequence=_(
+                "Besvarelsen bliver en kladde igen, som klyngen kan rette og indsende på ny."
+            ),
+            button=_("Genåbn besvarelsen"),
+            back_url=reverse("surveys:round_detail", kwargs={"pk": pk}),
+            section="rounds",
+        )
     answers.reopen(response)
     messages.success(
         request,
@@ -217,17 +294,42 @@ def response_detail(request, pk: int, response: int):
         "lines": response_lines(response, _lang()),
         "warnings": answers.warnings_of(response, _lang()),
         "links": links.order_by("-created_at"),
-        "history": _history_rows(history),
+        "history": _history_rows(history, _question_label(response)),
         "can_change": can(request.user, "change", response),
         "section": "rounds",
     }
     return render(request, "surveys/response_detail.html", ctx)
 
 
-def _history_rows(records) -> list[dict]:
-    """Who, when and what: the fields each history record changed from the one before."""
+def _question_label(response: Response):
+    """Name a question id as the respondent saw it (an unknown id keeps its name)."""
+    q = answers.questionnaire_of(response)
+    round = response.round
+
+    def label(key: str) -> str:
+        try:
+            return q.label(key, _lang(), since=round.since, organisation=str(round.organisation))
+        except KeyError:
+            return key
+
+    return label
+
+
+def _history_rows(records, question_label=lambda key: key) -> list[dict]:
+    """Who, when and what: the fields each history record changed from the one before.
+
+    Changed answers are named by their question's label, other fields by their
+    name on the form, never by a technical key.
+    """
     rows = []
     records = list(records)
+
+    def field_label(record, name: str) -> str:
+        try:
+            return str(record.instance_type._meta.get_field(name).verbose_name)
+        except Exception:  # a field that no longer exists keeps its name
+            return name
+
     for record, older in zip(records, [*records[1:], None], strict=True):
         changed = []
         if older is not None:
@@ -236,9 +338,10 @@ def _history_rows(records) -> list[dict]:
                 if change.field in ("answers", "basis"):
                     old, new = change.old or {}, change.new or {}
                     keys = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
-                    changed.extend(keys)
+                    changed.extend(question_label(k) for k in keys if k)
                 else:
-                    changed.append(change.field)
+                    changed.append(field_label(record, change.field))
+            changed = list(dict.fromkeys(changed))
         who = str(record.history_user) if record.history_user else ""
         rows.append(
             {

@@ -269,3 +269,17 @@ def test_it_writes_dates_the_danish_way(day, da, en):
 def test_it_refuses_an_unknown_language():
     with pytest.raises(ValueError):
         sentences(compute_findings(demo_round()), "de")
+
+
+@pytest.mark.parametrize(
+    ("lang", "wrong", "right"),
+    [
+        ("da", "de 1 klynger", "Ingen klynge (af 1)"),
+        ("en", "the 1 clusters", "No cluster (of 1)"),
+    ],
+)
+def test_it_speaks_of_a_single_cluster_in_the_singular(lang, wrong, right):
+    texts = [s.text for s in said([Response("alone", "complete")], lang).values()]
+
+    assert not [t for t in texts if wrong in t]
+    assert any(t.startswith(right) for t in texts)

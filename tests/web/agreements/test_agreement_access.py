@@ -140,3 +140,16 @@ def test_it_lists_only_visible_agreements_in_the_package(
     )
     assert hidden.status_code == 400
     assert Agreement.objects.count() == 2
+
+
+def test_an_uploaded_document_keeps_its_name_with_dashes_spaces_and_aeoeaa(
+    client_for, analyst, agreement
+):
+    name = "Aftale med Klynge A - 2026 æøå.pdf"
+    client_for(analyst).post(
+        reverse("agreements:document_upload", args=[agreement.slug]),
+        {"title": "Aftalen", "file": upload(name, b"%PDF-1.4 demo")},
+    )
+
+    (document,) = agreement.documents.all()
+    assert document.filename == name

@@ -117,3 +117,22 @@ def test_the_agreement_page_charts_each_kpi_over_its_follow_up_years(client_for,
     assert target["data"] == [40, 120]
     assert actual["data"][0]["value"] == 35 and actual["data"][1] is None  # a gap, not 0
     assert 'data-chart="kpi-trend-' in page and "findings/charts.js" in page
+
+
+def test_the_documentation_page_fills_in_this_year(client_for, analyst):
+    from django.utils import timezone
+
+    page = client_for(analyst).get(reverse("agreements:documentation_package"))
+
+    assert page.status_code == 200
+    assert f'value="{timezone.localdate().year}"' in page.content.decode()
+
+
+def test_the_import_page_has_no_duplicate_ids(client_for, analyst):
+    import re
+    from collections import Counter
+
+    html = client_for(analyst).get(reverse("agreements:participation")).content.decode()
+
+    ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+    assert not [i for i, n in ids.items() if n > 1], ids

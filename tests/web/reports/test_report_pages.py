@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tempfile
 from datetime import UTC
 
 import pytest
@@ -117,8 +118,12 @@ def test_it_refuses_a_file_that_is_not_a_template(
     response = client_for(analyst).post(url("upload_template", demo_db_round), {"file": file})
 
     assert response.status_code == 400
-    assert message in response.content.decode()
+    html = response.content.decode()
+    assert message in html
     assert ReportTemplate.objects.count() == 0
+    # Neither the server's temporary path nor the library's English message reaches the user.
+    assert tempfile.gettempdir() not in html
+    assert "zip file" not in html and "Package not found" not in html
 
 
 def test_it_uses_the_organisations_own_template(

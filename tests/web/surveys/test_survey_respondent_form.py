@@ -174,3 +174,31 @@ def test_the_htmx_preview_shows_a_follow_up_question_without_saving(client, link
 
     assert 'name="presence__colocated_with"' in page.content.decode()
     assert response_of(cluster_a).answers == {}
+
+
+def test_gem_kladde_says_that_the_draft_is_saved(client, link_a, cluster_a):
+    page = client.post(
+        link_a + "afsnit/presence/",
+        {"shown": ["presence.type", "presence.planned"], "presence__type": "none", "go": "stay"},
+        follow=True,
+    )
+
+    assert "Kladden er gemt." in page.content.decode()
+    assert response_of(cluster_a).answers["presence.type"] == "none"
+
+
+def test_the_summary_says_how_many_questions_are_unanswered(client, link_a, cluster_a):
+    client.post(
+        link_a + "afsnit/presence/",
+        {"shown": ["presence.type"], "presence__type": "none", "go": "next"},
+    )
+
+    html = client.get(link_a + "oversigt/").content.decode()
+
+    import re
+
+    found = re.search(r"(\d+) af (\d+) spørgsmål er ikke besvaret", html)
+    assert found, "no unanswered count on the summary"
+    unanswered, total = int(found[1]), int(found[2])
+    assert 0 < unanswered < total
+    assert "aldrig som 0" in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -158,7 +159,9 @@ def test_a_revoked_link_stops_working_with_the_same_page_as_an_unknown_one(
     client_for, analyst, client, survey_round, link_a, cluster_a
 ):
     response = Response.objects.get(cluster=cluster_a)
-    client_for(analyst).post(reverse("surveys:revoke", args=[survey_round.pk, response.pk]))
+    client_for(analyst).post(
+        reverse("surveys:revoke", args=[survey_round.pk, response.pk]), {"confirm": "yes"}
+    )
     client.logout()
 
     revoked = client.get(link_a)
@@ -172,10 +175,83 @@ def test_a_revoked_link_stops_working_with_the_same_page_as_an_unknown_one(
 
 
 def test_closing_the_round_stops_every_link(client_for, analyst, client, survey_round, link_a):
-    client_for(analyst).post(reverse("surveys:round_close", args=[survey_round.pk]))
+    client_for(analyst).post(reverse("surveys:round_close", args=[survey_round.pk]), CONFIRM)
     client.logout()
 
-    assert client.get(link_a).status_code == 404
+    closed = client.get(link_a)
+    assert closed.status_code == 403
+    assert "Runden er lukket" in closed.content.decode()
+
+
+CONFIRM = {"confirm": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("route", "args", "question"),
+    [
+        ("surveys:round_close", "round", "Luk runden »"),
+        ("surveys:revoke", "response", "Tilbagekald linket til Klynge A?"),
+        ("surveys:reopen", "response", "Genåbn besvarelsen fra Klynge A?"),
+    ],
+)
+def test_it_asks_before_a_destructive_action_and_changes_nothing_until_confirmed(
+    client_for, analyst, survey_round, link_a, cluster_a, route, args, question
+):
+    response = Response.objects.get(cluster=cluster_a)
+    response.status = "submitted"
+    response.save()
+    url = reverse(route, args=[survey_round.pk] + ([response.pk] if args == "response" else []))
+
+    page = client_for(analyst).post(url)
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert question in html
+    assert 'name="confirm" value="yes"' in html and "Fortryd" in html
+    survey_round.refresh_from_db()
+    response.refresh_from_db()
+    assert survey_round.is_open
+    assert response.status == "submitted"
+    assert Invitation.objects.filter(revoked_at__isnull=True).count() == 1
+
+
+def test_a_closed_round_can_be_reopened_and_the_links_work_again(
+    client_for, analyst, client, survey_round, link_a
+):
+    analyst_client = client_for(analyst)
+    analyst_client.post(reverse("surveys:round_close", args=[survey_round.pk]), CONFIRM)
+    detail = analyst_client.get(reverse("surveys:round_detail", args=[survey_round.pk]))
+    assert "Genåbn runden" in detail.content.decode()
+
+    asked = analyst_client.post(reverse("surveys:round_reopen", args=[survey_round.pk]))
+    survey_round.refresh_from_db()
+    assert "Genåbn runden »" in asked.content.decode() and not survey_round.is_open
+
+    analyst_client.post(reverse("surveys:round_reopen", args=[survey_round.pk]), CONFIRM)
+    survey_round.refresh_from_db()
+    assert survey_round.is_open and survey_round.closed_at is None
+    client.logout()
+    assert client.get(link_a).status_code == 200
+
+
+def test_what_a_respondent_types_when_the_round_closes_is_kept_as_a_draft(
+    client_for, analyst, client, survey_round, link_a, cluster_a
+):
+    client_for(analyst).post(reverse("surveys:round_close", args=[survey_round.pk]), CONFIRM)
+    client.logout()
+
+    page = client.post(
+        link_a + "afsnit/presence/",
+        {"shown": ["presence.type"], "presence__type": "none", "go": "next"},
+    )
+
+    assert page.status_code == 403
+    html = page.content.decode()
+    assert "Runden er lukket" in html
+    assert "gemt som kladde" in html
+    response = Response.objects.get(cluster=cluster_a)
+    assert response.answers.get("presence.type") == "none"
+    assert response.status != "submitted"
 
 
 def test_an_analyst_reopens_a_submitted_response(
@@ -185,7 +261,9 @@ def test_an_analyst_reopens_a_submitted_response(
     response = Response.objects.get(cluster=cluster_a)
     assert response.status == "submitted"
 
-    client_for(analyst).post(reverse("surveys:reopen", args=[survey_round.pk, response.pk]))
+    client_for(analyst).post(
+        reverse("surveys:reopen", args=[survey_round.pk, response.pk]), CONFIRM
+    )
 
     response.refresh_from_db()
     assert response.status == "opened"
@@ -213,7 +291,9 @@ def test_the_history_says_who_changed_what_and_when(
     client.post(link_a + "afsnit/presence/", {"presence__type": "none", "go": "next"})
     client.post(link_a + "oversigt/", {})
     response = Response.objects.get(cluster=cluster_a)
-    client_for(analyst).post(reverse("surveys:reopen", args=[survey_round.pk, response.pk]))
+    client_for(analyst).post(
+        reverse("surveys:reopen", args=[survey_round.pk, response.pk]), CONFIRM
+    )
 
     page = client_for(analyst).get(reverse("surveys:response", args=[survey_round.pk, response.pk]))
 
@@ -225,8 +305,13 @@ def test_the_history_says_who_changed_what_and_when(
         "via personligt link",
         "via personligt link",
     ]
-    assert "presence.type" in [c for row in rows for c in row["changed"]]
+    changed = [c for row in rows for c in row["changed"]]
+    # Named as the respondent saw them, never by a technical key.
+    assert "Hvordan er klyngen fysisk til stede i regionen?" in changed
+    assert not [c for c in changed if "." in c.rstrip(".?") or "_" in c], changed
     assert rows[0]["reason"] == "genåbnet af analytiker"
+    html = page.content.decode()
+    assert "Dec" not in html
 
 
 def test_the_round_form_says_where_the_efforts_come_from_in_english(
@@ -238,3 +323,42 @@ def test_the_round_form_says_where_the_efforts_come_from_in_english(
     page = client.get(reverse("surveys:round_create"))
 
     assert "The suggestion is an example: the organisation has no strategy yet." in main_of(page)
+
+
+def test_a_refused_invitation_keeps_showing_the_live_links_as_active(
+    client_for, analyst, survey_round, link_a, cluster_b
+):
+    page = client_for(analyst).post(
+        reverse("surveys:invite", args=[survey_round.pk]),
+        {"cluster": cluster_b.pk, "addresses": "ikke en adresse"},
+    )
+
+    assert page.status_code == 422
+    html = page.content.decode()
+    assert "1 aktivt" in html
+    assert "tilbagekaldt</span>" not in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("15.03.2031", date(2031, 3, 15)), ("2031-03-15", date(2031, 3, 15))]
+)
+def test_the_deadline_is_typed_the_danish_way_with_a_hint(
+    client_for, analyst, north_jutland, typed, expected
+):
+    client = client_for(analyst)
+    form = client.get(reverse("surveys:round_create")).content.decode()
+    assert 'placeholder="dd.mm.åååå"' in form
+    assert "(skal udfyldes)" in form  # required fields are marked
+
+    client.post(reverse("surveys:round_create"), {**ROUND_FORM, "deadline": typed})
+
+    assert Round.objects.get().deadline == expected
+
+
+def test_a_past_deadline_is_saved_with_a_warning(client_for, analyst, north_jutland):
+    page = client_for(analyst).post(
+        reverse("surveys:round_create"), {**ROUND_FORM, "deadline": "01.06.2024"}, follow=True
+    )
+
+    assert Round.objects.get().deadline == date(2024, 6, 1)
+    assert "Svarfristen 1. juni 2024 er allerede overskredet" in page.content.decode()

@@ -3,3 +3,5 @@
 DATE_FORMAT = "j. F Y"
 SHORT_DATE_FORMAT = "d.m.Y"
 DATETIME_FORMAT = "j. F Y H:i"
+# Typed dates: Danish day.month.year first; ISO dates from copied data are accepted too.
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d"]

@@ -9,6 +9,8 @@
       var source = document.getElementById(box.getAttribute("data-chart"));
       if (!source) { return; }
       box.hidden = false;
+      // The height comes as data (no style attribute: the Content-Security-Policy forbids them).
+      if (box.dataset.height) { box.style.height = box.dataset.height + "px"; }
       var table = box.parentElement.querySelector(".chart-table");
       if (table) { table.classList.add("visually-hidden"); }
       var chart = window.echarts.init(box, null, { renderer: "svg" });
