@@ -341,6 +341,12 @@ class Participation(models.Model):
 
     class Meta:
         ordering = ["date", "company"]
+        # The pages and the documentation package count an agreement's rows by cluster (or by
+        # actor for rows without a cluster) within a period, per CVR.
+        indexes = [
+            models.Index(fields=["cluster", "date", "cvr"], name="participation_cluster_date"),
+            models.Index(fields=["actor", "date", "cvr"], name="participation_actor_date"),
+        ]
         verbose_name = _("deltagelse")
         verbose_name_plural = _("deltagelser")
 
