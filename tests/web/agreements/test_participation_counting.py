@@ -71,3 +71,22 @@ def test_it_reads_only_the_agreement_s_rows_for_the_core(organisation, agreement
     rows = convert.rows_for(agreement)
 
     assert sorted(r.cvr for r in rows) == ["10150817", "13748136", "13748136", "25313763"]
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025])
+def test_it_builds_the_package_from_the_year_s_rows_as_the_core_does(
+    organisation, agreement, other_agreement, mixed_rows, year
+):
+    from klyngeradar.core.agreements.documentation import documentation_package
+    from klyngeradar.web.agreements.models import Agreement
+
+    store_participation(organisation, "liste.csv", mixed_rows)
+    agreements = list(Agreement.objects.order_by("slug"))
+    as_of = date(2026, 1, 1)
+
+    package = convert.documentation_package(agreements, year, as_of=as_of)
+    expected = documentation_package(
+        year, [convert.agreement_facts(a) for a in agreements], mixed_rows, as_of=as_of
+    )
+
+    assert package == expected
