@@ -81,13 +81,17 @@ def load_steps(names=STEPS) -> list[Callable[[Demo], None]]:
 def demo(out: Path) -> None:
     """Create or refresh a demo: database, reference data, demo clusters and logins.
 
+    The database is the SQLite file in the directory, or the one DATABASE_URL
+    names (e.g. PostgreSQL); the directory holds the media files and the
+    secret key either way.
+
     Example: klyngeradar demo --out ./klyngeradar-demo
     """
     from klyngeradar.web.bootstrap import check_database, setup
 
     out = out.expanduser().resolve()
     out.mkdir(parents=True, exist_ok=True)
-    setup(out, sqlite_in_data_dir=True)
+    setup(out)
     check_database()
 
     state = Demo(out=out)
@@ -99,6 +103,8 @@ def demo(out: Path) -> None:
         click.echo(f"  {line}")
     click.echo("")
     click.echo(f"Start webappen:  {_command()} serve --data {out}")
+    if not _on_sqlite():
+        click.echo(f"                 med samme DATABASE_URL i miljøet")
     click.echo("Åbn derefter http://127.0.0.1:8000/ og log ind med (adgangskoderne vises kun nu):")
     for username, password in state.logins.items():
         click.echo(f"{username} / {password}")
@@ -107,8 +113,10 @@ def demo(out: Path) -> None:
 def migrate_database(demo: Demo) -> None:
     from django.core.management import call_command
 
+    from klyngeradar.web.bootstrap import database_label
+
     call_command("migrate", interactive=False, verbosity=0)
-    demo.made.append(f"database: {demo.out / 'klyngeradar.sqlite3'}")
+    demo.made.append(f"database: {database_label()}")
 
 
 def load_reference_data(demo: Demo) -> None:
@@ -181,6 +189,12 @@ def create_demo_users(demo: Demo) -> None:
         )
         demo.logins[username] = password
     demo.made.append(f"brugere: {', '.join(demo.logins)} (nye adgangskoder ved hver kørsel)")
+
+
+def _on_sqlite() -> bool:
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 
 
 def _random_password(length: int = 14) -> str:
