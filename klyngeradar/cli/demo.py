@@ -9,6 +9,7 @@ is skipped, so later features add a step by shipping its module.
 from __future__ import annotations
 
 import importlib
+import os
 import secrets
 import shutil
 import string
@@ -103,8 +104,8 @@ def demo(out: Path) -> None:
         click.echo(f"  {line}")
     click.echo("")
     click.echo(f"Start webappen:  {_command()} serve --data {out}")
-    if not _on_sqlite():
-        click.echo(f"                 med samme DATABASE_URL i miljøet")
+    if os.environ.get("DATABASE_URL"):
+        click.echo("                 med samme DATABASE_URL i miljøet")
     click.echo("Åbn derefter http://127.0.0.1:8000/ og log ind med (adgangskoderne vises kun nu):")
     for username, password in state.logins.items():
         click.echo(f"{username} / {password}")
@@ -189,12 +190,6 @@ def create_demo_users(demo: Demo) -> None:
         )
         demo.logins[username] = password
     demo.made.append(f"brugere: {', '.join(demo.logins)} (nye adgangskoder ved hver kørsel)")
-
-
-def _on_sqlite() -> bool:
-    from django.conf import settings
-
-    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 
 
 def _random_password(length: int = 14) -> str:
