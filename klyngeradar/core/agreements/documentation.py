@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from klyngeradar.core.agreements import limits
 from klyngeradar.core.agreements.kpi import (
     STATUS_LABELS,
     FollowUp,
@@ -513,15 +514,20 @@ def _figure_row(
             )
         )
 
-    def number(column: str) -> int | None:
+    def number(column: str, check) -> int | None:
         value = row.get(columns[column]) if column in columns else None
         if value is None:
             return None
         try:
-            return parse_whole_number(value)
+            parsed = parse_whole_number(value)
         except ValueError as error:
             fail(column, value, str(error), danish_reason(error) or str(error))
             return None
+        refusal = check(parsed)
+        if refusal:
+            fail(column, value, str(refusal), refusal.reason_da)
+            return None
+        return parsed
 
     before = len(problems)
     raw_cvr = row.get(columns["cvr"])
@@ -529,10 +535,11 @@ def _figure_row(
     reason = check_cvr(cvr_text)
     if reason:
         fail("cvr", raw_cvr, reason, check_cvr(cvr_text, "da"))
-    year = number("year")
+    year = number("year", limits.check_year)
     if row.get(columns["year"]) is None:
         fail("year", None, "is empty; a year is required", "er tom; et år er påkrævet")
-    revenue, employees = number("revenue"), number("employees")
+    revenue = number("revenue", lambda n: limits.check_at_most(n, limits.MAX_REVENUE))
+    employees = number("employees", lambda n: limits.check_at_most(n, limits.MAX_EMPLOYEES))
     if len(problems) > before or year is None:
         return None
     return CompanyFigures(normalise_cvr(cvr_text), year, revenue, employees)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from klyngeradar.core.agreements import limits
 from klyngeradar.core.problems import InputError, Problem, Refusal, danish_reason
 from klyngeradar.core.registry.cvr import check_cvr, check_pnr, normalise_cvr, normalise_pnr
 from klyngeradar.core.tables import column_letter, read_tables
@@ -279,6 +280,10 @@ class _Validator:
                 "is empty; the activity is required",
                 "er tom; aktiviteten er påkrævet",
             )
+        for column, text in (("company", company), ("activity", activity)):
+            refusal = limits.check_name(text)
+            if refusal:
+                fail(column, text[:50] + "…", str(refusal), refusal.reason_da)
 
         day = None
         raw_date = values[columns["date"]] if columns["date"] < len(values) else None
@@ -289,6 +294,10 @@ class _Validator:
                 day = parse_participation_date(raw_date)
             except ValueError as error:
                 fail("date", cell("date"), str(error), danish_reason(error) or str(error))
+            refusal = day and limits.check_date(day)
+            if refusal:
+                fail("date", cell("date"), str(refusal), refusal.reason_da)
+                day = None
 
         cluster = cell("cluster") or None
         actor = cell("actor") or None

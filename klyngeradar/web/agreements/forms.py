@@ -307,6 +307,21 @@ class ParticipationImportForm(forms.Form):
         ),
     )
 
+    on_repeat = forms.ChoiceField(
+        label=_("Hvis præcis de samme rækker er importeret før"),
+        choices=[
+            ("ask", _("Spørg mig (importér ikke)")),
+            ("replace", _("Erstat den tidligere import")),
+            ("skip", _("Spring over")),
+        ],
+        initial="ask",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_on_repeat(self):
+        return self.cleaned_data.get("on_repeat") or "ask"
+
     def clean_file(self):
         clusters = set(Cluster.objects.values_list("slug", flat=True))
         actors = set(Actor.objects.values_list("slug", flat=True))

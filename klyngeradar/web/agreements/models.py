@@ -300,6 +300,8 @@ class ImportBatch(models.Model):
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Stored at import, so that a list of imports never counts its rows again.
+    row_count = models.PositiveIntegerField(_("rækker"), default=0)
 
     class Meta:
         abstract = True
@@ -310,7 +312,13 @@ class ImportBatch(models.Model):
 
 
 class ParticipationImport(ImportBatch):
-    """One imported participation list."""
+    """One imported participation list, with what it covers and its content's fingerprint."""
+
+    first_date = models.DateField(_("første dato"), null=True, blank=True)
+    last_date = models.DateField(_("seneste dato"), null=True, blank=True)
+    # `klyngeradar.core.agreements.repeats.fingerprint` of the rows; empty for lists
+    # imported before fingerprints were kept.
+    fingerprint = models.CharField(_("fingeraftryk"), max_length=64, blank=True, db_index=True)
 
     class Meta(ImportBatch.Meta):
         verbose_name = _("import af deltagerliste")
