@@ -15,6 +15,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from klyngeradar.core.agreements import repeats
@@ -27,6 +28,7 @@ from klyngeradar.web.agreements.models import (
     Participation,
     ParticipationImport,
 )
+from klyngeradar.web.listing import Column, Listing
 from klyngeradar.web.registry.models import Actor, Cluster
 
 # Rows are inserted in batches of this size: memory stays flat however long the list is.
@@ -131,6 +133,21 @@ def store_company_figures(
     return batch
 
 
+PARTICIPATION_COLUMNS = (
+    Column("file", gettext_lazy("Fil"), order="filename"),
+    Column("imported", gettext_lazy("Importeret"), order="imported"),
+    Column("by", gettext_lazy("Af"), order="imported_by__username", value="imported_by.username"),
+    Column("first", gettext_lazy("Første dato"), order="first_date"),
+    Column("last", gettext_lazy("Seneste dato"), order="last_date"),
+    Column("rows", gettext_lazy("Rækker"), order="row_count", number=True, total=True),
+)
+FIGURES_COLUMNS = (
+    Column("file", gettext_lazy("Fil"), order="filename"),
+    Column("imported", gettext_lazy("Importeret"), order="imported"),
+    Column("rows", gettext_lazy("Rækker"), order="row_count", number=True, total=True),
+)
+
+
 def _repeat_text(filename: str, earlier, *, skipped: bool = False) -> str:
     first = earlier[0]
     values = {
@@ -206,16 +223,35 @@ def participation(request):
                 % {"rows": len(figures), "file": upload.name},
             )
             return redirect("agreements:participation")
+    batches = Listing(
+        request,
+        ParticipationImport.objects.filter(organisation=organisation).select_related("imported_by"),
+        PARTICIPATION_COLUMNS,
+        search=("filename", "imported_by__username"),
+        default="-imported",
+        caption=_("Importerede deltagerlister"),
+        prefix="lister",
+    )
+    figure_batches = Listing(
+        request,
+        CompanyFiguresImport.objects.filter(organisation=organisation).select_related(
+            "imported_by"
+        ),
+        FIGURES_COLUMNS,
+        search=("filename",),
+        default="-imported",
+        caption=_("Importerede virksomhedstal"),
+        prefix="tal",
+    )
+    for listing, name in ((batches, "deltagerlister"), (figure_batches, "virksomhedstal")):
+        if request.method == "GET" and listing.export:
+            return listing.xlsx_response(name)
     ctx = {
         "section": "agreements",
         "participation_form": participation_form,
         "figures_form": figures_form,
-        "batches": ParticipationImport.objects.filter(organisation=organisation).select_related(
-            "imported_by"
-        ),
-        "figure_batches": CompanyFiguresImport.objects.filter(
-            organisation=organisation
-        ).select_related("imported_by"),
+        "batches": batches,
+        "figure_batches": figure_batches,
         "unique_companies": Participation.objects.filter(batch__organisation=organisation)
         .values("cvr")
         .distinct()
