@@ -155,8 +155,9 @@ class Listing:
         summed = [c for c in self.columns if c.total]
         if not summed:
             return None
-        sums = self.queryset.order_by().aggregate(**{c.key: Sum(c.order) for c in summed})
-        return [sums[c.key] if c.total else None for c in self.columns]
+        # The aliases must differ from the annotations they sum (Django mixes them up).
+        sums = self.queryset.order_by().aggregate(**{f"sum_{c.key}": Sum(c.order) for c in summed})
+        return [sums[f"sum_{c.key}"] if c.total else None for c in self.columns]
 
     @property
     def shown_totals(self) -> list[str] | None:
