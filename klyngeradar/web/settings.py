@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "klyngeradar.web.findings",
     "klyngeradar.web.strategy",
     "klyngeradar.web.reports",
+    "klyngeradar.web.jobs",
 ]
 
 MIDDLEWARE = [

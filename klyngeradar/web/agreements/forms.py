@@ -322,7 +322,15 @@ class ParticipationImportForm(forms.Form):
     def clean_on_repeat(self):
         return self.cleaned_data.get("on_repeat") or "ask"
 
+    # A list larger than this is read and stored by a background job, not in the request.
+    background_bytes = 2 * 1024 * 1024
+    background = False
+
     def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.background_bytes:
+            self.background = True
+            return upload
         clusters = set(Cluster.objects.values_list("slug", flat=True))
         actors = set(Actor.objects.values_list("slug", flat=True))
         return _read_upload(

@@ -28,6 +28,8 @@ from klyngeradar.web.agreements.models import (
     Participation,
     ParticipationImport,
 )
+from klyngeradar.web.jobs.models import Job
+from klyngeradar.web.jobs.queue import queue
 from klyngeradar.web.listing import Column, Listing
 from klyngeradar.web.registry.models import Actor, Cluster
 
@@ -191,6 +193,20 @@ def participation(request):
     figures_form = CompanyFiguresImportForm()
     if request.method == "POST" and request.POST.get("what") == "participation":
         participation_form = ParticipationImportForm(request.POST, request.FILES)
+        if participation_form.is_valid() and participation_form.background:
+            upload = request.FILES["file"]
+            job = queue(
+                Job.Kind.PARTICIPATION_IMPORT,
+                organisation=organisation,
+                user=request.user,
+                title=_("Import af %(file)s") % {"file": upload.name},
+                params={
+                    "filename": upload.name,
+                    "on_repeat": participation_form.cleaned_data["on_repeat"],
+                },
+                upload=upload,
+            )
+            return redirect(job)
         if participation_form.is_valid():
             upload = request.FILES["file"]
             rows = participation_form.cleaned_data["file"]
