@@ -393,6 +393,27 @@ def read_participation(
     across sheets too.
     """
     path = Path(path)
+    if path.suffix.lower() in (".csv", ".txt"):
+        # A valid CSV list is read column by column (polars); anything else the ordinary way.
+        from klyngeradar.core.agreements.participation_columnar import read_valid_csv
+
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None
+        rows = data and read_valid_csv(path, data, clusters=clusters, actors=actors)
+        if rows:
+            return rows
+    return read_participation_tables(path, clusters=clusters, actors=actors)
+
+
+def read_participation_tables(
+    path: Path,
+    *,
+    clusters: Collection[str] | None = None,
+    actors: Collection[str] | None = None,
+) -> tuple[ParticipationRow, ...]:
+    """`read_participation` the ordinary way, row by row (every refusal is named here)."""
     tables = read_tables(path)
     validator = _Validator(clusters, actors)
     used = 0

@@ -71,8 +71,21 @@ def core_rows(rows: QuerySet) -> Iterator[ParticipationRow]:
 
 
 def covering_any(coverages: Iterable[Coverage]) -> Q:
-    """A filter for the rows covered by at least one of ``coverages``."""
-    rule = Q(pk__in=[])
-    for coverage in coverages:
-        rule |= coverage_filter(coverage)
+    """A filter for a superset of the rows covered by at least one of ``coverages``: the rows of
+    their clusters, or of their parties without a cluster, within their overall period. The core
+    (`documentation_package`) then applies each agreement's exact rule; the filter stays small
+    however many agreements there are."""
+    coverages = list(coverages)
+    if not coverages:
+        return Q(pk__in=[])
+    clusters = {c.cluster for c in coverages}
+    parties = {party for c in coverages for party in c.parties}
+    cluster_ids = list(Cluster.objects.filter(slug__in=clusters).values_list("pk", flat=True))
+    actor_ids = list(Actor.objects.filter(slug__in=parties).values_list("pk", flat=True))
+    rule = Q(cluster_id__in=cluster_ids) | Q(cluster__isnull=True, actor_id__in=actor_ids)
+    starts, ends = [c.start for c in coverages], [c.end for c in coverages]
+    if None not in starts:
+        rule &= Q(date__gte=min(starts))
+    if None not in ends:
+        rule &= Q(date__lte=max(ends))
     return rule
