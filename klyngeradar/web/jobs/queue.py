@@ -14,7 +14,6 @@ import traceback
 from pathlib import Path
 
 from django.core.files import File
-from django.db import close_old_connections
 from django.utils import timezone
 
 from klyngeradar.core.problems import InputError
@@ -98,7 +97,6 @@ def run(job: Job) -> Job:
 
 def run_next() -> Job | None:
     """Claim and run one job; None when the queue is empty."""
-    close_old_connections()
     job = claim()
     return run(job) if job is not None else None
 

@@ -15,9 +15,13 @@ POLL_SECONDS = 1.0
 
 
 def work(*, parent: int | None = None, poll: float = POLL_SECONDS) -> None:
+    from django.db import close_old_connections
+
     from klyngeradar.web.jobs.queue import run_next
 
     while parent is None or os.getppid() == parent:
+        # A worker lives long: drop a connection the database has closed, as a request would.
+        close_old_connections()
         if run_next() is None:
             time.sleep(poll)
 
