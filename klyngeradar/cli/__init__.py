@@ -24,6 +24,7 @@ COMMANDS = {
     "demo": "klyngeradar.cli.demo:demo",
     "serve": "klyngeradar.cli.serve:serve",
     "documentation": "klyngeradar.cli.documentation:documentation",
+    "import-participation": "klyngeradar.cli.import_participation:import_participation",
     "manage": "klyngeradar.cli.manage:manage",
 }
 

@@ -9,6 +9,7 @@ is skipped, so later features add a step by shipping its module.
 from __future__ import annotations
 
 import importlib
+import os
 import secrets
 import shutil
 import string
@@ -83,13 +84,17 @@ def load_steps(names=STEPS) -> list[Callable[[Demo], None]]:
 def demo(out: Path) -> None:
     """Create or refresh a demo: database, reference data, demo clusters and logins.
 
+    The database is the SQLite file in the directory, or the one DATABASE_URL
+    names (e.g. PostgreSQL); the directory holds the media files and the
+    secret key either way.
+
     Example: klyngeradar demo --out ./klyngeradar-demo
     """
     from klyngeradar.web.bootstrap import check_database, setup
 
     out = out.expanduser().resolve()
     out.mkdir(parents=True, exist_ok=True)
-    setup(out, sqlite_in_data_dir=True)
+    setup(out)
     check_database()
 
     state = Demo(out=out)
@@ -101,6 +106,8 @@ def demo(out: Path) -> None:
         click.echo(f"  {line}")
     click.echo("")
     click.echo(f"Start webappen:  {_command()} serve --data {out}")
+    if os.environ.get("DATABASE_URL"):
+        click.echo("                 med samme DATABASE_URL i miljøet")
     click.echo("Åbn derefter http://127.0.0.1:8000/ og log ind med (adgangskoderne vises kun nu):")
     for username, password in state.logins.items():
         click.echo(f"{username} / {password}")
@@ -109,8 +116,10 @@ def demo(out: Path) -> None:
 def migrate_database(demo: Demo) -> None:
     from django.core.management import call_command
 
+    from klyngeradar.web.bootstrap import database_label
+
     call_command("migrate", interactive=False, verbosity=0)
-    demo.made.append(f"database: {demo.out / 'klyngeradar.sqlite3'}")
+    demo.made.append(f"database: {database_label()}")
 
 
 def load_reference_data(demo: Demo) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,8 +31,17 @@ def site_url(host: str, port: int, environ) -> str:
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
-def serve(data_dir: Path | None, port: int, host: str, workers: int) -> None:
+@click.option(
+    "--jobs/--no-jobs",
+    default=True,
+    show_default=True,
+    help="Start the worker for background jobs (large imports, whole documentation packages).",
+)
+def serve(data_dir: Path | None, port: int, host: str, workers: int, jobs: bool) -> None:
     """Serve the web app with gunicorn and print its address.
+
+    A job worker runs beside it (one process polling the database's job table)
+    and stops with it.
 
     Example: klyngeradar serve --data ./klyngeradar-demo --port 8000
     """
@@ -50,6 +60,12 @@ def serve(data_dir: Path | None, port: int, host: str, workers: int) -> None:
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"Klyngeradar kører på http://{shown_host}:{port}/  (stop med Ctrl+C)")
     sys.stdout.flush()
+    if jobs:
+        # The worker stops by itself when this process (gunicorn, after the exec) is gone.
+        subprocess.Popen(
+            [sys.executable, "-m", "klyngeradar.web.jobs.worker", str(os.getpid())],
+            env=dict(os.environ),
+        )
     # Replace this process with gunicorn so that signals (Ctrl+C, SIGTERM) reach it directly.
     os.execv(
         sys.executable,

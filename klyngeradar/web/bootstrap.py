@@ -51,3 +51,19 @@ def pending_migrations() -> list[str]:
     executor = MigrationExecutor(connection)
     plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
+def database_label() -> str:
+    """Which database Django uses, for printing: a SQLite file's path, or a server database's
+    URL without its password."""
+    from django.conf import settings
+
+    config = settings.DATABASES["default"]
+    if config["ENGINE"].endswith("sqlite3"):
+        return f"SQLite {config['NAME']}"
+    user = f"{config['USER']}@" if config.get("USER") else ""
+    port = f":{config['PORT']}" if config.get("PORT") else ""
+    vendor = "PostgreSQL" if "postgres" in config["ENGINE"] else config["ENGINE"].rsplit(".", 1)[-1]
+    return (
+        f"{vendor} {user}{config.get('HOST') or 'localhost'}{port}/{config['NAME']} (DATABASE_URL)"
+    )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "klyngeradar.web.reports",
     "klyngeradar.web.specialisation",
     "klyngeradar.web.maps",
+    "klyngeradar.web.jobs",
 ]
 
 MIDDLEWARE = [

@@ -143,3 +143,23 @@ def test_it_has_two_north_jutland_rounds_and_a_deck_comparing_them(demo_run):
     titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert "Udvikling siden 2023" in titles
     assert "præsentation med udvikling siden 2023" in stdout
+
+
+def test_it_uses_the_database_database_url_names_and_says_so(tmp_path):
+    out, elsewhere = tmp_path / "demo", tmp_path / "server" / "andet.sqlite3"
+    elsewhere.parent.mkdir()
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{elsewhere}")
+    result = subprocess.run(
+        [sys.executable, "-m", "klyngeradar", "demo", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert f"database: SQLite {elsewhere}" in result.stdout
+    assert not (out / "klyngeradar.sqlite3").exists()
+    assert (out / "secret_key").exists()
+    with sqlite3.connect(elsewhere) as db:
+        assert db.execute("select count(*) from agreements_agreement").fetchone()[0] > 0

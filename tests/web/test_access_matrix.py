@@ -46,9 +46,12 @@ class Things:
     batch: int
     cluster: str
     effort: str
+    job: int
 
 
-MISSING = Things(987654, 987654, "finnes-ikke", 987654, 987654, 987654, 987654, "finnes-ikke", "x")
+MISSING = Things(
+    987654, 987654, "finnes-ikke", 987654, 987654, 987654, 987654, "finnes-ikke", "x", 987654
+)
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,8 @@ ROUTES: dict[str, Route] = {
     # (tests/web/maps): an officer sees only their own municipalities.
     "maps:municipality": Route(lambda t: {"code": "851"}, names_object=False),
     "reports:board_asks": Route(_round, POST, changes=True),
+    "jobs:job_detail": Route(lambda t: {"pk": t.job}),
+    "jobs:job_download": Route(lambda t: {"pk": t.job}),
 }
 
 # Open to everyone, on purpose.
@@ -287,6 +292,7 @@ def _agreement_with_parts(organisation, cluster, slug: str):
 
 def _round_things(organisation, round, cluster, agreement_slug: str) -> Things:
     from klyngeradar.web.agreements.models import ParticipationImport
+    from klyngeradar.web.jobs.models import Job
     from klyngeradar.web.registry.models import Cluster
     from klyngeradar.web.strategy.models import Decision, FitOverride
 
@@ -302,6 +308,10 @@ def _round_things(organisation, round, cluster, agreement_slug: str) -> Things:
         organisation, cluster_obj, agreement_slug
     )
     batch = ParticipationImport.objects.create(organisation=organisation, filename="liste.csv")
+    job = Job.objects.create(
+        kind=Job.Kind.DOCUMENTATION, organisation=organisation, title="Pakke", status="done"
+    )
+    job.result_file.save("dokumentation-2025.xlsx", ContentFile(b"PK test"))
     return Things(
         round=round.pk,
         response=round.responses.get(cluster=cluster_obj).pk,
@@ -312,6 +322,7 @@ def _round_things(organisation, round, cluster, agreement_slug: str) -> Things:
         batch=batch.pk,
         cluster=cluster,
         effort=effort,
+        job=job.pk,
     )
 
 

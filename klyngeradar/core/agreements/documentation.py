@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from klyngeradar.core.agreements import limits
 from klyngeradar.core.agreements.kpi import (
     STATUS_LABELS,
     FollowUp,
@@ -56,8 +57,30 @@ class AgreementFacts:
     end: date | None = None
     kind: str | None = None
 
+    @property
+    def coverage(self) -> Coverage:
+        """The rule of `covers` as plain data, for a database to run as a filter."""
+        return Coverage(self.cluster, self.parties, self.start, self.end)
+
     def covers(self, row: ParticipationRow) -> bool:
         """True when ``row`` counts for this agreement (see the module docstring)."""
+        return self.coverage.covers(row)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which participation rows count for an agreement: the cluster's rows, or rows of one of
+    ``parties`` that name no cluster; within ``start``–``end`` when given (both inclusive).
+
+    The web layer translates this into a database filter, so the rule lives here only.
+    """
+
+    cluster: str
+    parties: tuple[str, ...]
+    start: date | None = None
+    end: date | None = None
+
+    def covers(self, row: ParticipationRow) -> bool:
         if self.start is not None and row.date < self.start:
             return False
         if self.end is not None and row.date > self.end:
@@ -321,11 +344,24 @@ def documentation_package(
         raise InputError([Problem(reason, value=agreement, reason_da=reason_da)])
 
     in_year = [row for row in participation if row.year == year]
+    # Index the year's rows by cluster and by party once, so that each agreement looks only
+    # at the rows that can be its own (positions keep the input order).
+    by_cluster: dict[str, list[int]] = {}
+    by_party: dict[str | None, list[int]] = {}
+    for position, row in enumerate(in_year):
+        if row.cluster is not None:
+            by_cluster.setdefault(row.cluster, []).append(position)
+        else:
+            by_party.setdefault(row.actor, []).append(position)
     rows_by_agreement: dict[str, list[ParticipationRow]] = {}
     agreements_by_cvr: dict[str, list[str]] = {}
     selected: dict[tuple, ParticipationRow] = {}
     for item in chosen:
-        own = [row for row in in_year if item.covers(row)]
+        positions = list(by_cluster.get(item.cluster, ()))
+        for party in dict.fromkeys(item.parties):
+            positions += by_party.get(party, ())
+        candidates = (in_year[position] for position in sorted(positions))
+        own = [row for row in candidates if item.covers(row)]
         rows_by_agreement[item.slug] = own
         for row in own:
             # A row covered by two agreements is one participation, not two.
@@ -478,15 +514,20 @@ def _figure_row(
             )
         )
 
-    def number(column: str) -> int | None:
+    def number(column: str, check) -> int | None:
         value = row.get(columns[column]) if column in columns else None
         if value is None:
             return None
         try:
-            return parse_whole_number(value)
+            parsed = parse_whole_number(value)
         except ValueError as error:
             fail(column, value, str(error), danish_reason(error) or str(error))
             return None
+        refusal = check(parsed)
+        if refusal:
+            fail(column, value, str(refusal), refusal.reason_da)
+            return None
+        return parsed
 
     before = len(problems)
     raw_cvr = row.get(columns["cvr"])
@@ -494,10 +535,11 @@ def _figure_row(
     reason = check_cvr(cvr_text)
     if reason:
         fail("cvr", raw_cvr, reason, check_cvr(cvr_text, "da"))
-    year = number("year")
+    year = number("year", limits.check_year)
     if row.get(columns["year"]) is None:
         fail("year", None, "is empty; a year is required", "er tom; et år er påkrævet")
-    revenue, employees = number("revenue"), number("employees")
+    revenue = number("revenue", lambda n: limits.check_at_most(n, limits.MAX_REVENUE))
+    employees = number("employees", lambda n: limits.check_at_most(n, limits.MAX_EMPLOYEES))
     if len(problems) > before or year is None:
         return None
     return CompanyFigures(normalise_cvr(cvr_text), year, revenue, employees)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from klyngeradar.core.agreements import limits
 from klyngeradar.core.problems import InputError, Problem, Refusal, danish_reason
 from klyngeradar.core.registry.cvr import check_cvr, check_pnr, normalise_cvr, normalise_pnr
 from klyngeradar.core.tables import column_letter, read_tables
@@ -74,7 +75,7 @@ _DANISH_DATE = re.compile(r"^(\d{1,2})[-.](\d{1,2})[-.](\d{4})$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParticipationRow:
     """One company's participation in one activity, with where it was read from."""
 
@@ -279,6 +280,10 @@ class _Validator:
                 "is empty; the activity is required",
                 "er tom; aktiviteten er påkrævet",
             )
+        for column, text in (("company", company), ("activity", activity)):
+            refusal = limits.check_name(text)
+            if refusal:
+                fail(column, text[:50] + "…", str(refusal), refusal.reason_da)
 
         day = None
         raw_date = values[columns["date"]] if columns["date"] < len(values) else None
@@ -289,6 +294,10 @@ class _Validator:
                 day = parse_participation_date(raw_date)
             except ValueError as error:
                 fail("date", cell("date"), str(error), danish_reason(error) or str(error))
+            refusal = day and limits.check_date(day)
+            if refusal:
+                fail("date", cell("date"), str(refusal), refusal.reason_da)
+                day = None
 
         cluster = cell("cluster") or None
         actor = cell("actor") or None
@@ -384,6 +393,27 @@ def read_participation(
     across sheets too.
     """
     path = Path(path)
+    if path.suffix.lower() in (".csv", ".txt"):
+        # A valid CSV list is read column by column (polars); anything else the ordinary way.
+        from klyngeradar.core.agreements.participation_columnar import read_valid_csv
+
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None
+        rows = data and read_valid_csv(path, data, clusters=clusters, actors=actors)
+        if rows:
+            return rows
+    return read_participation_tables(path, clusters=clusters, actors=actors)
+
+
+def read_participation_tables(
+    path: Path,
+    *,
+    clusters: Collection[str] | None = None,
+    actors: Collection[str] | None = None,
+) -> tuple[ParticipationRow, ...]:
+    """`read_participation` the ordinary way, row by row (every refusal is named here)."""
     tables = read_tables(path)
     validator = _Validator(clusters, actors)
     used = 0

@@ -31,7 +31,9 @@ def write_documentation_xlsx(package: DocumentationPackage, path: str | Path) ->
     import xlsxwriter
 
     path = Path(path)
-    workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
+    # Constant memory: each row goes to disk as it is written, so a national-scale package
+    # (hundreds of thousands of companies) needs no more memory than one row.
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     formats = {
         "header": workbook.add_format(
             {"bold": True, "bg_color": "#E8EEF4", "bottom": 1, "text_wrap": True}
@@ -58,7 +60,7 @@ def write_documentation_xlsx(package: DocumentationPackage, path: str | Path) ->
             ("Første dato", "date"),
             ("Seneste dato", "date"),
         ),
-        [
+        (
             (
                 c.cvr,
                 c.company,
@@ -72,7 +74,7 @@ def write_documentation_xlsx(package: DocumentationPackage, path: str | Path) ->
                 c.last_date,
             )
             for c in package.companies
-        ],
+        ),
     )
     _table(
         workbook.add_worksheet("Støttetyper"),
@@ -126,7 +128,7 @@ def write_documentation_xlsx(package: DocumentationPackage, path: str | Path) ->
                 (f"Ansatte {after}", "number"),
                 ("Ændring ansatte", "number"),
             ),
-            [
+            (
                 (
                     d.cvr,
                     d.company,
@@ -138,7 +140,7 @@ def write_documentation_xlsx(package: DocumentationPackage, path: str | Path) ->
                     d.employees_change,
                 )
                 for d in package.development
-            ],
+            ),
         )
     workbook.close()
     return path
@@ -196,9 +198,12 @@ def _write(worksheet, row: int, col: int, value, formats, kind: str) -> None:
 
 
 def _table(worksheet, formats, columns, rows) -> None:
+    """Write a header and ``rows`` (any iterable) strictly top to bottom, as constant-memory
+    mode requires; the widths are fitted afterwards."""
     widths = [len(name) for name, _ in columns]
     for col, (name, _) in enumerate(columns):
         worksheet.write_string(0, col, name, formats["header"])
+    r = 0
     for r, values in enumerate(rows, start=1):
         for col, value in enumerate(values):
             kind = columns[col][1]
@@ -210,4 +215,4 @@ def _table(worksheet, formats, columns, rows) -> None:
     for col, width in enumerate(widths):
         worksheet.set_column(col, col, min(max(width + 2, MIN_WIDTH), MAX_WIDTH))
     worksheet.freeze_panes(1, 0)
-    worksheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+    worksheet.autofilter(0, 0, max(r, 1), len(columns) - 1)

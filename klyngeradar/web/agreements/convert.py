@@ -8,7 +8,7 @@ feeds the standard agreement document.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from klyngeradar.core.agreements import documentation as core_documentation
@@ -23,13 +23,8 @@ from klyngeradar.core.agreements.document import (
 from klyngeradar.core.agreements.kpi import FollowUp as CoreFollowUp
 from klyngeradar.core.agreements.kpi import Kpi as CoreKpi
 from klyngeradar.core.agreements.participation import ParticipationRow
-from klyngeradar.web.agreements.models import (
-    Agreement,
-    CompanyFigures,
-    FollowUp,
-    Kpi,
-    Participation,
-)
+from klyngeradar.web.agreements import counting
+from klyngeradar.web.agreements.models import Agreement, CompanyFigures, FollowUp, Kpi
 
 
 def core_kpi(kpi: Kpi) -> CoreKpi:
@@ -88,60 +83,79 @@ def agreement_facts(agreement: Agreement) -> core_documentation.AgreementFacts:
     )
 
 
-def participation_row(row: Participation) -> ParticipationRow:
-    return ParticipationRow(
-        cvr=row.cvr,
-        pnr=row.pnr or None,
-        company=row.company,
-        activity=row.activity,
-        date=row.date,
-        cluster=row.cluster.slug if row.cluster else None,
-        actor=row.actor.slug if row.actor else None,
-        kind=row.kind or None,
+def coverage(agreement: Agreement) -> core_documentation.Coverage:
+    """Which participation rows count for ``agreement``, as the core decides (no KPIs read)."""
+    facts = core_documentation.AgreementFacts(
+        slug=agreement.slug,
+        title=agreement.title,
+        cluster=agreement.cluster.slug,
+        parties=party_keys(agreement),
+        start=agreement.start,
+        end=agreement.end,
     )
+    return facts.coverage
 
 
-def participation_rows(organisation) -> tuple[ParticipationRow, ...]:
-    """Every participation row the organisation has imported."""
-    rows = Participation.objects.filter(batch__organisation=organisation).select_related(
-        "cluster", "actor"
+def participation_rows(organisation) -> Iterator[ParticipationRow]:
+    """Every participation row the organisation has imported, read in chunks as plain values."""
+    return counting.core_rows(counting.participations_of(organisation))
+
+
+def rows_for(agreement: Agreement) -> tuple[ParticipationRow, ...]:
+    """The participation rows that count for ``agreement``, filtered in the database."""
+    rows = counting.participations_of(agreement.organisation).filter(
+        counting.coverage_filter(coverage(agreement))
     )
-    return tuple(participation_row(row) for row in rows)
+    return tuple(counting.core_rows(rows))
 
 
-def rows_for(agreement: Agreement, rows: Iterable[ParticipationRow] | None = None):
-    """The participation rows that count for ``agreement`` (the core decides which)."""
-    facts = agreement_facts(agreement)
-    if rows is None:
-        rows = participation_rows(agreement.organisation)
-    return tuple(row for row in rows if facts.covers(row))
-
-
-def company_figures(organisation) -> tuple[core_documentation.CompanyFigures, ...]:
+def company_figures(organisation, years: Iterable[int] | None = None, cvrs=None):
+    """The organisation's company figures, optionally only for ``years`` and the CVR numbers
+    of ``cvrs`` (a query of CVR values, run by the database as a subquery)."""
     rows = CompanyFigures.objects.filter(organisation=organisation)
-    return tuple(
-        core_documentation.CompanyFigures(r.cvr, r.year, r.revenue_dkk, r.employees) for r in rows
-    )
+    if years is not None:
+        rows = rows.filter(year__in=list(years))
+    if cvrs is not None:
+        rows = rows.filter(cvr__in=cvrs)
+    fields = ("cvr", "year", "revenue_dkk", "employees")
+    return [
+        core_documentation.CompanyFigures(*values)
+        for values in rows.order_by().values_list(*fields).iterator(chunk_size=counting.CHUNK)
+    ]
 
 
 def documentation_package(
     agreements: Iterable[Agreement], year: int, *, as_of: date, agreement: str | None = None
 ) -> core_documentation.DocumentationPackage:
-    """The yearly package for the given agreements (of one organisation) or one of them."""
+    """The yearly package for the given agreements (of one organisation) or one of them.
+
+    Only the documented year's rows of the documented agreements are read, as plain
+    values; company figures only for the two years compared and for those companies.
+    """
     agreements = list(agreements)
+    facts = [agreement_facts(a) for a in agreements]
+    chosen = [f for f in facts if agreement is None or f.slug == agreement]
     organisations = {a.organisation_id: a.organisation for a in agreements}
+    years = (year - 1, year)
     rows: list[ParticipationRow] = []
-    figures: list[core_documentation.CompanyFigures] = []
+    figures: list[core_documentation.CompanyFigures] | None = None
     for organisation in organisations.values():
-        rows += participation_rows(organisation)
-        figures += company_figures(organisation)
+        own = counting.participations_of(organisation).filter(
+            counting.covering_any(f.coverage for f in chosen),
+            date__gte=date(year, 1, 1),
+            date__lte=date(year, 12, 31),
+        )
+        rows += counting.core_rows(own)
+        if CompanyFigures.objects.filter(organisation=organisation).exists():
+            figures = (figures or []) + company_figures(organisation, years, own.values("cvr"))
     return core_documentation.documentation_package(
         year,
-        [agreement_facts(a) for a in agreements],
+        facts,
         rows,
         as_of=as_of,
         agreement=agreement,
-        company_figures=figures or None,
+        company_figures=figures,
+        figures_years=years,
     )
 
 

@@ -21,9 +21,11 @@ from klyngeradar.render.documents.agreement import (
 )
 from klyngeradar.render.workbooks.documentation import write_documentation_xlsx
 from klyngeradar.web.access import get_for_user, visible_to
-from klyngeradar.web.agreements import convert
+from klyngeradar.web.agreements import convert, counting
 from klyngeradar.web.agreements.forms import PackageForm
 from klyngeradar.web.agreements.models import Agreement
+from klyngeradar.web.jobs.models import Job
+from klyngeradar.web.jobs.queue import queue
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -57,6 +59,18 @@ def agreement_document(request, slug, fmt):
         return _file_response(pdf, "application/pdf")
 
 
+# A package over more participations than this is made by a background job.
+BACKGROUND_ROWS = 100_000
+
+
+def _large(organisation, agreements, year: int) -> bool:
+    rows = counting.participations_of(organisation).filter(
+        counting.covering_any(convert.coverage(a) for a in agreements),
+        date__year=year,
+    )
+    return rows[BACKGROUND_ROWS : BACKGROUND_ROWS + 1].exists()
+
+
 @login_required
 def documentation_package(request):
     """The yearly documentation package (.xlsx) for all visible agreements or one of them."""
@@ -82,6 +96,17 @@ def documentation_package(request):
         # Participation lists are each organisation's own: never mix them in one package.
         messages.error(request, _("Vælg én aftale: aftalerne hører til flere organisationer."))
         return redirect("agreements:agreement_list")
+    organisation = chosen[0].organisation if chosen else None
+    if organisation is not None and _large(organisation, chosen, year):
+        job = queue(
+            Job.Kind.DOCUMENTATION,
+            organisation=organisation,
+            user=request.user,
+            title=_("Dokumentationspakke %(year)s") % {"year": year},
+            # Exactly the agreements this person may see, decided now.
+            params={"year": year, "agreement": slug, "agreements": [a.pk for a in chosen]},
+        )
+        return redirect(job)
     try:
         package = convert.documentation_package(
             chosen, year, as_of=timezone.localdate(), agreement=slug

@@ -308,7 +308,30 @@ class ParticipationImportForm(forms.Form):
         ),
     )
 
+    on_repeat = forms.ChoiceField(
+        label=_("Hvis præcis de samme rækker er importeret før"),
+        choices=[
+            ("ask", _("Spørg mig (importér ikke)")),
+            ("replace", _("Erstat den tidligere import")),
+            ("skip", _("Spring over")),
+        ],
+        initial="ask",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_on_repeat(self):
+        return self.cleaned_data.get("on_repeat") or "ask"
+
+    # A list larger than this is read and stored by a background job, not in the request.
+    background_bytes = 2 * 1024 * 1024
+    background = False
+
     def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.background_bytes:
+            self.background = True
+            return upload
         clusters = set(Cluster.objects.values_list("slug", flat=True))
         actors = set(Actor.objects.values_list("slug", flat=True))
         return _read_upload(

@@ -7,13 +7,18 @@ every one; only a file without problems is stored, in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from klyngeradar.core.agreements import repeats
 from klyngeradar.web.access import require_role
 from klyngeradar.web.accounts.roles import organisation_of
 from klyngeradar.web.agreements.forms import CompanyFiguresImportForm, ParticipationImportForm
@@ -23,54 +28,153 @@ from klyngeradar.web.agreements.models import (
     Participation,
     ParticipationImport,
 )
+from klyngeradar.web.jobs.models import Job
+from klyngeradar.web.jobs.queue import queue
+from klyngeradar.web.listing import Column, Listing
 from klyngeradar.web.registry.models import Actor, Cluster
 
 FIGURES_IDS = "id_figures_%s"
 
+# Rows are inserted in batches of this size: memory stays flat however long the list is.
+BATCH = 5_000
 
-def store_participation(organisation, filename: str, rows, user=None) -> ParticipationImport:
-    """Store validated participation rows (core `ParticipationRow`s) as one import."""
+
+def _batches(items: Iterable, size: int = BATCH) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def earlier_imports(organisation, rows) -> list[ParticipationImport]:
+    """The organisation's earlier imports of exactly these rows (see `core.agreements.repeats`)."""
+    return list(
+        ParticipationImport.objects.filter(
+            organisation=organisation, fingerprint=repeats.fingerprint(rows)
+        )
+    )
+
+
+def store_participation(
+    organisation, filename: str, rows, user=None, *, replace=(), progress=None
+) -> ParticipationImport:
+    """Store validated participation rows (core `ParticipationRow`s) as one import.
+
+    ``replace`` are earlier imports to delete in the same transaction (a repeated
+    list the analyst chose to replace). ``progress(done, total)`` is told after
+    each batch of rows. All rows are stored, or none.
+    """
+    rows = tuple(rows)
     clusters = dict(Cluster.objects.values_list("slug", "pk"))
     actors = dict(Actor.objects.values_list("slug", "pk"))
+    covered = repeats.summary(rows)
     with transaction.atomic():
+        for earlier in replace:
+            earlier.delete()
         batch = ParticipationImport.objects.create(
-            organisation=organisation, filename=filename, imported_by=user
+            organisation=organisation,
+            filename=filename,
+            imported_by=user,
+            row_count=covered.rows,
+            first_date=covered.first,
+            last_date=covered.last,
+            fingerprint=repeats.fingerprint(rows),
         )
-        Participation.objects.bulk_create(
-            Participation(
-                batch=batch,
-                cvr=row.cvr,
-                pnr=row.pnr or "",
-                company=row.company,
-                activity=row.activity,
-                date=row.date,
-                cluster_id=clusters.get(row.cluster) if row.cluster else None,
-                actor_id=actors.get(row.actor) if row.actor else None,
-                kind=row.kind or "",
+        done = 0
+        for chunk in _batches(rows):
+            Participation.objects.bulk_create(
+                [
+                    Participation(
+                        batch=batch,
+                        cvr=row.cvr,
+                        pnr=row.pnr or "",
+                        company=row.company,
+                        activity=row.activity,
+                        date=row.date,
+                        cluster_id=clusters.get(row.cluster) if row.cluster else None,
+                        actor_id=actors.get(row.actor) if row.actor else None,
+                        kind=row.kind or "",
+                    )
+                    for row in chunk
+                ]
             )
-            for row in rows
-        )
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(rows))
     return batch
 
 
-def store_company_figures(organisation, filename: str, figures, user=None) -> CompanyFiguresImport:
-    """Store validated company figures; a CVR and year already known is replaced."""
+def store_company_figures(
+    organisation, filename: str, figures, user=None, *, progress=None
+) -> CompanyFiguresImport:
+    """Store validated company figures; a CVR and year already known is replaced (an upsert
+    in batches, all or nothing)."""
+    figures = tuple(figures)
     with transaction.atomic():
         batch = CompanyFiguresImport.objects.create(
-            organisation=organisation, filename=filename, imported_by=user
+            organisation=organisation, filename=filename, imported_by=user, row_count=len(figures)
         )
-        for figure in figures:
-            CompanyFigures.objects.update_or_create(
-                organisation=organisation,
-                cvr=figure.cvr,
-                year=figure.year,
-                defaults={
-                    "batch": batch,
-                    "revenue_dkk": figure.revenue_dkk,
-                    "employees": figure.employees,
-                },
+        done = 0
+        for chunk in _batches(figures):
+            CompanyFigures.objects.bulk_create(
+                [
+                    CompanyFigures(
+                        organisation=organisation,
+                        batch=batch,
+                        cvr=figure.cvr,
+                        year=figure.year,
+                        revenue_dkk=figure.revenue_dkk,
+                        employees=figure.employees,
+                    )
+                    for figure in chunk
+                ],
+                update_conflicts=True,
+                unique_fields=["organisation", "cvr", "year"],
+                update_fields=["batch", "revenue_dkk", "employees"],
             )
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(figures))
     return batch
+
+
+PARTICIPATION_COLUMNS = (
+    Column("file", gettext_lazy("Fil"), order="filename"),
+    Column("imported", gettext_lazy("Importeret"), order="imported"),
+    Column("by", gettext_lazy("Af"), order="imported_by__username", value="imported_by.username"),
+    Column("first", gettext_lazy("Første dato"), order="first_date"),
+    Column("last", gettext_lazy("Seneste dato"), order="last_date"),
+    Column("rows", gettext_lazy("Rækker"), order="row_count", number=True, total=True),
+)
+FIGURES_COLUMNS = (
+    Column("file", gettext_lazy("Fil"), order="filename"),
+    Column("imported", gettext_lazy("Importeret"), order="imported"),
+    Column("rows", gettext_lazy("Rækker"), order="row_count", number=True, total=True),
+)
+
+
+def _repeat_text(filename: str, earlier, *, skipped: bool = False) -> str:
+    first = earlier[0]
+    values = {
+        "file": filename,
+        "earlier": first.filename,
+        "when": formats.date_format(timezone.localtime(first.imported), "SHORT_DATETIME_FORMAT"),
+    }
+    if skipped:
+        return (
+            _(
+                "%(file)s er sprunget over: præcis de samme rækker blev importeret "
+                "fra %(earlier)s %(when)s."
+            )
+            % values
+        )
+    return (
+        _(
+            "%(file)s har præcis de samme rækker som %(earlier)s, importeret %(when)s. "
+            "Intet er gemt: vælg at erstatte den tidligere import eller at springe over, "
+            "og importér igen."
+        )
+        % values
+    )
 
 
 def _organisation_or_redirect(request):
@@ -92,16 +196,40 @@ def participation(request):
     figures_form = CompanyFiguresImportForm(auto_id=FIGURES_IDS)
     if request.method == "POST" and request.POST.get("what") == "participation":
         participation_form = ParticipationImportForm(request.POST, request.FILES)
+        if participation_form.is_valid() and participation_form.background:
+            upload = request.FILES["file"]
+            job = queue(
+                Job.Kind.PARTICIPATION_IMPORT,
+                organisation=organisation,
+                user=request.user,
+                title=_("Import af %(file)s") % {"file": upload.name},
+                params={
+                    "filename": upload.name,
+                    "on_repeat": participation_form.cleaned_data["on_repeat"],
+                },
+                upload=upload,
+            )
+            return redirect(job)
         if participation_form.is_valid():
             upload = request.FILES["file"]
             rows = participation_form.cleaned_data["file"]
-            store_participation(organisation, upload.name, rows, request.user)
-            messages.success(
-                request,
-                _("%(rows)s rækker importeret fra %(file)s.")
-                % {"rows": len(rows), "file": upload.name},
-            )
-            return redirect("agreements:participation")
+            decision = participation_form.cleaned_data["on_repeat"]
+            earlier = earlier_imports(organisation, rows)
+            if earlier and decision == "skip":
+                messages.info(request, _repeat_text(upload.name, earlier, skipped=True))
+                return redirect("agreements:participation")
+            if earlier and decision == "ask":
+                participation_form.add_error("on_repeat", _repeat_text(upload.name, earlier))
+            else:
+                store_participation(organisation, upload.name, rows, request.user, replace=earlier)
+                text = _("%(rows)s rækker importeret fra %(file)s.") % {
+                    "rows": len(rows),
+                    "file": upload.name,
+                }
+                if earlier:
+                    text += " " + _("Den tidligere import af de samme rækker er erstattet.")
+                messages.success(request, text)
+                return redirect("agreements:participation")
     elif request.method == "POST" and request.POST.get("what") == "figures":
         figures_form = CompanyFiguresImportForm(request.POST, request.FILES, auto_id=FIGURES_IDS)
         if figures_form.is_valid():
@@ -114,16 +242,35 @@ def participation(request):
                 % {"rows": len(figures), "file": upload.name},
             )
             return redirect("agreements:participation")
+    batches = Listing(
+        request,
+        ParticipationImport.objects.filter(organisation=organisation).select_related("imported_by"),
+        PARTICIPATION_COLUMNS,
+        search=("filename", "imported_by__username"),
+        default="-imported",
+        caption=_("Importerede deltagerlister"),
+        prefix="lister",
+    )
+    figure_batches = Listing(
+        request,
+        CompanyFiguresImport.objects.filter(organisation=organisation).select_related(
+            "imported_by"
+        ),
+        FIGURES_COLUMNS,
+        search=("filename",),
+        default="-imported",
+        caption=_("Importerede virksomhedstal"),
+        prefix="tal",
+    )
+    for listing, name in ((batches, "deltagerlister"), (figure_batches, "virksomhedstal")):
+        if request.method == "GET" and listing.export:
+            return listing.xlsx_response(name)
     ctx = {
         "section": "agreements",
         "participation_form": participation_form,
         "figures_form": figures_form,
-        "batches": ParticipationImport.objects.filter(organisation=organisation)
-        .annotate(row_count=Count("rows"))
-        .select_related("imported_by"),
-        "figure_batches": CompanyFiguresImport.objects.filter(organisation=organisation)
-        .annotate(row_count=Count("rows"))
-        .select_related("imported_by"),
+        "batches": batches,
+        "figure_batches": figure_batches,
         "unique_companies": Participation.objects.filter(batch__organisation=organisation)
         .values("cvr")
         .distinct()

@@ -313,6 +313,8 @@ class ImportBatch(models.Model):
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Stored at import, so that a list of imports never counts its rows again.
+    row_count = models.PositiveIntegerField(_("rækker"), default=0)
 
     class Meta:
         abstract = True
@@ -323,7 +325,13 @@ class ImportBatch(models.Model):
 
 
 class ParticipationImport(ImportBatch):
-    """One imported participation list."""
+    """One imported participation list, with what it covers and its content's fingerprint."""
+
+    first_date = models.DateField(_("første dato"), null=True, blank=True)
+    last_date = models.DateField(_("seneste dato"), null=True, blank=True)
+    # `klyngeradar.core.agreements.repeats.fingerprint` of the rows; empty for lists
+    # imported before fingerprints were kept.
+    fingerprint = models.CharField(_("fingeraftryk"), max_length=64, blank=True, db_index=True)
 
     class Meta(ImportBatch.Meta):
         verbose_name = _("import af deltagerliste")
@@ -354,6 +362,12 @@ class Participation(models.Model):
 
     class Meta:
         ordering = ["date", "company"]
+        # The pages and the documentation package count an agreement's rows by cluster (or by
+        # actor for rows without a cluster) within a period, per CVR.
+        indexes = [
+            models.Index(fields=["cluster", "date", "cvr"], name="participation_cluster_date"),
+            models.Index(fields=["actor", "date", "cvr"], name="participation_actor_date"),
+        ]
         verbose_name = _("deltagelse")
         verbose_name_plural = _("deltagelser")
 

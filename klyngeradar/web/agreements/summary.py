@@ -1,7 +1,8 @@
 """What an agreement's page shows beyond its rows: KPI status and unique-company counts.
 
-Both come from the core (`kpi_status`, `unique_companies`); this module only
-pairs them with the ORM rows for the templates.
+KPI status comes from the core (`kpi_status`); the unique-company counts are
+computed in the database (`counting`) with the core's coverage rule, and agree
+with the core's `unique_companies` over the same rows (`counts`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from klyngeradar.core.agreements.participation import (
     count_unique_companies,
     unique_companies,
 )
-from klyngeradar.web.agreements import convert
+from klyngeradar.web.agreements import convert, counting
 from klyngeradar.web.agreements.models import Agreement, Kpi
 
 
@@ -78,4 +79,16 @@ def counts(rows: tuple[ParticipationRow, ...]) -> Counts:
 
 
 def agreement_counts(agreement: Agreement) -> Counts:
-    return counts(convert.rows_for(agreement))
+    """The agreement's counts, computed in the database (nothing but the figures is loaded)."""
+    rows = counting.participations_of(agreement.organisation).filter(
+        counting.coverage_filter(convert.coverage(agreement))
+    )
+    kinds = counting.unique_companies_by(rows, "kind")
+    return Counts(
+        total=counting.unique_companies(rows),
+        participations=rows.count(),
+        by_year=counting.unique_companies_by(rows, "year"),
+        by_kind=[(SUPPORT_KIND_LABELS[kind][0], number) for kind, number in kinds.items()],
+        by_cluster=counting.unique_companies_by(rows, "cluster"),
+        by_actor=counting.unique_companies_by(rows, "actor"),
+    )

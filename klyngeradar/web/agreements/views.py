@@ -21,6 +21,7 @@ from klyngeradar.web.accounts.roles import can_edit, organisation_of
 from klyngeradar.web.agreements import forms, summary
 from klyngeradar.web.agreements.models import Agreement
 from klyngeradar.web.agreements.rules import is_municipal_officer
+from klyngeradar.web.listing import Column, Listing
 from klyngeradar.web.maps.pages import agreements_map
 from klyngeradar.web.registry.models import Cluster, Municipality
 
@@ -30,6 +31,23 @@ PARTS = {
     "leverancer": (forms.DeliverableForm, "deliverables", gettext_lazy("leverance")),
     "moeder": (forms.MeetingForm, "meetings", gettext_lazy("koordineringsmøde")),
 }
+
+
+def _parties(agreement: Agreement) -> str:
+    actors = ", ".join(actor.name for actor in agreement.actors.all())
+    municipalities = ", ".join(m.name for m in agreement.municipalities.all())
+    return "; ".join(part for part in (actors, municipalities) if part)
+
+
+AGREEMENT_COLUMNS = (
+    Column("title", gettext_lazy("Aftale"), order="title"),
+    Column("cluster", gettext_lazy("Klynge"), order="cluster__name", value="cluster.name"),
+    Column("parties", gettext_lazy("Parter"), value=_parties, css="hide-small"),
+    Column("kind", gettext_lazy("Type"), order="kind", value="get_kind_display"),
+    Column("start", gettext_lazy("Start"), order="start"),
+    Column("end", gettext_lazy("Slut"), order="end"),
+    Column("status", gettext_lazy("Status"), order="status", value="get_status_display"),
+)
 
 
 def _today():
@@ -48,9 +66,20 @@ def agreement_list(request):
         agreements.select_related("cluster").prefetch_related("actors", "municipalities"),
         today=_today(),
     )
+    listing = Listing(
+        request,
+        shown,
+        AGREEMENT_COLUMNS,
+        search=("title", "slug", "cluster__name", "actors__name", "municipalities__name"),
+        default="-start",
+        caption=_("Aftaler"),
+    )
+    if listing.export:
+        return listing.xlsx_response("aftaler")
     ctx = {
         "form": form,
-        "agreements": shown,
+        "listing": listing,
+        "agreements": listing.page,
         "section": "agreements",
         "today": _today(),
         "can_add": bool(can_edit(request.user) and organisation_of(request.user)),

@@ -7,12 +7,33 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from klyngeradar.web.access import can, get_for_user, require_role, visible_to
+from klyngeradar.web.listing import Column, Listing
 from klyngeradar.web.registry.forms import ClusterFilterForm, ClusterForm, RegistryUploadForm
 from klyngeradar.web.registry.models import Actor, Cluster
 from klyngeradar.web.registry.profile import cluster_facts
+
+CLUSTER_COLUMNS = (
+    Column("name", gettext_lazy("Klynge"), order="name"),
+    Column("area", gettext_lazy("Område"), order="area__name", value="area.name"),
+    Column(
+        "seat",
+        gettext_lazy("Hjemkommune"),
+        order="seat_municipality__name",
+        value="seat_municipality.name",
+        css="hide-small",
+    ),
+    Column(
+        "programme",
+        gettext_lazy("Periode"),
+        order="programme__start",
+        value=lambda cluster: str(cluster.programme) if cluster.programme else None,
+        css="hide-small",
+    ),
+)
 
 
 @login_required
@@ -22,9 +43,20 @@ def cluster_list(request):
         "area", "programme", "seat_municipality"
     )
     clusters = form.filter(clusters)
+    listing = Listing(
+        request,
+        clusters,
+        CLUSTER_COLUMNS,
+        search=("name", "slug", "area__name", "seat_municipality__name"),
+        default="name",
+        caption=_("Klynger"),
+    )
+    if listing.export:
+        return listing.xlsx_response("klynger")
     ctx = {
         "form": form,
-        "clusters": clusters,
+        "listing": listing,
+        "clusters": listing.page,
         "section": "clusters",
         "any_unverified": clusters.filter(Q(verified=False) | ~Q(unverified_fields=[])).exists(),
         "can_edit_registry": request.user.has_perm("registry"),

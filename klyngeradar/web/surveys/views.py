@@ -9,13 +9,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from klyngeradar.web.access import can, get_for_user, require_role, visible_to
 from klyngeradar.web.accounts.roles import is_respondent, organisation_of
 from klyngeradar.web.confirm import confirmation, confirmed
+from klyngeradar.web.listing import Column, Listing
 from klyngeradar.web.registry.models import Actor
 from klyngeradar.web.strategy.store import strategy_for
 from klyngeradar.web.surveys import answers, invitations
@@ -32,6 +33,16 @@ def _lang() -> str:
     return "en" if (get_language() or "da").startswith("en") else "da"
 
 
+ROUND_COLUMNS = (
+    Column("title", gettext_lazy("Runde"), order="title"),
+    Column("region", gettext_lazy("Region"), order="region__name", value="region.name"),
+    Column("deadline", gettext_lazy("Svarfrist"), order="deadline"),
+    Column("status", gettext_lazy("Status"), order="status", value="get_status_display"),
+    Column("invited", gettext_lazy("Inviteret"), order="invited", number=True, total=True),
+    Column("submitted", gettext_lazy("Indsendt"), order="submitted", number=True, total=True),
+)
+
+
 @require_role(*STAFF, "respondent")
 def round_list(request):
     if is_respondent(request.user):
@@ -46,8 +57,19 @@ def round_list(request):
             submitted=Count("responses", filter=Q(responses__status="submitted")),
         )
     )
+    listing = Listing(
+        request,
+        rounds,
+        ROUND_COLUMNS,
+        search=("title", "region__name"),
+        default="-deadline",
+        caption=_("Runder"),
+    )
+    if listing.export:
+        return listing.xlsx_response("runder")
     ctx = {
-        "rounds": rounds,
+        "listing": listing,
+        "rounds": listing.page,
         "can_create": can(request.user, "add", Round()) and organisation_of(request.user),
         "section": "rounds",
     }

@@ -116,3 +116,24 @@ def test_it_titles_the_overview(workbook):
     assert workbook["Oversigt"]["A1"].value == (
         "Dokumentation 2023 – alle aftaler: 3 unikke virksomheder."
     )
+
+
+def test_it_streams_every_company_of_a_large_package_in_order(tmp_path):
+    from klyngeradar.core.agreements.participation import ParticipationRow
+    from klyngeradar.core.registry.cvr import check_cvr
+
+    cvrs = [f"{n:08d}" for n in range(10_000_000, 10_040_000) if check_cvr(f"{n:08d}") is None]
+    cvrs = cvrs[:3_000]
+    rows = [
+        ParticipationRow(
+            cvr, None, f"Virksomhed {cvr}", "Temadag", date(2023, 5, 4), None, "aau", None
+        )
+        for cvr in cvrs
+    ]
+    big = documentation_package(2023, AGREEMENTS, rows, as_of=date(2024, 2, 1))
+
+    path = write_documentation_xlsx(big, tmp_path / "stor.xlsx")
+    sheet = load_workbook(path)["Virksomheder"]
+
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == sorted(cvrs)
+    assert sheet.auto_filter.ref == f"A1:J{len(cvrs) + 1}"
