@@ -103,6 +103,16 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # SQLite behind a multi-process web server (docs/reliability.md): WAL lets readers
+    # and one writer work at once; IMMEDIATE takes the write lock when a transaction
+    # starts, so two workers never deadlock upgrading a read lock (which SQLite answers
+    # at once with "database is locked"); a writer waits up to SQLITE_BUSY_TIMEOUT.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
