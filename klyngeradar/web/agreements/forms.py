@@ -27,6 +27,7 @@ from klyngeradar.web.agreements.models import (
     Kpi,
 )
 from klyngeradar.web.registry.models import Actor, Cluster, Municipality
+from klyngeradar.web.versions import VersionedModelForm
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 UPLOAD_SUFFIXES = (".csv", ".xlsx")
@@ -77,7 +78,9 @@ class AgreementFilterForm(forms.Form):
         return queryset
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(VersionedModelForm):
+    conflict_subject = _("Aftalen")
+
     class Meta:
         model = Agreement
         fields = [
@@ -145,7 +148,9 @@ def parse_targets(text: str) -> dict[str, int]:
     return targets
 
 
-class KpiForm(forms.ModelForm):
+class KpiForm(VersionedModelForm):
+    conflict_subject = _("KPI'en")
+
     targets_text = forms.CharField(
         label=_("Mål pr. år"),
         required=False,

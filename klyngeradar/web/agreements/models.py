@@ -23,6 +23,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from klyngeradar.web.versions import Versioned
+
 from klyngeradar.core.agreements.kpi import KPI_CATALOGUE, PERIODS
 from klyngeradar.core.agreements.participation import SUPPORT_KIND_LABELS, SUPPORT_KINDS
 from klyngeradar.web.accounts.models import Organisation
@@ -55,7 +57,7 @@ class DocumentStorage(FileSystemStorage):
         return None
 
 
-class Agreement(models.Model):
+class Agreement(Versioned):
     class Kind(models.TextChoices):
         FRAMEWORK = "framework", _("Rammeaftale")
         PROJECT = "project", _("Projektaftale")
@@ -233,7 +235,7 @@ PERIOD_CHOICES = [(period, PERIOD_LABELS[period]) for period in PERIODS]
 CATALOGUE_CHOICES = [(entry.key, entry.name_da) for entry in KPI_CATALOGUE]
 
 
-class Kpi(models.Model):
+class Kpi(Versioned):
     """A KPI of an agreement; `targets` maps a year (as text, JSON keys) to a whole number."""
 
     agreement = models.ForeignKey(
