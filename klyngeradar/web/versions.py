@@ -83,8 +83,9 @@ def conflict(
 
     `compare` maps the attribute names the form edits to their labels, `posted`
     holds the values the form would save (a field someone else changed to the
-    very value posted is no conflict); `shown` turns a value into display text. Call it in a transaction: it
-    locks the row so that nobody saves between the check and the save.
+    very value posted is no conflict); `shown` turns a value into display text.
+    Call it in a transaction: it locks the row so that nobody saves between the
+    check and the save.
     """
     if seen is None or instance.pk is None:
         return None

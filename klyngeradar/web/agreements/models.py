@@ -23,12 +23,11 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from klyngeradar.web.versions import Versioned
-
 from klyngeradar.core.agreements.kpi import KPI_CATALOGUE, PERIODS
 from klyngeradar.core.agreements.participation import SUPPORT_KIND_LABELS, SUPPORT_KINDS
 from klyngeradar.web.accounts.models import Organisation
 from klyngeradar.web.registry.models import Actor, Cluster, Municipality
+from klyngeradar.web.versions import Versioned
 
 CVR_FORMAT = RegexValidator(r"^\d{8}$", _("Et CVR-nummer har 8 cifre."))
 DOCUMENT_EXTENSIONS = ("pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "png", "jpg", "jpeg")

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from klyngeradar.core.surveys.questionnaire import Questionnaire, Section, load
 from klyngeradar.core.surveys.responses import Basis, Value
-from klyngeradar.web.surveys.convert import stored_answers, typed_answers
 from klyngeradar.web import versions
+from klyngeradar.web.surveys.convert import stored_answers, typed_answers
 from klyngeradar.web.surveys.models import VIA_LINK, Invitation, Response
 
 # Why a change was made, shown in the response's history next to who made it.
