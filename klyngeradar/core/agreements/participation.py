@@ -57,6 +57,8 @@ SUPPORT_KIND_ALIASES = {
 
 COLUMNS = ("cvr", "pnr", "company", "activity", "date", "cluster", "actor", "kind")
 REQUIRED_COLUMNS = ("cvr", "company", "activity", "date")
+# The longest company name or activity stored (the database's column length).
+TEXT_MAX = 200
 
 # Header names accepted for each column (compared lower-case, spaces and dashes ignored).
 COLUMN_ALIASES = {
@@ -279,6 +281,14 @@ class _Validator:
                 "is empty; the activity is required",
                 "er tom; aktiviteten er påkrævet",
             )
+        for column, text in (("company", company), ("activity", activity)):
+            if len(text) > TEXT_MAX:
+                fail(
+                    column,
+                    text[:40] + "…",
+                    f"is longer than {TEXT_MAX} characters",
+                    f"er længere end {TEXT_MAX} tegn",
+                )
 
         day = None
         raw_date = values[columns["date"]] if columns["date"] < len(values) else None
