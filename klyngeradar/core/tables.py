@@ -199,6 +199,8 @@ def _xlsx_tables(data: bytes, path: Path) -> dict[str, Table]:
         raise _refuse(path, "is a damaged .xlsx workbook that cannot be read", reason_da) from exc
     tables = {}
     try:
+        if not workbook.worksheets:
+            raise ValueError("no sheet could be read")
         for worksheet in workbook.worksheets:
             # The stored <dimension> may understate the data: read the real extent.
             worksheet.reset_dimensions()
