@@ -164,6 +164,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 # Uploaded files (organisation templates) stay private in the data directory: no MEDIA_URL.
 MEDIA_ROOT = DATA_DIR / "media"
+# The largest participation list or company-figure file accepted by the web import.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 50) * 1024 * 1024
+# Larger uploads go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)

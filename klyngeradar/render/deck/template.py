@@ -22,6 +22,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
 from pptx.util import Emu, Inches, Pt
 
+from klyngeradar.core.archives import check_archive
 from klyngeradar.core.problems import InputError, Problem
 
 # Our slide kinds and the layout names that serve them, in order of preference.
@@ -92,6 +93,8 @@ def default_template_path() -> Path:
 def load_template(path: str | Path | None = None) -> Template:
     """Open `path` (or the shipped default), remove its slides and map our layouts by name."""
     source = Path(path) if path is not None else default_template_path()
+    # Before python-pptx inflates anything: a template stored earlier is checked too.
+    check_archive(source, file=source.name)
     try:
         presentation = Presentation(str(source))
     except Exception as exc:  # python-pptx raises several types for a bad file.
