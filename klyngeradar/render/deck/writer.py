@@ -35,6 +35,7 @@ from klyngeradar.core.reports.deck import (
     TitleSlide,
     TwoContentSlide,
 )
+from klyngeradar.render.atomic import writes_atomically
 from klyngeradar.render.deck.template import Template, load_template
 
 CHART_TYPES = {
@@ -60,6 +61,7 @@ NON_BODY = {
 }
 
 
+@writes_atomically
 def write_deck(deck: Deck, path: str | Path, *, template: str | Path | None = None) -> Path:
     """Write `deck` to `path` using `template` (default: the shipped one); return the path."""
     loaded = load_template(template)

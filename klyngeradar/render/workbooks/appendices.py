@@ -28,6 +28,7 @@ from klyngeradar.core.strategy.decisions import DecidedRecommendation, DecidedRe
 from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
 from klyngeradar.core.surveys.exchange_write import round_to_tables
 from klyngeradar.core.surveys.responses import RoundData
+from klyngeradar.render.atomic import writes_atomically
 
 INTEGER = "#,##0"
 DATETIME = "yyyy-mm-dd hh:mm"
@@ -53,6 +54,7 @@ FINDING_FIELDS = (
 BREAKDOWNS = ("by_type", "by_actor", "by_municipality", "by_effort")
 
 
+@writes_atomically
 def write_appendices(
     path: str | Path,
     *,
