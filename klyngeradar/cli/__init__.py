@@ -23,6 +23,8 @@ COMMANDS = {
     "serve": "klyngeradar.cli.serve:serve",
     "documentation": "klyngeradar.cli.documentation:documentation",
     "manage": "klyngeradar.cli.manage:manage",
+    "backup": "klyngeradar.cli.backup:backup",
+    "restore": "klyngeradar.cli.restore:restore",
 }
 
 
