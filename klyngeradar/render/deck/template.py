@@ -94,7 +94,11 @@ def load_template(path: str | Path | None = None) -> Template:
     """Open `path` (or the shipped default), remove its slides and map our layouts by name."""
     source = Path(path) if path is not None else default_template_path()
     # Before python-pptx inflates anything: a template stored earlier is checked too.
-    check_archive(source, file=source.name)
+    not_a_template = (
+        "cannot be opened as a PowerPoint template (not a zip archive)",
+        "kan ikke åbnes som PowerPoint-skabelon (ikke et zip-arkiv)",
+    )
+    check_archive(source, file=source.name, not_an_archive=not_a_template)
     try:
         presentation = Presentation(str(source))
     except Exception as exc:  # python-pptx raises several types for a bad file.

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from klyngeradar.core.problems import InputError
 from klyngeradar.render.deck.template import load_template
 from klyngeradar.web.reports.quotes import QuoteOption
-from klyngeradar.web.uploads import check_upload
 
 MAX_TEMPLATE_BYTES = 30 * 1024 * 1024
 
@@ -69,7 +68,6 @@ class TemplateUploadForm(forms.Form):
             raise ValidationError(_("Skabelonen skal være en PowerPoint-fil (.pptx)."))
         if upload.size > MAX_TEMPLATE_BYTES:
             raise ValidationError(_("Skabelonen er større end 30 MB."))
-        check_upload(upload, max_bytes=MAX_TEMPLATE_BYTES)
         problems = _template_problems(upload, name)
         if problems:
             raise ValidationError(
