@@ -26,6 +26,8 @@ COMMANDS = {
     "documentation": "klyngeradar.cli.documentation:documentation",
     "import-participation": "klyngeradar.cli.import_participation:import_participation",
     "manage": "klyngeradar.cli.manage:manage",
+    "backup": "klyngeradar.cli.backup:backup",
+    "restore": "klyngeradar.cli.restore:restore",
 }
 
 

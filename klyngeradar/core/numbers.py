@@ -17,10 +17,16 @@ _PLAIN = re.compile(r"^\d+$")
 NOT_WHOLE, NOT_WHOLE_DA = "is not a whole number", "er ikke et helt tal"
 NEGATIVE = "is negative; a whole number ≥ 0 is expected"
 NEGATIVE_DA = "er negativt; et helt tal ≥ 0 forventes"
+# Where numbers enter, they are held to what the databases store: PostgreSQL's
+# integer and bigint (SQLite would take more and PostgreSQL then refuse it).
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+# A text longer than this (1E+308 written out) is not a number anybody typed.
+_LONGEST = 30
 
 
-def parse_whole_number(value: object) -> int:
-    """Return ``value`` as an int ≥ 0, or raise a ValueError (`Refusal`) a person can read.
+def parse_whole_number(value: object, maximum: int = INT64_MAX) -> int:
+    """Return ``value`` as an int from 0 to `maximum`, or raise a `Refusal` a person can read.
 
     >>> parse_whole_number("1.740")
     1740
@@ -35,6 +41,8 @@ def parse_whole_number(value: object) -> int:
         number = int(value)
     else:
         text = str(value).strip().replace("\u00a0", " ").replace("\u202f", " ")
+        if len(text) > _LONGEST:
+            raise _too_large(maximum)
         if text.startswith("-") and _PLAIN.match(text[1:].replace(".", "").replace(" ", "")):
             raise Refusal(NEGATIVE, NEGATIVE_DA)
         if _PLAIN.match(text):
@@ -45,7 +53,16 @@ def parse_whole_number(value: object) -> int:
             raise Refusal(NOT_WHOLE, NOT_WHOLE_DA)
     if number < 0:
         raise Refusal(NEGATIVE, NEGATIVE_DA)
+    if number > maximum:
+        raise _too_large(maximum)
     return number
+
+
+def _too_large(maximum: int) -> Refusal:
+    return Refusal(
+        f"is too large; at most {format_int(maximum, 'en')}",
+        f"er for stort; højst {format_int(maximum)}",
+    )
 
 
 def percent(count: int, base: int) -> int | None:

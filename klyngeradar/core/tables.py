@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from klyngeradar.core.archives import check_archive
 from klyngeradar.core.problems import InputError, Problem
 
 CSV_SUFFIXES = frozenset({".csv", ".txt"})
@@ -22,6 +24,8 @@ XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 # guarded too, so that reading a guarded cell back is exact.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 GUARD = "'"
+# The longest cell accepted (Excel's own limit is 32,767 characters; CSV's reader 131,072).
+CELL_MAX = 131_072
 
 
 def guard_formula(text: str) -> str:
@@ -114,18 +118,51 @@ def read_tables(path: str | Path) -> dict[str, Table]:
 
 
 def csv_table(data: bytes, *, name: str, file: str | None = None) -> Table:
-    """Decode CSV bytes into a table (encoding and delimiter detected)."""
-    text = _decode(data, file or name)
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
+    """Decode CSV bytes into a table (encoding and delimiter detected).
+
+    Raises InputError for a cell over `CELL_MAX` characters or a quote that is
+    never closed (which would swallow the rest of the file into one cell).
+    """
+    file = file or name
+    text = _decode(data, file)
+    first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = []
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as exc:
+        raise InputError([_csv_problem(str(exc), file, reader.line_num)]) from None
     return _table(name, None, records)
+
+
+def _csv_problem(message: str, file: str, line: int) -> Problem:
+    if "field limit" in message:
+        reason = f"has a cell longer than {CELL_MAX:,} characters"
+        reason_da = f"har en celle på mere end {CELL_MAX:,} tegn".replace(",", ".")
+    elif "end of data" in message:
+        reason = 'has a quote (") that is never closed'
+        reason_da = 'har et anførselstegn ("), der aldrig lukkes'
+    else:
+        reason = 'has a quote (") in the wrong place; quote whole cells only'
+        reason_da = 'har et anførselstegn (") et forkert sted; sæt kun hele celler i anførselstegn'
+    return Problem(reason, file=file, row=line or None, reason_da=reason_da)
 
 
 def _decode(data: bytes, file: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
+        try:
+            return data[3:].decode("utf-8", errors="strict")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start + 3].count(b"\n") + 1
+            problem = Problem(
+                "starts with a UTF-8 mark (BOM) but is not UTF-8 text",
+                file=file,
+                row=line,
+                reason_da="begynder med et UTF-8-mærke (BOM), men er ikke UTF-8-tekst",
+            )
+            raise InputError([problem]) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -147,19 +184,128 @@ def _xlsx_tables(data: bytes, path: Path) -> dict[str, Table]:
 
     from openpyxl import load_workbook
 
+    not_a_workbook = (
+        "is not a readable .xlsx workbook",
+        "er ikke en .xlsx-projektmappe, der kan læses",
+    )
+    check_archive(data, file=path.name, not_an_archive=not_a_workbook)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         reason_da = "er ikke en .xlsx-projektmappe, der kan læses"
         raise _refuse(path, "is not a readable .xlsx workbook", reason_da) from exc
+    except Exception as exc:  # A damaged part: openpyxl raises whatever its parser meets.
+        reason_da = "er en beskadiget .xlsx-projektmappe, der ikke kan læses"
+        raise _refuse(path, "is a damaged .xlsx workbook that cannot be read", reason_da) from exc
+    tables = {}
     try:
-        tables = {}
+        if not workbook.worksheets:
+            raise ValueError("no sheet could be read")
         for worksheet in workbook.worksheets:
-            records = [list(values) for values in worksheet.iter_rows(min_row=1, values_only=True)]
+            # The stored <dimension> may understate the data: read the real extent.
+            worksheet.reset_dimensions()
+            try:
+                records = [list(row) for row in worksheet.iter_rows(min_row=1, values_only=True)]
+            except Exception as exc:  # Bad cell references, numbers, shared-string indexes…
+                raise InputError(
+                    [
+                        Problem(
+                            "is damaged and cannot be read",
+                            file=path.name,
+                            sheet=worksheet.title,
+                            reason_da="er beskadiget og kan ikke læses",
+                        )
+                    ]
+                ) from exc
             tables[worksheet.title] = _table(worksheet.title, worksheet.title, records)
-        return tables
+    except InputError:
+        raise
+    except Exception as exc:  # A missing or damaged part found while opening a sheet.
+        reason_da = "er en beskadiget .xlsx-projektmappe, der ikke kan læses"
+        raise _refuse(path, "is a damaged .xlsx workbook that cannot be read", reason_da) from exc
     finally:
         workbook.close()
+    problems = [*_bad_cells(tables, path.name), *_formulas_without_values(data, tables, path)]
+    if problems:
+        raise InputError(problems)
+    return tables
+
+
+def _bad_cells(tables: dict[str, Table], file: str) -> list[Problem]:
+    """Numbers that are not numbers (NaN, infinity) and cells longer than `CELL_MAX`."""
+    problems = []
+    for table in tables.values():
+        for row in table.rows:
+            for index, value in enumerate(row.values):
+                if isinstance(value, float) and not math.isfinite(value):
+                    reason, reason_da = "is not a number", "er ikke et tal"
+                elif isinstance(value, str) and len(value) > CELL_MAX:
+                    reason = f"is longer than {CELL_MAX:,} characters"
+                    reason_da = f"er længere end {CELL_MAX:,} tegn".replace(",", ".")
+                else:
+                    continue
+                problems.append(
+                    Problem(
+                        reason,
+                        file=file,
+                        sheet=table.sheet,
+                        row=row.number,
+                        cell=table.cell(row.number, index),
+                        reason_da=reason_da,
+                    )
+                )
+    return problems
+
+
+def _formulas_without_values(data: bytes, tables: dict[str, Table], path: Path) -> list[Problem]:
+    """Formula cells saved without their computed value: named as formulas, not read as empty.
+
+    Only a workbook that holds formulas is read a second time, with formulas.
+    """
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if not any(
+            name.startswith("xl/worksheets/") and b"<f" in archive.read(name)
+            for name in archive.namelist()
+        ):
+            return []
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    problems = []
+    try:
+        for worksheet in workbook.worksheets:
+            table = tables.get(worksheet.title)
+            if table is None:
+                continue
+            values = {row.number: row.values for row in table.rows}
+            worksheet.reset_dimensions()
+            for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                for index, formula in enumerate(cells):
+                    if not (isinstance(formula, str) and formula.startswith("=")):
+                        continue
+                    row = values.get(number)
+                    cached = row[index] if row is not None and index < len(row) else None
+                    if cached is None:
+                        problems.append(
+                            Problem(
+                                "is a formula without a saved value; open the file in "
+                                "Excel, save it and try again",
+                                file=path.name,
+                                sheet=worksheet.title,
+                                row=number,
+                                cell=table.cell(number, index),
+                                value=formula,
+                                reason_da="er en formel uden gemt værdi; åbn filen i Excel, "
+                                "gem den og prøv igen",
+                            )
+                        )
+    except Exception:  # The values were read above; a formula pass that fails adds nothing.
+        return problems
+    finally:
+        workbook.close()
+    return problems
 
 
 def _table(name: str, sheet: str | None, records: list[list[object]]) -> Table:

@@ -106,6 +106,16 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # SQLite behind a multi-process web server (docs/reliability.md): WAL lets readers
+    # and one writer work at once; IMMEDIATE takes the write lock when a transaction
+    # starts, so two workers never deadlock upgrading a read lock (which SQLite answers
+    # at once with "database is locked"); a writer waits up to SQLITE_BUSY_TIMEOUT.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -159,6 +169,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 # Uploaded files (organisation templates) stay private in the data directory: no MEDIA_URL.
 MEDIA_ROOT = DATA_DIR / "media"
+# The largest participation list or company-figure file accepted by the web import.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 50) * 1024 * 1024
+# Larger uploads go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)

@@ -31,10 +31,19 @@ from klyngeradar.core.agreements.participation import (
     SUPPORT_KINDS,
     ParticipationRow,
 )
-from klyngeradar.core.numbers import format_int, parse_whole_number, percent
+from klyngeradar.core.numbers import (
+    INT32_MAX,
+    INT64_MAX,
+    format_int,
+    parse_whole_number,
+    percent,
+)
 from klyngeradar.core.problems import InputError, Problem, danish_reason
 from klyngeradar.core.registry.cvr import check_cvr, normalise_cvr
 from klyngeradar.core.tables import Row, Table, column_letter, read_tables
+
+# What the database stores: a year, revenue in kroner (bigint), employees (integer).
+FIGURE_MAXIMUM = {"year": 9999, "revenue": INT64_MAX, "employees": INT32_MAX}
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,8 @@ SUPPORT_KIND_ALIASES = {
 
 COLUMNS = ("cvr", "pnr", "company", "activity", "date", "cluster", "actor", "kind")
 REQUIRED_COLUMNS = ("cvr", "company", "activity", "date")
+# The longest company name or activity stored (the database's column length).
+TEXT_MAX = 200
 
 # Header names accepted for each column (compared lower-case, spaces and dashes ignored).
 COLUMN_ALIASES = {

@@ -67,6 +67,9 @@ TOTALS: dict[str, str] = {
 
 PARTNER_QUESTIONS = ("partners.actors", "partners.municipalities", "partners.other")
 AGREEMENT_QUESTIONS = ("agreements.actors", "agreements.municipalities", "agreements.other")
+# The multi-select questions of the group, named rather than sliced (the free text
+# "other" is judged on its own: any text there is a party).
+AGREEMENT_PARTIES = ("agreements.actors", "agreements.municipalities")
 
 
 class _Detail:
@@ -214,7 +217,7 @@ def _is_present(response: Response) -> bool:
 
 def _no_agreement(response: Response) -> bool:
     """At least one agreements question answered, every answered one empty, no other party."""
-    multis = [q for q in AGREEMENT_QUESTIONS[:2] if response.answered(q)]
+    multis = [q for q in AGREEMENT_PARTIES if response.answered(q)]
     return (
         bool(multis)
         and not any(_codes(response, q) for q in multis)

@@ -52,6 +52,9 @@ STATUS_WORDS: Mapping[str, Status] = {
     "ingen": "none",
 }
 EMPTY_DA = "er tom"
+# What the registry stores: a cluster's name and its slug.
+NAME_MAX = 200
+SLUG_MAX = 80
 REQUIRED_DA = "er en påkrævet kolonne og mangler"
 _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
@@ -322,6 +325,12 @@ class _Reader(SheetReader):
         if text == "":
             self.problem("is empty", EMPTY_DA, table, row.number, index)
             return None
+        for at, given in ((index, text), (name_at, name or "")):
+            if len(given) > NAME_MAX:
+                reason = f"is longer than {NAME_MAX} characters"
+                reason_da = f"er længere end {NAME_MAX} tegn"
+                self.problem(reason, reason_da, table, row.number, at, value=given[:40] + "…")
+                return None
         if clusters is not None:
             if text in clusters:
                 return text, clusters[text]
@@ -331,9 +340,9 @@ class _Reader(SheetReader):
             reason, reason_da = "is not a cluster of this round", "er ikke en klynge i denne runde"
             self.problem(reason, reason_da, table, row.number, index, value=text)
             return None
-        if SLUG.match(text):
+        if SLUG.match(text) and len(text) <= SLUG_MAX:
             return text, name
-        slug = slugify(text)
+        slug = slugify(text)[:SLUG_MAX].rstrip("-")
         if not slug:
             reason, reason_da = (
                 "is not a cluster slug or name",

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Literal
 
 from klyngeradar.core.dates import format_date
-from klyngeradar.core.numbers import format_int, parse_whole_number
+from klyngeradar.core.numbers import INT32_MAX, format_int, parse_whole_number
 from klyngeradar.core.problems import Refusal, danish_reason
 from klyngeradar.core.surveys.responses import Basis, Value
 
@@ -43,6 +43,10 @@ BASIS_WORDS: Mapping[str, Basis] = {
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MUNICIPALITY_CODE = re.compile(r"^\d{3}$")
 MULTI_SEPARATOR = ";"
+# The same limits for the web form and a spreadsheet import: the longest text
+# answer, and the largest number (PostgreSQL's integer; members, participants).
+TEXT_MAX = 4000
+NUMBER_MAX = INT32_MAX
 # Danish words for the round's lists, in the reasons a code is refused with.
 _SOURCES_DA = {"municipalities": "kommuner", "actors": "aktører", "efforts": "indsatser"}
 
@@ -260,9 +264,16 @@ def validate_answer(
     if _is_empty(raw):
         return None
     if question.type == "int":
-        return parse_whole_number(raw.strip() if isinstance(raw, str) else raw)
+        return parse_whole_number(raw.strip() if isinstance(raw, str) else raw, NUMBER_MAX)
     if question.type == "text":
-        return _cell_text(raw).strip()
+        text = _cell_text(raw).strip()
+        if len(text) > TEXT_MAX:
+            raise Refusal(
+                f"is longer than {format_int(TEXT_MAX, 'en')} characters "
+                f"({format_int(len(text), 'en')})",
+                f"er længere end {format_int(TEXT_MAX)} tegn ({format_int(len(text))})",
+            )
+        return text
     if question.type == "multi":
         return _multi(question, raw, choices)
     return _code(question, _cell_text(raw), choices)

@@ -22,6 +22,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
 from pptx.util import Emu, Inches, Pt
 
+from klyngeradar.core.archives import check_archive
 from klyngeradar.core.problems import InputError, Problem
 from klyngeradar.core.reports.measure import CALIBRI, Metrics
 from klyngeradar.render.deck.layouts import LAYOUT_NAMES, find_layouts, normalise
@@ -96,6 +97,12 @@ def load_template(
     the template, for layouts that are not found by their arrangement and name.
     """
     source = Path(path) if path is not None else default_template_path()
+    # Before python-pptx inflates anything: a template stored earlier is checked too.
+    not_a_template = (
+        "cannot be opened as a PowerPoint template (not a zip archive)",
+        "kan ikke åbnes som PowerPoint-skabelon (ikke et zip-arkiv)",
+    )
+    check_archive(source, file=source.name, not_an_archive=not_a_template)
     try:
         presentation = Presentation(str(source))
     except Exception as exc:  # python-pptx raises several types for a bad file.

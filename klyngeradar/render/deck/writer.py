@@ -53,6 +53,7 @@ from klyngeradar.core.reports.layout import (
 from klyngeradar.core.reports.measure import BOLD, CALIBRI, Metrics, fitting_size
 from klyngeradar.core.reports.measure import line_count as _line_count
 from klyngeradar.core.reports.measure import text_width as _text_width
+from klyngeradar.render.atomic import writes_atomically
 from klyngeradar.render.deck.check import check_presentation
 from klyngeradar.render.deck.map import draw_map
 from klyngeradar.render.deck.template import Template, load_template
@@ -80,6 +81,7 @@ NON_BODY = {
 }
 
 
+@writes_atomically
 def write_deck(
     deck: Deck,
     path: str | Path,

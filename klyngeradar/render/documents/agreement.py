@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from klyngeradar.core.agreements.document import AgreementText, Clause, agreement_sections
+from klyngeradar.render.atomic import writes_atomically
 
 LIBREOFFICE_NAMES = ("libreoffice", "soffice")
 PDF_TIMEOUT_SECONDS = 120
@@ -23,6 +24,7 @@ class PdfUnavailable(Exception):
     """PDF cannot be made here (LibreOffice missing or failing); the .docx still can."""
 
 
+@writes_atomically
 def write_agreement_docx(
     agreement: AgreementText, path: str | Path, *, clauses: tuple[Clause, ...] | None = None
 ) -> Path:

@@ -32,6 +32,7 @@ from klyngeradar.core.strategy.decisions import DecidedRecommendation, DecidedRe
 from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
 from klyngeradar.core.surveys.exchange_write import round_to_tables
 from klyngeradar.core.surveys.responses import RoundData
+from klyngeradar.render.atomic import writes_atomically
 from klyngeradar.render.workbooks.appendix_comparison import write_comparison_sheets
 from klyngeradar.render.workbooks.appendix_map import map_sheet
 from klyngeradar.render.workbooks.appendix_specialisation import specialisation_sheet
@@ -60,6 +61,7 @@ FINDING_FIELDS = (
 BREAKDOWNS = ("by_type", "by_actor", "by_municipality", "by_effort")
 
 
+@writes_atomically
 def write_appendices(
     path: str | Path,
     *,

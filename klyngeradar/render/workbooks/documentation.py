@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from klyngeradar.core.agreements.documentation import DocumentationPackage, summary_lines
+from klyngeradar.render.atomic import writes_atomically
 
 SHEETS = ("Oversigt", "Virksomheder", "Støttetyper", "KPI", "Udvikling")
 NUMBER_FORMAT = "#,##0"
@@ -26,6 +27,7 @@ MIN_WIDTH = 8
 MAX_WIDTH = 70
 
 
+@writes_atomically
 def write_documentation_xlsx(package: DocumentationPackage, path: str | Path) -> Path:
     """Write ``package`` to ``path`` (.xlsx) and return the path."""
     import xlsxwriter

@@ -21,11 +21,13 @@ from klyngeradar.core.surveys.exchange_write import round_to_tables
 from klyngeradar.core.surveys.questionnaire import Questionnaire, load
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.core.tables import Table, guard_formula
+from klyngeradar.render.atomic import writes_atomically
 
 MIN_WIDTH = 8
 MAX_WIDTH = 60
 
 
+@writes_atomically
 def write_xlsx(
     round: RoundData, path: str | Path, *, questionnaire: Questionnaire | None = None
 ) -> Path:
@@ -45,6 +47,7 @@ def write_xlsx(
     return path
 
 
+@writes_atomically
 def write_csv(
     round: RoundData,
     path: str | Path,

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,8 @@ from klyngeradar.web.agreements.models import (
 )
 from klyngeradar.web.dateinput import DanishDateInput
 from klyngeradar.web.registry.models import Actor, Cluster, Municipality
+from klyngeradar.web.uploads import check_upload
+from klyngeradar.web.versions import VersionedModelForm
 
 DATE = DanishDateInput()
 UPLOAD_SUFFIXES = (".csv", ".xlsx")
@@ -78,7 +81,9 @@ class AgreementFilterForm(forms.Form):
         return queryset
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(VersionedModelForm):
+    conflict_subject = _("Aftalen")
+
     class Meta:
         model = Agreement
         fields = [
@@ -146,7 +151,9 @@ def parse_targets(text: str) -> dict[str, int]:
     return targets
 
 
-class KpiForm(forms.ModelForm):
+class KpiForm(VersionedModelForm):
+    conflict_subject = _("KPI'en")
+
     targets_text = forms.CharField(
         label=_("Mål pr. år"),
         required=False,
@@ -273,11 +280,7 @@ class DocumentForm(forms.ModelForm):
                 _("Filtypen .%(suffix)s er ikke tilladt (tilladt: %(allowed)s)."),
                 params={"suffix": suffix, "allowed": ", ".join(DOCUMENT_EXTENSIONS)},
             )
-        if upload.size > DOCUMENT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("Filen er for stor (højst %(mb)s MB)."),
-                params={"mb": DOCUMENT_MAX_BYTES // (1024 * 1024)},
-            )
+        check_upload(upload, max_bytes=DOCUMENT_MAX_BYTES)
         return upload
 
 
@@ -286,6 +289,7 @@ def _read_upload(upload, reader):
     name = Path(upload.name).name
     if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
         raise forms.ValidationError(_("Upload en .csv- eller .xlsx-fil."))
+    check_upload(upload, max_bytes=settings.IMPORT_MAX_BYTES)
     safe = re.sub(r"[^\w.\-æøåÆØÅ ]", "_", name)
     with tempfile.TemporaryDirectory(prefix="klyngeradar-upload-") as folder:
         path = Path(folder) / safe

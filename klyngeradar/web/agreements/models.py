@@ -28,6 +28,7 @@ from klyngeradar.core.agreements.kpi import KPI_CATALOGUE, PERIODS
 from klyngeradar.core.agreements.participation import SUPPORT_KIND_LABELS, SUPPORT_KINDS
 from klyngeradar.web.accounts.models import Organisation
 from klyngeradar.web.registry.models import Actor, Cluster, Municipality
+from klyngeradar.web.versions import Versioned
 
 CVR_FORMAT = RegexValidator(r"^\d{8}$", _("Et CVR-nummer har 8 cifre."))
 DOCUMENT_EXTENSIONS = ("pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "png", "jpg", "jpeg")
@@ -68,7 +69,7 @@ class DocumentStorage(FileSystemStorage):
         return cleaned or "dokument"
 
 
-class Agreement(models.Model):
+class Agreement(Versioned):
     class Kind(models.TextChoices):
         FRAMEWORK = "framework", _("Rammeaftale")
         PROJECT = "project", _("Projektaftale")
@@ -246,7 +247,7 @@ PERIOD_CHOICES = [(period, PERIOD_LABELS[period]) for period in PERIODS]
 CATALOGUE_CHOICES = [(entry.key, entry.name_da) for entry in KPI_CATALOGUE]
 
 
-class Kpi(models.Model):
+class Kpi(Versioned):
     """A KPI of an agreement; `targets` maps a year (as text, JSON keys) to a whole number."""
 
     agreement = models.ForeignKey(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -139,6 +140,19 @@ def agreement_create(request):
     )
 
 
+def _saved(form, **attributes) -> bool:
+    """Check (version included) and save in one transaction, so no edit slips in between."""
+    with transaction.atomic():
+        if not form.is_valid():
+            return False
+        instance = form.save(commit=False)
+        for name, value in attributes.items():
+            setattr(instance, name, value)
+        instance.save()
+        form.save_m2m()
+        return True
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_edit(request, slug):
@@ -149,8 +163,7 @@ def agreement_edit(request, slug):
         clusters=visible_to(request.user, Cluster),
         region=agreement.organisation.region,
     )
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and _saved(form):
         messages.success(request, _("Ændringerne er gemt."))
         return redirect(agreement)
     return render(
@@ -237,10 +250,7 @@ def kpi_form(request, slug, pk=None):
     agreement = get_for_user(request.user, Agreement, action="change", slug=slug)
     instance = get_object_or_404(agreement.kpis, pk=pk) if pk else None
     form = forms.KpiForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        kpi = form.save(commit=False)
-        kpi.agreement = agreement
-        kpi.save()
+    if request.method == "POST" and _saved(form, agreement=agreement):
         messages.success(request, _("KPI'en er gemt."))
         return redirect(agreement)
     return render(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from klyngeradar.core.surveys.questionnaire import (
     NONE_WORDS,
+    TEXT_MAX,
     Question,
     Questionnaire,
     Section,
@@ -27,7 +28,6 @@ from klyngeradar.web.surveys.convert import choices
 from klyngeradar.web.surveys.models import Round
 
 NONE_CODE = "none"
-TEXT_MAX = 4000
 
 
 def field_name(question_id: str) -> str:

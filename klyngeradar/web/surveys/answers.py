@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from klyngeradar.core.surveys.questionnaire import Questionnaire, Section, load
 from klyngeradar.core.surveys.responses import Basis, Value
+from klyngeradar.web import versions
 from klyngeradar.web.surveys.convert import stored_answers, typed_answers
 from klyngeradar.web.surveys.models import VIA_LINK, Invitation, Response
 
@@ -24,6 +25,14 @@ REOPENED = "genåbnet af analytiker"
 
 class AlreadySubmitted(Exception):
     """A submitted response is read-only until an analyst reopens it."""
+
+
+class SectionChanged(Exception):
+    """Someone else saved the section after this page was filled in; nothing was saved."""
+
+    def __init__(self, conflict: versions.Conflict):
+        super().__init__(conflict)
+        self.conflict = conflict
 
 
 def questionnaire_of(response: Response) -> Questionnaire:
@@ -59,12 +68,20 @@ def save_section(
     basis: Mapping[str, Basis | None],
     *,
     via_link: bool,
+    seen_version: int | None = None,
 ) -> None:
-    """Merge one section's answers (None = not answered) into the response as a draft."""
+    """Merge one section's answers (None = not answered) into the response as a draft.
+
+    With `seen_version` (the version the page was filled from), a section that
+    someone else changed since then is not saved: `SectionChanged` says how.
+    """
     response = Response.objects.select_for_update().get(pk=response.pk)
     if response.submitted:
         raise AlreadySubmitted
     q = questionnaire_of(response)
+    changed = section_conflict(response, section, seen_version, q, answers)
+    if changed is not None:
+        raise SectionChanged(changed)
     merged = typed_answers(response.answers, q)
     merged_basis = dict(response.basis)
     for question in section.questions:
@@ -85,6 +102,54 @@ def save_section(
     response.confirmed_warnings = [c for c in response.confirmed_warnings if c in broken]
     response.status = Response.Status.DRAFT if merged else Response.Status.OPENED
     _save(response, via_link=via_link)
+
+
+def section_conflict(
+    response: Response,
+    section: Section,
+    seen: int | None,
+    q: Questionnaire,
+    posted: Mapping[str, Value | None],
+    lang: str = "da",
+) -> versions.Conflict | None:
+    """What others changed in the section since version `seen` and this save would undo."""
+    if seen is None or response.version == seen:
+        return None
+    then = response.history.filter(version=seen).order_by("-history_date", "-history_id").first()
+    before = then.answers if then is not None else None
+    changes = []
+    for question in section.questions:
+        now = response.answers.get(question.id)
+        if before is not None and before.get(question.id) == now:
+            continue  # Nobody else changed it.
+        if question.id not in posted:
+            continue  # This save leaves it alone.
+        mine = posted[question.id]
+        if (None if mine is None else stored_answers({question.id: mine})[question.id]) == now:
+            continue  # This save keeps what the other person saved.
+        labels = {o.code: o.label.get(lang) for o in question.options}
+        changes.append(versions.Change(question.label.get(lang), _value_text(now, labels)))
+    if not changes:
+        return None
+    latest = (
+        response.history.select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    return versions.Conflict(
+        version=response.version,
+        who=versions.author(latest) if latest else "",
+        when=latest.history_date if latest else None,
+        changes=tuple(changes),
+    )
+
+
+def _value_text(value, labels: dict[str, str]) -> str:
+    if isinstance(value, list):
+        return ", ".join(labels.get(v, v) for v in value) or "–"
+    if isinstance(value, str):
+        return labels.get(value, value)
+    return versions.shown_value(value)
 
 
 def visible_only(q: Questionnaire, answers: dict[str, Value]) -> dict[str, Value]:

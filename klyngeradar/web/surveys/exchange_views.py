@@ -79,8 +79,10 @@ def import_upload(request, pk: int):
             "content": base64.b64encode(content).decode("ascii"),
             "sha256": digest,
         }
+        changes = imports.preview(round, data)
         ctx.update(
-            changes=imports.preview(round, data),
+            changes=changes,
+            blanked=imports.blanked_total(changes),
             warnings=data.warnings,
             filename=upload.name,
             sha256=digest,

@@ -17,6 +17,7 @@ from klyngeradar.web.dateinput import DanishDateInput
 from klyngeradar.web.registry.models import Cluster
 from klyngeradar.web.surveys import emails
 from klyngeradar.web.surveys.models import Round
+from klyngeradar.web.uploads import check_upload
 
 MAX_UPLOAD = 5 * 1024 * 1024
 UPLOAD_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
@@ -220,6 +221,5 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(UPLOAD_SUFFIXES):
             raise ValidationError(_("Vælg en .xlsx- eller .csv-fil."))
-        if upload.size > MAX_UPLOAD:
-            raise ValidationError(_("Filen er for stor (højst 5 MB)."))
+        check_upload(upload, max_bytes=MAX_UPLOAD)
         return upload

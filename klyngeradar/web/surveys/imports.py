@@ -39,6 +39,19 @@ class Change:
     def changes_anything(self) -> bool:
         return self.status_before != self.status_after or bool(self.answers)
 
+    @property
+    def blanked(self) -> tuple[str, ...]:
+        """The questions that have an answer now and would have none after the import."""
+        return tuple(
+            qid for qid, before, after in self.answers if before is not None and after is None
+        )
+
+
+def blanked_total(changes: list[Change]) -> tuple[int, int]:
+    """(answers that would be blanked, clusters they belong to) across an import."""
+    hit = [change for change in changes if change.blanked]
+    return sum(len(change.blanked) for change in hit), len(hit)
+
 
 def read_upload(round: Round, filename: str, content: bytes) -> RoundData:
     """Read an uploaded file against the round; InputError lists every problem."""

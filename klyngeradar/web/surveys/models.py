@@ -19,6 +19,7 @@ from klyngeradar.core.surveys.questionnaire import latest_version
 from klyngeradar.web.accounts.models import Organisation
 from klyngeradar.web.registry.models import Cluster, Region
 from klyngeradar.web.surveys import emails
+from klyngeradar.web.versions import Versioned
 
 
 def default_reminder_days() -> list[int]:
@@ -136,7 +137,7 @@ class Invitation(models.Model):
         return not self.revoked and self.round.is_open
 
 
-class Response(models.Model):
+class Response(Versioned):
     """One cluster's answers in one round, in the exchange format's vocabulary.
 
     `answers` maps question ids to values: a list of codes for ``multi`` (an

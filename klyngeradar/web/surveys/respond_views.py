@@ -185,6 +185,7 @@ def section(request, access: Access, key: str):
     current_section = q.sections[index]
     saved = answers.current(response)
     preview = request.method == "POST" and request.GET.get("preview") == "1"
+    conflict = None
     form_args = {
         "round": response.round,
         "questionnaire": q,
@@ -209,10 +210,23 @@ def section(request, access: Access, key: str):
             for hidden in current_section.questions:
                 if hidden not in shown:
                     values[hidden.id] = None
-            answers.save_section(response, current_section, values, basis, via_link=access.via_link)
+            try:
+                answers.save_section(
+                    response,
+                    current_section,
+                    values,
+                    basis,
+                    via_link=access.via_link,
+                    seen_version=_posted_version(request),
+                )
+                response.refresh_from_db()
+            except answers.SectionChanged as changed:
+                # Nothing is saved; the form shows what was typed, and the message what changed.
+                conflict = changed.conflict
+                valid = False
             posted_shown = set(request.POST.getlist("shown"))
             appeared = [qq for qq in shown if qq.id not in posted_shown]
-            if valid and appeared:
+            if conflict is None and valid and appeared:
                 # A follow-up question appeared: show it before moving on.
                 anchor = f"?nye=1#{field_name(appeared[0].id)}"
                 return redirect(access.url("section", key=key) + anchor)
@@ -240,8 +254,17 @@ def section(request, access: Access, key: str):
         action=access.url("section", key=key),
         new_questions=request.GET.get("nye") == "1",
         draft_saved=request.GET.get("gemt") == "1" and request.method == "GET",
+        conflict=conflict.message(_("Afsnittet")) if conflict else None,
+        version=conflict.version if conflict else response.version,
     )
     return render(request, "surveys/respond/section.html", ctx)
+
+
+def _posted_version(request) -> int | None:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return None
 
 
 def _target(request, access: Access, keys: list[str], index: int) -> str:

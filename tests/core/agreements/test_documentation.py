@@ -202,3 +202,28 @@ def test_it_summarises_the_package(rows, energy):
     )
     assert summary_lines(package)[0] == "Dokumentation 2023 – energi-nord: 2 unikke virksomheder."
     assert summary_lines(package, "en")[0].startswith("Documentation 2023 – energi-nord: 2 unique")
+
+
+@pytest.mark.parametrize(
+    ("agreement", "lang", "head"),
+    [
+        ("energi-nord", "da", "Dokumentation 2023 – energi-nord: 2 unikke virksomheder."),
+        ("energi-nord", "en", "Documentation 2023 – energi-nord: 2 unique companies."),
+        (None, "da", "Dokumentation 2023 – alle aftaler: 3 unikke virksomheder."),
+        (None, "en", "Documentation 2023 – all agreements: 3 unique companies."),
+    ],
+)
+def test_it_opens_the_summary_with_the_year_the_scope_and_the_unique_companies(
+    rows, energy, robots, agreement, lang, head
+):
+    package = documentation_package(
+        2023, [energy, robots], rows, agreement=agreement, as_of=END_OF_2023
+    )
+    lines = summary_lines(package, lang)
+    assert lines[0] == head
+    assert lines[1:] == (package.notes_da if lang == "da" else package.notes_en)
+    assert lines[-1] == (
+        "Ingen virksomhedstal (omsætning, ansatte) er indlæst."
+        if lang == "da"
+        else "No company figures (revenue, employees) were supplied."
+    )

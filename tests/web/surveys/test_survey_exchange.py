@@ -162,3 +162,24 @@ def test_demo_clusters_are_reused_not_duplicated(organisation, north_jutland):
     create_demo_round(organisation, deadline=date(2025, 3, 15))
 
     assert Cluster.objects.filter(slug="klynge-a").count() == 1
+
+
+def test_the_preview_warns_when_a_confirmed_import_would_blank_existing_answers(
+    client_for, analyst, demo
+):
+    existing = Response.objects.get(round=demo, cluster__slug="klynge-a").answers
+    assert existing.get("members.region") is not None
+    content = "cluster;status;members.region;members.region.basis\nklynge-a;complete;;\n"
+
+    page = client_for(analyst).post(
+        reverse("surveys:import", args=[demo.pk]),
+        {"file": SimpleUploadedFile("svar.csv", content.encode())},
+    )
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    # The file has no column for the other questions either: all of them would be blanked.
+    blanked, clusters = page.context["blanked"]
+    assert clusters == 1 and blanked == len(existing)
+    assert f"Bemærk: importen sletter {blanked} svar, der findes nu, hos 1 klynge(r)" in html
+    assert '<strong class="blanked">slettes</strong>' in html
