@@ -9,6 +9,8 @@
       var source = document.getElementById(box.getAttribute("data-chart"));
       if (!source) { return; }
       box.hidden = false;
+      // Set through the CSSOM: the Content-Security-Policy forbids style attributes in markup.
+      box.style.height = (parseInt(box.getAttribute("data-height"), 10) || 240) + "px";
       var table = box.parentElement.querySelector(".chart-table");
       if (table) { table.classList.add("visually-hidden"); }
       var chart = window.echarts.init(box, null, { renderer: "svg" });
