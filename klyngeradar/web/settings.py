@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "klyngeradar.web.findings",
     "klyngeradar.web.strategy",
     "klyngeradar.web.reports",
+    "klyngeradar.web.api",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("klyngeradar.web.findings.urls")),
     path("", include("klyngeradar.web.strategy.urls")),
     path("rapporter/", include("klyngeradar.web.reports.urls")),
+    path("", include("klyngeradar.web.api.urls")),
     path("konto/", include("allauth.urls")),
     path("sprog/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
