@@ -137,6 +137,28 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https:") else "http"
 
+# Login throttling (allauth's rate limits). Failed logins are limited per
+# account (the name or e-mail typed): 5 in 5 minutes, then that account waits
+# — guessing one person's password is what the limit is for. Per IP address the
+# limits are generous (an office or a municipality often shares one address),
+# so one person's typos never lock out their colleagues. Counters live in the
+# cache: a file cache in the data directory, shared by every gunicorn worker.
+ACCOUNT_RATE_LIMITS = {
+    "login": env_str("KLYNGERADAR_LOGIN_RATE_IP", "120/m/ip"),
+    "login_failed": env_str("KLYNGERADAR_LOGIN_FAILED_RATE", "60/m/ip,5/5m/key"),
+    "reset_password": "30/m/ip,3/m/key",
+    "reset_password_from_key": "30/m/ip",
+    "reauthenticate": "10/m/user",
+}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+    if PRODUCTION
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 LANGUAGE_CODE = "da"
 FORMAT_MODULE_PATH = ["klyngeradar.web.formats"]
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
@@ -217,7 +239,10 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"personal_links": {"()": "klyngeradar.web.serverlog.RedactPersonalLinks"}},
+    "filters": {
+        "personal_links": {"()": "klyngeradar.web.serverlog.RedactPersonalLinks"},
+        "refusals": {"()": "klyngeradar.web.requestlog.RefusalsWithoutTraceback"},
+    },
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
@@ -234,7 +259,7 @@ LOGGING = {
         },
     },
     "loggers": {
-        "django.request": {"filters": ["personal_links"]},
+        "django.request": {"filters": ["refusals", "personal_links"]},
         "django.server": {
             "handlers": ["django.server"],
             "level": "INFO",
