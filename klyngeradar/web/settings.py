@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "klyngeradar.web.registry",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "klyngeradar.web.accounts.mfa.RequireMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -136,6 +138,16 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https:") else "http"
+
+# Multi-factor authentication (allauth.mfa): an authenticator app (TOTP) with
+# recovery codes, or a security key/passkey (WebAuthn). Required for analysts
+# and administrators when KLYNGERADAR_REQUIRE_MFA is on (default: production).
+KLYNGERADAR_REQUIRE_MFA = env_bool("KLYNGERADAR_REQUIRE_MFA", PRODUCTION)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Klyngeradar"
+MFA_PASSKEY_LOGIN_ENABLED = False
+# WebAuthn needs HTTPS; a local installation on http://127.0.0.1 may still try it.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
 
 # Login throttling (allauth's rate limits). Failed logins are limited per
 # account (the name or e-mail typed): 5 in 5 minutes, then that account waits
