@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "klyngeradar.web.strategy",
     "klyngeradar.web.reports",
     "klyngeradar.web.api",
+    "klyngeradar.web.privacy",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "klyngeradar.web.accounts.mfa.RequireMFAMiddleware",
+    "klyngeradar.web.privacy.downloads.DownloadLogMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -148,6 +150,10 @@ MFA_TOTP_ISSUER = "Klyngeradar"
 MFA_PASSKEY_LOGIN_ENABLED = False
 # WebAuthn needs HTTPS; a local installation on http://127.0.0.1 may still try it.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
+
+# GDPR: days after a round's close before its contact e-mails and link logs are
+# anonymised by `manage apply_retention` (per organisation in the admin).
+KLYNGERADAR_RETENTION_DAYS = env_int("KLYNGERADAR_RETENTION_DAYS", 365)
 
 # Login throttling (allauth's rate limits). Failed logins are limited per
 # account (the name or e-mail typed): 5 in 5 minutes, then that account waits
