@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "klyngeradar.web.registry",
@@ -140,6 +142,48 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https:") else "http"
+
+# Single sign-on with the organisation's OpenID Connect provider (e.g. Entra ID),
+# on when KLYNGERADAR_OIDC_ISSUER is set; see docs/sign-in.md. A user is matched
+# to an existing account by verified e-mail; an unknown user gets an account
+# (with no role until an administrator gives one) only from an allowed domain.
+OIDC_ISSUER = env_str("KLYNGERADAR_OIDC_ISSUER").rstrip("/")
+OIDC_ALLOWED_DOMAINS = [d.lower().lstrip("@") for d in env_list("KLYNGERADAR_OIDC_DOMAINS", [])]
+OIDC_FORM_ACTION: list[str] = []
+SOCIALACCOUNT_PROVIDERS: dict = {}
+if OIDC_ISSUER:
+    if not OIDC_ISSUER.startswith(("https://", "http://")):
+        raise SettingsError(f"KLYNGERADAR_OIDC_ISSUER={OIDC_ISSUER!r} is not an http(s) URL")
+    if PRODUCTION and not OIDC_ISSUER.startswith("https://"):
+        raise SettingsError("KLYNGERADAR_OIDC_ISSUER must be an https:// URL in production")
+    SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "provider_id": "sso",
+                    "name": env_str("KLYNGERADAR_OIDC_LABEL", "Log ind med din organisation"),
+                    "client_id": env_required(
+                        "KLYNGERADAR_OIDC_CLIENT_ID", "when KLYNGERADAR_OIDC_ISSUER is set"
+                    ),
+                    "secret": env_required(
+                        "KLYNGERADAR_OIDC_CLIENT_SECRET", "when KLYNGERADAR_OIDC_ISSUER is set"
+                    ),
+                    "settings": {
+                        "server_url": OIDC_ISSUER,
+                        "token_auth_method": "client_secret_post",
+                    },
+                }
+            ],
+        }
+    }
+    _scheme, _rest = OIDC_ISSUER.split("://", 1)
+    OIDC_FORM_ACTION = [f"{_scheme}://{_rest.split('/', 1)[0]}"]
+SOCIALACCOUNT_ADAPTER = "klyngeradar.web.accounts.sso.SingleSignOnAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # Multi-factor authentication (allauth.mfa): an authenticator app (TOTP) with
 # recovery codes, or a security key/passkey (WebAuthn). Required for analysts
@@ -234,7 +278,6 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # eval. Data reaches scripts through `json_script`; code lives in static files
 # (htmx and ECharts are vendored). `form-action` also names the sign-in
 # provider, because Chromium applies it to the redirect after a form's POST.
-OIDC_FORM_ACTION: list[str] = []
 CSP_FORM_ACTION = [SELF, *OIDC_FORM_ACTION]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
