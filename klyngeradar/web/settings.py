@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "klyngeradar.web.accounts.mfa.RequireMFAMiddleware",
+    "klyngeradar.web.accounts.sso.ProviderUnreachableMiddleware",
     "klyngeradar.web.privacy.downloads.DownloadLogMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]

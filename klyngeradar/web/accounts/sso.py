@@ -57,3 +57,42 @@ class SingleSignOnAdapter(DefaultSocialAccountAdapter):
         # One line, no claims or tokens: enough for an administrator to answer "why not me?".
         log.warning("sso: refused a sign-in from an address outside the allowed domains")
         return False
+
+
+class ProviderUnreachableMiddleware:
+    """A misconfigured or unreachable sign-in provider gives a message on the login page, not a 500.
+
+    allauth fetches the provider's discovery document and tokens with
+    `requests`; a wrong issuer URL, a provider that is down or answers nonsense
+    raises there. The log gets one line naming the issuer, never a secret.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        import requests
+        from django.contrib import messages
+        from django.shortcuts import redirect
+        from django.utils.translation import gettext as _
+
+        if not request.path.startswith("/konto/oidc/"):
+            return None
+        if not isinstance(exception, requests.RequestException | ValueError | KeyError):
+            return None
+        log.warning(
+            "sso: the sign-in provider %s could not be used (%s)",
+            settings.OIDC_ISSUER or "(test)",
+            type(exception).__name__,
+        )
+        messages.error(
+            request,
+            _(
+                "Log ind via din organisation virker ikke lige nu: Klyngeradar kan ikke nå "
+                "login-tjenesten. Prøv igen senere, eller kontakt din administrator."
+            ),
+        )
+        return redirect("account_login")
