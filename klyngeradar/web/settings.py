@@ -150,6 +150,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https:") else "h
 # (with no role until an administrator gives one) only from an allowed domain.
 OIDC_ISSUER = env_str("KLYNGERADAR_OIDC_ISSUER").rstrip("/")
 OIDC_ALLOWED_DOMAINS = [d.lower().lstrip("@") for d in env_list("KLYNGERADAR_OIDC_DOMAINS", [])]
+# For a single-tenant provider that owns every address it issues but sends no
+# `email_verified` claim: treat its `email` claim as verified (off by default).
+OIDC_TRUST_EMAIL = env_bool("KLYNGERADAR_OIDC_TRUST_EMAIL", False)
 OIDC_FORM_ACTION: list[str] = []
 SOCIALACCOUNT_PROVIDERS: dict = {}
 if OIDC_ISSUER:

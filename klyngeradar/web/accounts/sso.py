@@ -28,7 +28,8 @@ def verified_email(sociallogin) -> str | None:
         if address.verified and address.email:
             return address.email.strip().lower()
     claims = sociallogin.account.extra_data or {}
-    if claims.get("email") and claims.get("email_verified") is True:
+    trusted = settings.OIDC_TRUST_EMAIL or claims.get("email_verified") is True
+    if claims.get("email") and trusted:
         return str(claims["email"]).strip().lower()
     return None
 
