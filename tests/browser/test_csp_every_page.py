@@ -97,12 +97,14 @@ def log_in(page, base: str, username: str, password: str) -> None:
     page.wait_for_url(re.compile(r"^(?!.*/konto/login/).*$"))
 
 
-def walk_as(browser, base, username, password, *, start="/", within="/") -> Walk:
+def walk_as(browser, base, username, password, *, start="/", within="/", extra=()) -> Walk:
     context = browser.new_context(locale="da-DK", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     walk = Walk(page, base)
     log_in(page, base, username, password)
     walk.crawl(start, within=within)
+    for path in extra:  # pages no link leads to
+        walk.visit(path)
     context.close()
     return walk
 
@@ -126,7 +128,13 @@ def test_it_shows_every_page_type_without_a_csp_violation(browser, live_server, 
 
     walks = {
         "anonymous": anonymous,
-        "analyst": walk_as(browser, base, "analyst", demo.logins["analyst"]),
+        "analyst": walk_as(
+            browser,
+            base,
+            "analyst",
+            demo.logins["analyst"],
+            extra=("/konto/2fa/", "/konto/reauthenticate/", "/konto/password/change/"),
+        ),
         "respondent": walk_as(browser, base, "respondent-a", demo.logins["respondent-a"]),
         "admin": walk_as(
             browser, base, "admin", demo.logins["admin"], start="/admin/", within="/admin/"
