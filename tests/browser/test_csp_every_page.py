@@ -115,12 +115,14 @@ def test_it_shows_every_page_type_without_a_csp_violation(browser, live_server, 
     context = browser.new_context(locale="da-DK")
     page = context.new_page()
     anonymous = Walk(page, base)
-    anonymous.visit("/konto/login/")
-    anonymous.visit("/konto/password/reset/")
-    # The listener hears a violation: a style attribute set from script is refused.
+    # First, the listener hears a violation: a style attribute set from script is refused.
+    page.goto(f"{base}/konto/login/")
     page.evaluate("document.body.setAttribute('style', 'color: red')")
     page.wait_for_function("window.__violations.length > 0")
     assert "style-src" in page.evaluate("window.__violations[0]")
+    anonymous.problems.clear()  # that violation was the check's own
+    anonymous.visit("/konto/login/")
+    anonymous.visit("/konto/password/reset/")
     link = next(line.rsplit(": ", 1)[1] for line in demo.made if "personligt link" in line)
     anonymous.crawl(urlsplit(link).path, within="/svar/")
     page.goto(f"{base}/findes-ikke/")
