@@ -12,6 +12,18 @@ from django.utils import timezone
 pytestmark = pytest.mark.django_db
 
 
+def make_person(username: str, role: str, *, organisation=None):
+    from django.contrib.auth import get_user_model
+
+    from klyngeradar.web.accounts.models import Membership
+
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="correct horse battery"
+    )
+    Membership.objects.create(user=user, role=role, organisation=organisation)
+    return user
+
+
 @pytest.fixture
 def stored_round(organisation, cluster_a, cluster_b):
     from klyngeradar.web.surveys.demo import create_demo_round
@@ -113,12 +125,10 @@ def test_a_respondents_token_reads_only_their_own_cluster(
 def test_another_organisations_token_cannot_read_this_organisations_round(
     client, region, stored_round
 ):
-    from conftest import _person
-
     from klyngeradar.web.accounts.models import Organisation
 
     other = Organisation.objects.create(slug="other", name="Other body", region=region)
-    secret = token_for(_person("other-analyst", "analyst", organisation=other))
+    secret = token_for(make_person("other-analyst", "analyst", organisation=other))
     assert get(client, "/rounds", secret).json()["count"] == 0
     for path in ("", "/findings", "/recommendations"):
         assert get(client, f"/rounds/{stored_round.pk}{path}", secret).status_code == 404

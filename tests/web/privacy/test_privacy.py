@@ -14,6 +14,18 @@ pytestmark = pytest.mark.django_db
 EMAIL = "Kontakt.Person@Klynge-A.dk"
 
 
+def make_person(username: str, role: str, *, organisation=None):
+    from django.contrib.auth import get_user_model
+
+    from klyngeradar.web.accounts.models import Membership
+
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="correct horse battery"
+    )
+    Membership.objects.create(user=user, role=role, organisation=organisation)
+    return user
+
+
 @pytest.fixture
 def stored_round(organisation, cluster_a, cluster_b):
     from klyngeradar.web.surveys.demo import create_demo_round
@@ -81,9 +93,7 @@ def test_an_open_round_is_never_anonymised(stored_round):
 @pytest.fixture
 def person(stored_round, organisation):
     """The contact person: a user account, invitation addresses, an answer naming them."""
-    from conftest import _person
-
-    user = _person("kontakt", "viewer", organisation=organisation)
+    user = make_person("kontakt", "viewer", organisation=organisation)
     user.email = EMAIL.lower()
     user.save()
     response = stored_round.responses.first()
