@@ -8,6 +8,7 @@ the callback with the authorisation code, the token exchange and the session.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
@@ -83,7 +84,7 @@ def oidc_provider(live_server, settings):
             }
         }
         settings.OIDC_ALLOWED_DOMAINS = ["kommune.dk"]
-        policy = settings.CONTENT_SECURITY_POLICY
+        policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
         policy["DIRECTIVES"]["form-action"] = ["'self'", issuer]
         settings.CONTENT_SECURITY_POLICY = policy
         yield issuer
