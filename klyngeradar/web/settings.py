@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from klyngeradar.web.environment import (
+    SettingsError,
     database_config,
     env_bool,
     env_choice,
@@ -36,6 +38,8 @@ else:
     SECRET_KEY = env_str("SECRET_KEY") or local_secret_key(DATA_DIR / "secret_key")
 
 DEBUG = env_bool("DEBUG", False)
+if PRODUCTION and DEBUG:
+    raise SettingsError("DEBUG must be off when KLYNGERADAR_ENV=production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -50,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "klyngeradar.web.registry",
@@ -63,11 +70,16 @@ INSTALLED_APPS = [
     "klyngeradar.web.specialisation",
     "klyngeradar.web.maps",
     "klyngeradar.web.jobs",
+    "klyngeradar.web.api",
+    "klyngeradar.web.privacy",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so static files keep their long caching.
+    "klyngeradar.web.headers.PrivateCachingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "klyngeradar.web.language.DanishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -76,6 +88,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "klyngeradar.web.accounts.mfa.RequireMFAMiddleware",
+    "klyngeradar.web.accounts.sso.ProviderUnreachableMiddleware",
+    "klyngeradar.web.privacy.downloads.DownloadLogMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -143,6 +158,87 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https:") else "http"
 
+# Single sign-on with the organisation's OpenID Connect provider (e.g. Entra ID),
+# on when KLYNGERADAR_OIDC_ISSUER is set; see docs/sign-in.md. A user is matched
+# to an existing account by verified e-mail; an unknown user gets an account
+# (with no role until an administrator gives one) only from an allowed domain.
+OIDC_ISSUER = env_str("KLYNGERADAR_OIDC_ISSUER").rstrip("/")
+OIDC_ALLOWED_DOMAINS = [d.lower().lstrip("@") for d in env_list("KLYNGERADAR_OIDC_DOMAINS", [])]
+# For a single-tenant provider that owns every address it issues but sends no
+# `email_verified` claim: treat its `email` claim as verified (off by default).
+OIDC_TRUST_EMAIL = env_bool("KLYNGERADAR_OIDC_TRUST_EMAIL", False)
+OIDC_FORM_ACTION: list[str] = []
+SOCIALACCOUNT_PROVIDERS: dict = {}
+if OIDC_ISSUER:
+    if not OIDC_ISSUER.startswith(("https://", "http://")):
+        raise SettingsError(f"KLYNGERADAR_OIDC_ISSUER={OIDC_ISSUER!r} is not an http(s) URL")
+    if PRODUCTION and not OIDC_ISSUER.startswith("https://"):
+        raise SettingsError("KLYNGERADAR_OIDC_ISSUER must be an https:// URL in production")
+    SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "provider_id": "sso",
+                    "name": env_str("KLYNGERADAR_OIDC_LABEL", "Log ind med din organisation"),
+                    "client_id": env_required(
+                        "KLYNGERADAR_OIDC_CLIENT_ID", "when KLYNGERADAR_OIDC_ISSUER is set"
+                    ),
+                    "secret": env_required(
+                        "KLYNGERADAR_OIDC_CLIENT_SECRET", "when KLYNGERADAR_OIDC_ISSUER is set"
+                    ),
+                    "settings": {
+                        "server_url": OIDC_ISSUER,
+                        "token_auth_method": "client_secret_post",
+                    },
+                }
+            ],
+        }
+    }
+    _scheme, _rest = OIDC_ISSUER.split("://", 1)
+    OIDC_FORM_ACTION = [f"{_scheme}://{_rest.split('/', 1)[0]}"]
+SOCIALACCOUNT_ADAPTER = "klyngeradar.web.accounts.sso.SingleSignOnAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_STORE_TOKENS = False
+
+# Multi-factor authentication (allauth.mfa): an authenticator app (TOTP) with
+# recovery codes, or a security key/passkey (WebAuthn). Required for analysts
+# and administrators when KLYNGERADAR_REQUIRE_MFA is on (default: production).
+KLYNGERADAR_REQUIRE_MFA = env_bool("KLYNGERADAR_REQUIRE_MFA", PRODUCTION)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Klyngeradar"
+MFA_PASSKEY_LOGIN_ENABLED = False
+# WebAuthn needs HTTPS; a local installation on http://127.0.0.1 may still try it.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
+
+# GDPR: days after a round's close before its contact e-mails and link logs are
+# anonymised by `manage apply_retention` (per organisation in the admin).
+KLYNGERADAR_RETENTION_DAYS = env_int("KLYNGERADAR_RETENTION_DAYS", 365)
+
+# Login throttling (allauth's rate limits). Failed logins are limited per
+# account (the name or e-mail typed): 5 in 5 minutes, then that account waits
+# — guessing one person's password is what the limit is for. Per IP address the
+# limits are generous (an office or a municipality often shares one address),
+# so one person's typos never lock out their colleagues. Counters live in the
+# cache: a file cache in the data directory, shared by every gunicorn worker.
+ACCOUNT_RATE_LIMITS = {
+    "login": env_str("KLYNGERADAR_LOGIN_RATE_IP", "120/m/ip"),
+    "login_failed": env_str("KLYNGERADAR_LOGIN_FAILED_RATE", "60/m/ip,5/5m/key"),
+    "reset_password": "30/m/ip,3/m/key",
+    "reset_password_from_key": "30/m/ip",
+    "reauthenticate": "10/m/user",
+}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+    if PRODUCTION
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 LANGUAGE_CODE = "da"
 FORMAT_MODULE_PATH = ["klyngeradar.web.formats"]
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
@@ -197,6 +293,29 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): no inline script, no inline style, no
+# eval. Data reaches scripts through `json_script`; code lives in static files
+# (htmx and ECharts are vendored). `form-action` also names the sign-in
+# provider, because Chromium applies it to the redirect after a form's POST.
+CSP_FORM_ACTION = [SELF, *OIDC_FORM_ACTION]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": CSP_FORM_ACTION,
+    }
+}
 
 # No log line may carry a personal link's token: Django logs the path of every
 # 4xx/5xx response ("Not Found: /svar/<token>/"), so the request and server
@@ -204,7 +323,10 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"personal_links": {"()": "klyngeradar.web.serverlog.RedactPersonalLinks"}},
+    "filters": {
+        "personal_links": {"()": "klyngeradar.web.serverlog.RedactPersonalLinks"},
+        "refusals": {"()": "klyngeradar.web.requestlog.RefusalsWithoutTraceback"},
+    },
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
@@ -221,7 +343,7 @@ LOGGING = {
         },
     },
     "loggers": {
-        "django.request": {"filters": ["personal_links"]},
+        "django.request": {"filters": ["refusals", "personal_links"]},
         "django.server": {
             "handlers": ["django.server"],
             "level": "INFO",

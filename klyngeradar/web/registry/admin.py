@@ -27,7 +27,7 @@ def verification(obj) -> str:
         return format_html('<span title="{}">✓</span>', _("verificeret"))
     detail = ", ".join(unverified)
     label = _("ikke verificeret")
-    return format_html('<strong style="color:#a4262c">{}</strong> {}', label, detail)
+    return format_html("<strong>{}</strong> {}", label, detail)
 
 
 class RegistryAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
