@@ -51,6 +51,8 @@ class MapLayer:
     qualifiers: tuple[str, ...] = ()
     off_map: tuple[OffMap, ...] = ()
     lang: str = "da"
+    # The unit for exactly one ("1 klynge"); None when it is the same as `unit`.
+    unit_one: str | None = None
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -63,6 +65,10 @@ class MapLayer:
     def maximum(self) -> int | None:
         known = [v.value for v in self.values if v.value is not None]
         return max(known) if known else None
+
+    def unit_for(self, value: int | None) -> str:
+        """The unit agreeing with `value`: "1 klynge", "2 klynger"."""
+        return self.unit_one if value == 1 and self.unit_one else self.unit
 
     def display(self, value: int | None) -> str:
         """The value as shown, Danish or English; "–" when not known."""

@@ -96,6 +96,7 @@ def agreements_layer(
         key="agreements",
         title="Aftaler i aftaleregistret" if lang == "da" else "Agreements in the register",
         unit="aftaler" if lang == "da" else "agreements",
+        unit_one="aftale" if lang == "da" else "agreement",
         region=region_code,
         values=tuple(
             MapValue(code, name, len(titles[code]), tuple(sorted(titles[code])))
@@ -222,6 +223,7 @@ def companies_layer(
         key="companies",
         title="Deltagende virksomheder" if lang == "da" else "Participating companies",
         unit="virksomheder" if lang == "da" else "companies",
+        unit_one="virksomhed" if lang == "da" else "company",
         region=region_code,
         values=tuple(
             MapValue(code, name, len(companies[code]) if known else None)

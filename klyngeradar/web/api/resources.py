@@ -264,13 +264,10 @@ def participation(user, *, by: str, year: int | None, region: str | None) -> lis
     if region:
         visible = visible.filter(organisation__region__code=region)
     rows: dict[tuple, object] = {}
-    by_organisation: dict[int, tuple] = {}
+    # Each agreement's rows are filtered in the database (its coverage rule); a row that
+    # two agreements cover is counted once.
     for agreement in visible:
-        if agreement.organisation_id not in by_organisation:
-            by_organisation[agreement.organisation_id] = convert.participation_rows(
-                agreement.organisation
-            )
-        for row in convert.rows_for(agreement, by_organisation[agreement.organisation_id]):
+        for row in convert.rows_for(agreement):
             rows[(row.cvr, row.activity, row.date, row.cluster, row.actor)] = row
     chosen = [r for r in rows.values() if year is None or r.year == year]
     groups = (by,) if by == "year" else (by, "year")

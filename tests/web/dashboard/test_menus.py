@@ -37,9 +37,33 @@ def menu_links(html: str) -> list[tuple[str, str]]:
 
 PERSONAS = ("analyst", "viewer", "municipal_officer", "respondent_a", "respondent_b", "admin_user")
 EXPECTED = {
-    "analyst": ["Overblik", "Klynger", "Runder", "Aftaler", "Strategi", "Rapporter"],
-    "viewer": ["Overblik", "Klynger", "Runder", "Aftaler", "Strategi", "Rapporter"],
-    "municipal_officer": ["Overblik", "Klynger", "Runder", "Aftaler", "Strategi", "Rapporter"],
+    "analyst": [
+        "Overblik",
+        "Klynger",
+        "Runder",
+        "Aftaler",
+        "Strategi",
+        "Erhvervsstruktur",
+        "Rapporter",
+    ],
+    "viewer": [
+        "Overblik",
+        "Klynger",
+        "Runder",
+        "Aftaler",
+        "Strategi",
+        "Erhvervsstruktur",
+        "Rapporter",
+    ],
+    "municipal_officer": [
+        "Overblik",
+        "Klynger",
+        "Runder",
+        "Aftaler",
+        "Strategi",
+        "Erhvervsstruktur",
+        "Rapporter",
+    ],
     "respondent_a": ["Overblik", "Klynger", "Runder", "Aftaler"],
     "respondent_b": ["Overblik", "Klynger", "Runder", "Aftaler"],
     # The administrator without an organisation has no strategy to read.
