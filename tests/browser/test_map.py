@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from waiting import wait_until
 
 from klyngeradar.core.maps.geometry import ATTRIBUTION
 
@@ -132,8 +133,8 @@ def test_the_agreements_map_follows_the_filter(browser, live_server, analyst, st
     page.wait_for_url(url)
     page.locator(".map-card[data-map-ready=true]").wait_for()
     page.get_by_label("Klynge", exact=True).select_option(label="Klynge B")
-    page.wait_for_function(
-        "document.querySelector('#agreement-rows caption').textContent.includes('1 aftale')"
+    wait_until(
+        page, "document.querySelector('#agreement-rows caption').textContent.includes('1 aftale')"
     )
     page.locator(".map-card[data-map-ready=true]").wait_for()
     row = page.locator("[data-map-notes=agreements] tr", has_text="Thisted")

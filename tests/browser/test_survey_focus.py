@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from waiting import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -78,7 +79,7 @@ def test_it_keeps_the_focus_and_says_that_questions_appeared(
     page.focus(f"#{control}")
     for key in keys:
         page.keyboard.press(key)
-        page.wait_for_function("!document.querySelector('.htmx-request')")
+        wait_until(page, "!document.querySelector('.htmx-request')")
     wait_for_swap(page, revealed)
 
     now = focused(page)

@@ -52,7 +52,7 @@ def round_findings(request, round_id: int):
             "follow_ups": follow_ups(round, data, findings, lang),
             "warnings": [warning.text(lang) for warning in data.warnings],
             "can_follow_up": can(request.user, "change", round),
-            "map": round_map(round, data),
+            "map": round_map(round, data, request.user),
         }
     return render(request, "findings/round_findings.html", ctx)
 

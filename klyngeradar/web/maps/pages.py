@@ -22,10 +22,19 @@ def lang() -> str:
     return "en" if (get_language() or "da").startswith("en") else "da"
 
 
-def round_map(round, data: RoundData) -> MapView | None:
+def linkable(user) -> bool | frozenset[str]:
+    """The municipality pages `user` may open from a map: all, or a municipal officer's own."""
+    own = municipality_ids_of(user)
+    if not own:
+        return True
+    return frozenset(Municipality.objects.filter(pk__in=own).values_list("code", flat=True))
+
+
+def round_map(round, data: RoundData, user=None) -> MapView | None:
     """Clusters present and municipal agreements (as reported) by municipality."""
     layers = [presence_layer(data, lang()), survey_agreements_layer(data, lang())]
-    return map_view("map-round", layers, region_name=round.region.name)
+    links = True if user is None else linkable(user)
+    return map_view("map-round", layers, region_name=round.region.name, links=links)
 
 
 def region_of(user):
@@ -57,4 +66,4 @@ def agreements_map(user, agreements) -> MapView | None:
     if organisation is not None:
         rows = convert.company_rows(organisation)
         layers.append(companies_layer(rows, municipalities, None, code, lang()))
-    return map_view("map-agreements", layers, region_name=region.name)
+    return map_view("map-agreements", layers, region_name=region.name, links=linkable(user))

@@ -25,7 +25,7 @@ from klyngeradar.web.agreements import summary
 from klyngeradar.web.agreements.models import Agreement, CoFinancing
 from klyngeradar.web.agreements.rules import municipality_ids_of
 from klyngeradar.web.maps import convert
-from klyngeradar.web.maps.pages import lang
+from klyngeradar.web.maps.pages import lang, linkable
 from klyngeradar.web.maps.widget import map_view
 from klyngeradar.web.registry.models import Municipality
 from klyngeradar.web.surveys.convert import round_data
@@ -93,6 +93,12 @@ def municipality(request, code: str):
         ).select_related("agreement"),
         "companies": count_unique_companies(tuple(rows)) if rows else None,
         "participations": len(rows),
-        "map": map_view("map-municipality", layers, found.region.name, selected=found.code),
+        "map": map_view(
+            "map-municipality",
+            layers,
+            found.region.name,
+            selected=found.code,
+            links=linkable(request.user),
+        ),
     }
     return render(request, "maps/municipality.html", ctx)

@@ -78,7 +78,7 @@ def _tooltip(layer: MapLayer, value) -> str:
     return "\n".join(lines)
 
 
-def _layer_view(layer: MapLayer, links: bool) -> tuple[dict, LayerView]:
+def _layer_view(layer: MapLayer, links: bool | frozenset[str]) -> tuple[dict, LayerView]:
     classes = bands(layer)
     data = []
     rows = []
@@ -94,7 +94,8 @@ def _layer_view(layer: MapLayer, links: bool) -> tuple[dict, LayerView]:
                 "itemStyle": {"areaColor": colour},
             }
         )
-        url = reverse("maps:municipality", kwargs={"code": value.code}) if links else ""
+        linked = links is True or (bool(links) and value.code in links)
+        url = reverse("maps:municipality", kwargs={"code": value.code}) if linked else ""
         display = layer.display(value.value) if value.value is not None else _("ikke oplyst")
         rows.append(Row(value.code, value.name, display, ", ".join(value.items), url))
     legend = [LegendItem(f"map-band-{i}", band.label) for i, band in enumerate(classes)]
@@ -116,9 +117,13 @@ def map_view(
     layers: Sequence[MapLayer],
     region_name: str = "",
     selected: str | None = None,
-    links: bool = True,
+    links: bool | frozenset[str] = True,
 ) -> MapView | None:
-    """The map of `layers` (all of one region), or None when there is nothing to draw."""
+    """The map of `layers` (all of one region), or None when there is nothing to draw.
+
+    `links` is True to link every municipality to its page, or the codes of the pages
+    the user may open (a municipal officer: their own), so no link leads to a 404.
+    """
     if not layers or not layers[0].values:
         return None
     specs, views = zip(*(_layer_view(layer, links) for layer in layers), strict=True)

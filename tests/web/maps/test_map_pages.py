@@ -107,6 +107,20 @@ def test_it_shows_an_officer_only_their_own_municipality(client_for, aalborg_off
     assert client.get(reverse("maps:municipality", kwargs={"code": "787"})).status_code == 404
 
 
+def test_it_links_an_officer_only_to_the_municipality_pages_they_may_open(
+    client_for, aalborg_officer, agreements
+):
+    html = (
+        client_for(aalborg_officer)
+        .get(reverse("maps:municipality", kwargs={"code": "851"}))
+        .content.decode()
+    )
+    own = reverse("maps:municipality", kwargs={"code": "851"})
+    other = reverse("maps:municipality", kwargs={"code": "787"})
+    assert f'href="{own}"' in html
+    assert f'href="{other}"' not in html
+
+
 @pytest.mark.parametrize(("who", "status"), [("respondent_a", 403), ("analyst", 404)])
 def test_it_refuses_respondents_and_unknown_codes(client_for, request, who, status, north_jutland):
     code = "851" if who == "respondent_a" else "999"
