@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from waiting import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,6 +70,9 @@ def test_the_analyst_records_a_kpi_follow_up_and_sees_the_new_status(
     assert card.locator("[data-status]").get_attribute("data-status") == "no_data"
     assert card.locator("[data-status]").inner_text() == "Ingen data"
     detail_url = page.url
+    # htmx is loaded with `defer`: a click before it has processed the page would follow
+    # the link as a plain page (which works too, but is not what this test is about).
+    wait_until(page, "document.readyState === 'complete' && window.htmx !== undefined")
 
     card.get_by_role("link", name="Tilføj opfølgning").click()
     form = page.locator(f"#kpi-{kpi.pk} form.followup-form")

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from waiting import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,6 +58,7 @@ def test_the_analyst_reads_the_findings_and_sets_a_fit_inline(
     assert page.locator(".chart svg").count() >= 10
     screenshot(page, "findings-laptop")
 
+    wait_until(page, "document.readyState === 'complete' && window.htmx !== undefined")
     figure.get_by_role("link", name="Se svarene bag tallet").click()
     drilldown = page.locator("#detail-participation_companies table")
     drilldown.wait_for()
@@ -69,6 +71,7 @@ def test_the_analyst_reads_the_findings_and_sets_a_fit_inline(
     assert drilldown.locator("tr.outcome-no_response").count() == 1
 
     page.goto(models_url)
+    wait_until(page, "document.readyState === 'complete' && window.htmx !== undefined")
     cell = page.locator("#cell-klynge-m-digitalisering")
     assert cell.locator(".score").inner_text() == "–"
     cell.get_by_role("link", name="Ret").click()
