@@ -205,12 +205,19 @@ class MapSpec:
 class Slide:
     """What every slide has: a title, speaker notes and, when data is missing, a note.
 
+    `title` is the slide's message ("7 af 12 klynger er fysisk til stede – 5 med eget
+    kontor"); `marker` is the small section label above it ("Fysisk tilstedeværelse").
+    `key` names the slide for the analyst's own title (`build_deck(titles=…)`), stable
+    across rounds; a slide without a key keeps its generated title.
+
     `page` of `pages` is set by the layout when a slide's content continues on
     further slides ("fortsat"); a slide that fits is page 1 of 1.
     """
 
     layout: ClassVar[str] = "content"
     title: str
+    marker: str = ""
+    key: str = ""
     notes: str = ""
     placeholder_note: str | None = None
     page: int = 1

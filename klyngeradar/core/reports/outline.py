@@ -17,6 +17,7 @@ registry; a section without data says so on its slide.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from klyngeradar.core.findings.comparison import Comparison
@@ -62,6 +63,7 @@ def build_deck(
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
     board_asks: Sequence[str] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Deck:
     """Build the board deck's spec.
 
@@ -70,6 +72,7 @@ def build_deck(
     earlier round of the region, adds the section "Udvikling siden {year}" and leads
     the summary with what changed; `board_asks` is the analyst's text for
     "Bestyrelsen bedes …", one item each (default: drawn from the recommendations).
+    `titles` maps a slide's `key` to the analyst's own title for it (blank: generated).
     """
     if lang not in ("da", "en"):
         raise ValueError(f"unknown language {lang!r}; use da or en")
@@ -110,6 +113,7 @@ def build_deck(
     slides += specialisation_slides(ctx, specialisation)
     slides += map_slides(ctx)
     slides += models_slides(ctx, recommendations, strategy)
+    slides = _own_titles(slides, titles or {})
     return Deck(
         title=TITLE[lang],
         organisation=organisation or None,
@@ -117,6 +121,12 @@ def build_deck(
         lang=lang,
         slides=tuple(slides),
     )
+
+
+def _own_titles(slides: list[Slide], titles: Mapping[str, str]) -> list[Slide]:
+    """Each slide with the analyst's title for its key, where one is written."""
+    own = {key: text.strip() for key, text in titles.items() if text and text.strip()}
+    return [replace(slide, title=own[slide.key]) if slide.key in own else slide for slide in slides]
 
 
 def ctx_default(lang: str) -> str:
