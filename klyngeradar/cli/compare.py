@@ -38,8 +38,7 @@ def compare(old, new, output_format, lang) -> None:
 
     Example: klyngeradar compare svar-2023.xlsx svar-2025.xlsx --format text
     """
-    from klyngeradar.core.findings.comparison import compare_rounds
-    from klyngeradar.core.findings.comparison_sentences import comparison_sentences
+    from klyngeradar.core.findings.comparison_sentences import comparison_document
     from klyngeradar.core.surveys.exchange import read_round
 
     rounds, problems = [], []
@@ -50,19 +49,11 @@ def compare(old, new, output_format, lang) -> None:
             problems.extend(refused.problems)
     if problems:
         raise InputError(problems)
-    result = compare_rounds(*rounds)
-    warnings = [str(problem) for round in rounds for problem in round.warnings]
-    warnings += [str(problem) for problem in result.warnings]
-    for warning in warnings:
+    document = comparison_document(*rounds)
+    for warning in document["warnings"]:
         click.echo(f"warning: {warning}", err=True)
-    said = {code: comparison_sentences(result, code) for code in ("da", "en")}
     if output_format == "text":
-        for sentence in said[lang]:
-            click.echo(f"{sentence.text}.")
+        for sentence in document["sentences"][lang]:
+            click.echo(f"{sentence}.")
         return
-    document = {
-        **result.to_dict(),
-        "sentences": {code: [s.text for s in items] for code, items in said.items()},
-        "warnings": warnings,
-    }
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))

@@ -354,3 +354,23 @@ def comparison_sentences(comparison: Comparison, lang: Lang = "da") -> tuple[Sen
     result.append(_agreements(w, comparison.changes["municipal_agreements"]))
     result.append(_movements(w))
     return tuple(result)
+
+
+def comparison_document(old, new) -> dict:
+    """The comparison of round `new` with the earlier `old` as `klyngeradar compare` prints it.
+
+    The spec's keys (spec/comparison.md), the sentences in both languages, and the
+    warnings: the rounds' own (as read) first, then the comparison's. Raises
+    InputError when the rounds cannot be compared (two regions).
+    """
+    from klyngeradar.core.findings.comparison import compare_rounds
+
+    result = compare_rounds(old, new)
+    warnings = [str(problem) for round in (old, new) for problem in round.warnings]
+    warnings += [str(problem) for problem in result.warnings]
+    said = {code: comparison_sentences(result, code) for code in ("da", "en")}
+    return {
+        **result.to_dict(),
+        "sentences": {code: [s.text for s in items] for code, items in said.items()},
+        "warnings": warnings,
+    }

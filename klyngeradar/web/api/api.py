@@ -119,6 +119,27 @@ def get_recommendations(request, round_id: int, lang: Literal["da", "en"] = "da"
     return output.document(request, resources.recommendations(request.user, round, lang))
 
 
+@api.get("/rounds/{round_id}/comparison", response={200: dict, **ERRORS}, tags=["findings"])
+def get_comparison(request, round_id: int, earlier: int | None = None):
+    """The round beside an earlier round of its region (`earlier`: its id; default the newest).
+
+    The same JSON as ``klyngeradar compare`` on the two rounds' exports: panel,
+    entered, left, changes with like-for-like panel figures, movements, sentences.
+    """
+    round = resources.get_round(request.user, round_id)
+    return output.document(request, resources.comparison(request.user, round, earlier))
+
+
+@api.get("/specialisation", response={200: dict, **ERRORS}, tags=["specialisation"])
+def get_specialisation(request):
+    """Employment, share and location quotient per area for the region and each municipality.
+
+    From the organisation's newest uploaded statistics; the same JSON as
+    ``klyngeradar specialisation FILE --region CODE``. 404 when none is uploaded.
+    """
+    return output.document(request, resources.specialisation(request.user))
+
+
 @api.get("/agreements", response={200: Page, **ERRORS}, tags=["agreements"])
 def list_agreements(request, filters: Query[Filters]):
     """Agreements with parties, co-financing and KPIs with their follow-ups and status."""

@@ -130,6 +130,52 @@ def findings_document(round: Round) -> dict:
     }
 
 
+def comparison(user, round: Round, old_id: int | None) -> dict:
+    """Round `round` beside an earlier round of its region (`old_id`, else the newest earlier).
+
+    The same document as ``klyngeradar compare OLD.xlsx NEW.xlsx`` on the two rounds'
+    exports. Both rounds go through the web's access rules; a round without an
+    earlier round of its region, or two rounds that cannot be compared, is a 404/400.
+    """
+    from klyngeradar.core.findings.comparison_sentences import comparison_document
+    from klyngeradar.core.problems import InputError
+    from klyngeradar.web.api.auth import ApiError
+    from klyngeradar.web.findings.comparison import earlier_rounds
+    from klyngeradar.web.surveys.convert import round_data
+
+    if old_id is None:
+        earlier = earlier_rounds(round)
+        if not earlier:
+            raise ApiError(404, "no_earlier_round", "The round has no earlier round of its region.")
+        old = get_round(user, earlier[0].pk)
+    else:
+        old = get_round(user, old_id)
+    try:
+        return comparison_document(round_data(old), round_data(round))
+    except InputError as refused:
+        raise ApiError(
+            400, "not_comparable", "; ".join(problem.text("en") for problem in refused.problems)
+        ) from None
+
+
+def specialisation(user) -> dict:
+    """The organisation's newest employment statistics, as ``klyngeradar specialisation``.
+
+    The same JSON as the CLI on the uploaded file with ``--region`` the organisation's
+    region; 404 when no statistics are uploaded or the user may not read them.
+    """
+    from klyngeradar.web.accounts.roles import organisation_of
+    from klyngeradar.web.specialisation import convert
+    from klyngeradar.web.specialisation.models import EmploymentUpload
+
+    organisation = organisation_of(user)
+    upload = convert.latest_for(organisation)
+    if upload is None:
+        raise Http404
+    upload = access.get_for_user(user, EmploymentUpload, pk=upload.pk)
+    return convert.compute_for(upload, organisation.region.code).as_dict()
+
+
 def recommendations(user, round: Round, lang: str) -> dict:
     from klyngeradar.web.strategy.analysis import analyse
     from klyngeradar.web.strategy.decisions import round_decisions

@@ -269,3 +269,119 @@ def test_a_user_without_a_role_gets_no_token_and_a_403(client, db):
     assert not user.api_tokens.exists()
     response = get(client, "/clusters", token_for(user))
     assert (response.status_code, response.json()["error"]) == (403, "no_role")
+
+
+@pytest.fixture
+def two_rounds(organisation):
+    from klyngeradar.web.surveys.demo import create_demo_round
+    from klyngeradar.web.surveys.demo_second_round import create_second_demo_round
+
+    old, _links = create_demo_round(organisation, deadline=date(2031, 3, 1))
+    return old, create_second_demo_round(organisation)
+
+
+def test_the_comparison_is_the_same_json_as_the_cli_on_the_two_exports(
+    client, analyst, two_rounds, tmp_path
+):
+    from klyngeradar.cli.compare import compare
+    from klyngeradar.render.workbooks.exchange import write_xlsx
+    from klyngeradar.web.surveys.convert import round_data
+
+    old, new = two_rounds
+    files = [write_xlsx(round_data(r), tmp_path / f"{r.pk}.xlsx") for r in (old, new)]
+    cli = CliRunner().invoke(compare, [str(files[0]), str(files[1]), "--format", "json"])
+    assert cli.exit_code == 0, cli.output
+    from_cli = json.loads(cli.stdout)
+    secret = token_for(analyst)
+    named = get(client, f"/rounds/{new.pk}/comparison?earlier={old.pk}", secret)
+    assert named.status_code == 200
+    assert named.json() == from_cli
+    assert from_cli["left"] and from_cli["changes"]  # not two empty documents
+    # Without `earlier`, the newest earlier round of the region.
+    assert get(client, f"/rounds/{new.pk}/comparison", secret).json() == from_cli
+    # The first round has nothing earlier: a JSON 404 that says so.
+    first = get(client, f"/rounds/{old.pk}/comparison", secret)
+    assert (first.status_code, first.json()["error"]) == (404, "no_earlier_round")
+
+
+def test_a_comparison_needs_both_rounds_to_be_readable_by_the_token(
+    client, organisation, region, two_rounds
+):
+    from klyngeradar.web.accounts.models import Organisation
+
+    old, new = two_rounds
+    other = Organisation.objects.create(slug="other", name="Other body", region=region)
+    secret = token_for(make_person("other-analyst", "analyst", organisation=other))
+    response = get(client, f"/rounds/{new.pk}/comparison?earlier={old.pk}", secret)
+    assert response.status_code == 404
+    assert response.json()["error"] == "not_found"
+
+
+def test_rounds_of_two_regions_are_refused_with_a_json_400(
+    client, analyst, organisation, two_rounds
+):
+    from klyngeradar.web.registry.models import Region
+
+    old, new = two_rounds
+    old.region = Region.objects.create(code="1084", name="Region Hovedstaden")
+    old.save()
+    response = get(client, f"/rounds/{new.pk}/comparison?earlier={old.pk}", token_for(analyst))
+    assert response.status_code == 400
+    body = response.json()
+    assert body["error"] == "not_comparable" and "region" in body["detail"].lower()
+
+
+def test_the_specialisation_is_the_same_json_as_the_cli_on_the_uploaded_file(
+    client_for, client, analyst, viewer, respondent_a, organisation, tmp_path
+):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from klyngeradar.cli.specialisation import specialisation
+
+    secret = token_for(viewer)
+    assert get(client, "/specialisation", secret).status_code == 404  # nothing uploaded yet
+    source = Path(__file__).resolve().parents[2] / "fixtures/specialisation/ras-statistikbanken.csv"
+    posted = client_for(analyst).post(
+        reverse("specialisation:upload"),
+        {
+            "statistics": SimpleUploadedFile("RAS300.csv", source.read_bytes()),
+            "source": "Danmarks Statistik, RAS300",
+        },
+    )
+    assert posted.status_code == 302
+    same_name = tmp_path / "RAS300.csv"
+    same_name.write_bytes(source.read_bytes())
+    cli = CliRunner().invoke(specialisation, [str(same_name), "--region", organisation.region.code])
+    assert cli.exit_code == 0, cli.output
+    from_cli = json.loads(cli.stdout)
+    response = get(client, "/specialisation", secret)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["areas"]
+    # The figures are the CLI's; of the warnings, those about reading the file were shown
+    # when it was uploaded, and the API repeats the ones about the figures.
+    assert {k: v for k, v in body.items() if k != "warnings"} == {
+        k: v for k, v in from_cli.items() if k != "warnings"
+    }
+    assert body["warnings"] and set(body["warnings"]) <= set(from_cli["warnings"])
+    # A respondent may not read the organisation's statistics on the page, nor here.
+    assert get(client, "/specialisation", token_for(respondent_a)).status_code == 404
+
+
+def test_an_api_csv_download_is_in_the_download_log_under_the_tokens_user(
+    client, analyst, cluster_a
+):
+    from klyngeradar.web.privacy.models import DownloadLog
+
+    response = get(client, "/clusters?format=csv", token_for(analyst))
+    assert response.status_code == 200
+    entry = DownloadLog.objects.get()
+    assert (entry.user, entry.username, entry.via_api) == (analyst, analyst.username, True)
+    assert entry.path == "/api/v1/clusters" and entry.filename.endswith(".csv")
+    # JSON answers are not downloads, and neither is a refused token.
+    get(client, "/clusters", token_for(analyst))
+    get(client, "/clusters?format=csv", "kr_not-a-token")
+    assert DownloadLog.objects.count() == 1
