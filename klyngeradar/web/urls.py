@@ -14,6 +14,7 @@ urlpatterns = [
     path("rapporter/", include("klyngeradar.web.reports.urls")),
     path("", include("klyngeradar.web.maps.urls")),
     path("job/", include("klyngeradar.web.jobs.urls")),
+    path("persondata/", include("klyngeradar.web.privacy.urls")),
     path("", include("klyngeradar.web.api.urls")),
     path("konto/", include("allauth.urls")),
     path("sprog/", include("django.conf.urls.i18n")),

@@ -240,7 +240,16 @@ def test_every_named_route_is_in_the_matrix():
     # matrix in tests/web/api: bearer tokens, not sessions, and per-user objects.
     # allauth's MFA and single sign-on pages belong to logging in, tested in
     # tests/web/accounts and tests/browser/test_sign_in_oidc.py.
-    own_matrix = ("admin:", "api:", "api_tokens:", "mfa_", "socialaccount_", "openid_connect_")
+    # The administrator's personal-data page has its own in tests/web/privacy.
+    own_matrix = (
+        "admin:",
+        "api:",
+        "api_tokens:",
+        "privacy:",
+        "mfa_",
+        "socialaccount_",
+        "openid_connect_",
+    )
     walked = {name for name in named_routes() if not name.startswith(own_matrix)}
     listed = set(ROUTES) | set(PUBLIC) | set(ACCOUNT_PAGES)
     assert walked - listed == set(), "a route without a row in the access matrix"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from klyngeradar.web.accounts.models import Role
 from klyngeradar.web.accounts.roles import organisation_of, role_of
 
 SECTIONS = (
@@ -69,4 +70,5 @@ def _shown_to(user, key: str) -> bool:
 
 def navigation(request) -> dict:
     """Context processor: the navigation for every page, as far as the user may go."""
-    return {"navigation": sections(getattr(request, "user", None))}
+    user = getattr(request, "user", None)
+    return {"navigation": sections(user), "user_is_admin": role_of(user) == Role.ADMIN}

@@ -161,3 +161,84 @@ def test_every_download_is_in_the_log_an_administrator_reads(
     client.force_login(admin_user)
     page = client.get("/admin/privacy/downloadlog/")
     assert page.status_code == 200 and "analyst" in page.content.decode()
+
+
+# -- the administrator's page ---------------------------------------------------------------
+
+PERSON_PAGE = "/persondata/person/"
+
+
+@pytest.mark.parametrize("persona", ["analyst", "viewer", "respondent_a"])
+def test_only_an_administrator_finds_the_person_page(client_for, request, persona, stored_round):
+    client = client_for(request.getfixturevalue(persona))
+    assert client.get(PERSON_PAGE).status_code == 404
+    assert client.post(PERSON_PAGE, {"email": EMAIL, "action": "delete"}).status_code == 404
+    assert "Persondata" not in client.get("/").content.decode()
+
+
+def test_the_person_page_needs_a_login(client):
+    response = client.get(PERSON_PAGE)
+    assert response.status_code == 302 and "/konto/login/" in response["Location"]
+
+
+def test_the_administrator_previews_exports_and_deletes_a_person_after_confirming(
+    client_for, admin_user, person, stored_round
+):
+    from django.contrib.auth import get_user_model
+
+    from klyngeradar.web.privacy.models import DownloadLog
+
+    client = client_for(admin_user)
+    assert "Persondata" in client.get("/").content.decode()
+    before = everything_text(stored_round)
+    preview = client.post(PERSON_PAGE, {"email": EMAIL.upper(), "action": "find"})
+    assert preview.status_code == 200
+    page = preview.content.decode()
+    assert f"Om {EMAIL.lower()}" in page and "brugere: 1" in page
+    assert everything_text(stored_round) == before  # a preview changes nothing
+    exported = client.post(PERSON_PAGE, {"email": EMAIL, "action": "export"})
+    assert exported["Content-Disposition"] == 'attachment; filename="persondata.json"'
+    assert json.loads(exported.content)["users"][0]["username"] == "kontakt"
+    assert DownloadLog.objects.filter(filename="persondata.json").exists()
+    # Deleting asks once more, and only the confirmed post deletes.
+    asked = client.post(PERSON_PAGE, {"email": EMAIL, "action": "delete"})
+    assert asked.status_code == 200 and 'name="confirm" value="yes"' in asked.content.decode()
+    assert EMAIL.lower() in everything_text(stored_round)
+    done = client.post(PERSON_PAGE, {"email": EMAIL, "action": "delete", "confirm": "yes"})
+    assert done.status_code == 302
+    assert EMAIL.lower() not in everything_text(stored_round)
+    assert not get_user_model().objects.filter(email__iexact=EMAIL).exists()
+    after = client.post(PERSON_PAGE, {"email": EMAIL, "action": "find"}).content.decode()
+    assert "Klyngeradar har intet om denne adresse" in after
+
+
+def test_a_bad_address_is_named_on_the_form_and_nothing_changes(
+    client_for, admin_user, stored_round
+):
+    before = everything_text(stored_round)
+    response = client_for(admin_user).post(PERSON_PAGE, {"email": "ingen", "action": "delete"})
+    assert response.status_code == 400
+    assert "Indtast en gyldig e-mail-adresse." in response.content.decode()
+    assert everything_text(stored_round) == before
+
+
+def test_the_preview_names_participation_lists_naming_a_sole_proprietorship(
+    client_for, admin_user, organisation, stored_round
+):
+    from datetime import date as day
+
+    from klyngeradar.web.agreements.models import Participation, ParticipationImport
+
+    batch = ParticipationImport.objects.create(
+        organisation=organisation, filename="deltagere-2024.csv", row_count=2
+    )
+    for cvr, company in (("12345678", "Jens Hansen Tømrer"), ("87654321", "Nordisk Stål A/S")):
+        Participation.objects.create(
+            batch=batch, cvr=cvr, company=company, activity="Workshop", date=day(2024, 3, 1)
+        )
+    response = client_for(admin_user).post(
+        PERSON_PAGE, {"email": "jens@example.org", "name": "jens hansen", "action": "find"}
+    )
+    page = response.content.decode()
+    assert "deltagere-2024.csv" in page and ">1</td>" in page
+    assert Participation.objects.count() == 2  # named, not changed
