@@ -80,9 +80,16 @@ ERRORS = {400: Error, 401: Error, 403: Error, 404: Error}
 
 
 @api.get("/clusters", response={200: Page, **ERRORS}, tags=["registry"])
-def list_clusters(request, filters: Query[Filters]):
-    """The clusters the user may see (a respondent: their own), with source and verified flag."""
-    rows = resources.clusters(request.user, year=filters.year, region=filters.region)
+def list_clusters(request, filters: Query[Filters], programme: str | None = None):
+    """The clusters the user may see (a respondent: their own), with source and verified flag.
+
+    Each with its designations per programme period (status, period, grant, source,
+    verified) and its lineage; `programme` (a programme's slug) keeps the clusters
+    designated in that period.
+    """
+    rows = resources.clusters(
+        request.user, year=filters.year, region=filters.region, programme=programme
+    )
     return output.listing(request, rows, filename="klynger")
 
 

@@ -51,15 +51,47 @@ def cluster_dict(cluster: Cluster) -> dict:
         "unverified_fields": list(cluster.unverified_fields or []),
         "source": cluster.source or None,
     }
+    data["designations"] = [
+        {
+            "programme": d.programme.slug,
+            "programme_name": d.programme.name,
+            "status": d.status,
+            "period_from": d.period_from,
+            "period_to": d.period_to,
+            "grant_dkk": d.grant_dkk,
+            "grant_year": d.grant_year,
+            "source": d.source or None,
+            "verified": d.verified,
+        }
+        for d in cluster.designations.all()
+    ]
+    data["lineage"] = [
+        {
+            "kind": link.kind,
+            "successor": link.successor.slug,
+            "day": link.day,
+            "source": link.source or None,
+            "verified": link.verified,
+        }
+        for link in cluster.successions.all()
+    ]
     for extra in CLUSTER_EXTRAS:
         data.update(extra(cluster))
     return data
 
 
-def clusters(user, *, year: int | None, region: str | None) -> list[dict]:
-    queryset = access.visible_to(user, Cluster).select_related(
+def _with_registry_facts(queryset):
+    return queryset.select_related(
         "programme", "area", "seat_municipality__region"
-    )
+    ).prefetch_related("designations__programme", "successions__successor")
+
+
+def clusters(
+    user, *, year: int | None, region: str | None, programme: str | None = None
+) -> list[dict]:
+    queryset = _with_registry_facts(access.visible_to(user, Cluster))
+    if programme:
+        queryset = queryset.filter(designations__programme__slug=programme)
     if region:
         queryset = queryset.filter(seat_municipality__region__code=region)
     if year:
@@ -71,7 +103,7 @@ def clusters(user, *, year: int | None, region: str | None) -> list[dict]:
 
 
 def cluster(user, slug: str) -> dict:
-    return cluster_dict(access.get_for_user(user, Cluster, slug=slug))
+    return cluster_dict(access.get_for_user(user, _with_registry_facts(Cluster.objects), slug=slug))
 
 
 def round_dict(round: Round) -> dict:

@@ -385,3 +385,46 @@ def test_an_api_csv_download_is_in_the_download_log_under_the_tokens_user(
     get(client, "/clusters", token_for(analyst))
     get(client, "/clusters?format=csv", "kr_not-a-token")
     assert DownloadLog.objects.count() == 1
+
+
+def test_clusters_carry_their_designations_and_lineage_and_filter_by_programme(
+    client, analyst, cluster_a, cluster_b
+):
+    from datetime import date as day
+
+    from klyngeradar.web.registry.models import Designation, Lineage, Programme
+
+    old = Programme.objects.create(
+        slug="ik-2021", name="Innovationskraft", start=day(2021, 1, 1), end=day(2024, 12, 31)
+    )
+    new = Programme.objects.create(
+        slug="kp-2025", name="Klyngeprogram", start=day(2025, 1, 1), end=day(2028, 12, 31)
+    )
+    Designation.objects.create(
+        cluster=cluster_a, programme=old, status="ended", source="DFIR", verified=True
+    )
+    Designation.objects.create(
+        cluster=cluster_a, programme=new, grant_dkk=60_000_000, grant_year=2025, verified=False
+    )
+    Designation.objects.create(cluster=cluster_b, programme=old, status="dropped")
+    Lineage.objects.create(cluster=cluster_b, kind="merged_into", successor=cluster_a)
+    secret = token_for(analyst)
+    a = get(client, f"/clusters/{cluster_a.slug}", secret).json()
+    assert [(d["programme"], d["status"], d["verified"]) for d in a["designations"]] == [
+        ("ik-2021", "ended", True),
+        ("kp-2025", "designated", False),
+    ]
+    assert a["designations"][1]["grant_dkk"] == 60_000_000
+    b = get(client, f"/clusters/{cluster_b.slug}", secret).json()
+    assert b["lineage"] == [
+        {
+            "kind": "merged_into",
+            "successor": cluster_a.slug,
+            "day": None,
+            "source": None,
+            "verified": False,
+        }
+    ]
+    current = get(client, "/clusters?programme=kp-2025", secret).json()
+    assert [c["slug"] for c in current["results"]] == [cluster_a.slug]
+    assert get(client, "/clusters?programme=ik-2021", secret).json()["count"] == 2
