@@ -9,6 +9,41 @@ from __future__ import annotations
 
 import pytest
 
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_setup", "live_server"})
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help=(
+            "run only the tests that use the database, and not the browser tests "
+            "(the suite's second run, on PostgreSQL: what never touches the database "
+            "gives the same result on every database)"
+        ),
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_database = (
+            item.get_closest_marker("django_db") is not None
+            or item.get_closest_marker("database") is not None
+            or item.get_closest_marker("load") is not None
+            or bool(DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())))
+        )
+        in_browser = item.get_closest_marker("browser") is not None
+        # A test run once per database ran its SQLite case in the first run already.
+        callspec = getattr(item, "callspec", None)
+        sqlite_case = callspec is not None and callspec.params.get("database_env") == "sqlite"
+        (keep if uses_database and not in_browser and not sqlite_case else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
 
 @pytest.fixture
 def region(db):

@@ -110,6 +110,7 @@ def postgres_databases():
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.mark.database
 def test_it_round_trips_a_postgresql_installation(demo_dir, tmp_path, postgres_databases):
     source_url, copy_url = postgres_databases
     source_dir, copy_dir = tmp_path / "kilde", tmp_path / "kopi"
