@@ -14,6 +14,7 @@ from klyngeradar.web.agreements.expiry import expiring_agreements
 from klyngeradar.web.dashboard.navigation import SECTIONS
 from klyngeradar.web.dashboard.standing import current_round, kpis_needing_attention, round_standing
 from klyngeradar.web.registry.models import Actor, Area, Cluster, Municipality, Region
+from klyngeradar.web.registry.programmes import designated_on, programme_on
 from klyngeradar.web.surveys.respondents import open_responses
 
 
@@ -27,14 +28,28 @@ def overview(request):
     today = timezone.localdate()
     round = current_round(user)
     clusters = visible_to(user, Cluster)
+    # "The clusters" are the programme's current on the current round's deadline (else
+    # today), as the deck and the appendices count them; the registry holds more.
+    day = round.deadline if round and round.deadline else today
+    programme = programme_on(day)
+    in_programme = designated_on(clusters, programme, day) if programme else None
+    counted = in_programme if in_programme is not None else clusters
     areas = (
         visible_to(user, Area)
-        .annotate(cluster_count=Count("clusters", filter=Q(clusters__in=clusters)))
+        .annotate(cluster_count=Count("clusters", filter=Q(clusters__in=counted), distinct=True))
         .filter(cluster_count__gt=0)
         .order_by("-cluster_count", "name")
     )
     ctx = {
         "section": "overview",
+        "programme": programme,
+        "programme_day": day,
+        "programme_clusters": in_programme.count() if in_programme is not None else None,
+        "programme_unverified": (
+            in_programme.filter(Q(verified=False) | ~Q(unverified_fields=[])).count()
+            if in_programme is not None
+            else None
+        ),
         "counts": {
             "clusters": clusters.count(),
             "fictitious": clusters.filter(fictitious=True).count(),
@@ -43,7 +58,7 @@ def overview(request):
             "regions": visible_to(user, Region).count(),
         },
         "areas": areas,
-        "without_area": clusters.filter(area__isnull=True).count(),
+        "without_area": counted.filter(area__isnull=True).count(),
         "actors": visible_to(user, Actor).select_related("region")[:12],
         "expiring_agreements": expiring_agreements(user),
         "standing": round_standing(round, today=today) if round else None,

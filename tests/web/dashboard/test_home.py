@@ -93,3 +93,36 @@ def test_without_a_round_it_says_so_plainly(client_for, analyst):
 
     assert "Hvor står vi?" not in page
     assert "Ingen KPI'er er i risiko eller bagud." in page
+
+
+def test_it_counts_the_clusters_of_the_programme_current_on_the_rounds_deadline(
+    client_for, analyst, cluster_a, cluster_b, organisation
+):
+    from klyngeradar.web.registry.models import Designation, Programme
+    from klyngeradar.web.surveys.models import Round
+
+    old = Programme.objects.create(
+        slug="ik", name="Innovationskraft 2021–2024", start=date(2021, 1, 1), end=date(2024, 12, 31)
+    )
+    new = Programme.objects.create(
+        slug="kp", name="Klyngeprogram 2025–2028", start=date(2025, 1, 1), end=date(2028, 12, 31)
+    )
+    Designation.objects.create(cluster=cluster_a, programme=old, verified=True)
+    Designation.objects.create(cluster=cluster_b, programme=old, verified=True)
+    Designation.objects.create(cluster=cluster_a, programme=new, verified=False)
+    Round.objects.create(
+        organisation=organisation,
+        region=organisation.region,
+        title="Runde 2026",
+        deadline=date(2026, 3, 1),
+    )
+    page = text(client_for(analyst).get(reverse("dashboard:overview")))
+    assert "1 klynge i Klyngeprogram 2025–2028 pr. 1. marts 2026 (1 ikke verificeret)" in page
+    assert "2 klynger i registret" in page
+    html = client_for(analyst).get(reverse("dashboard:overview")).content.decode()
+    assert f"{reverse('registry:cluster_list')}?programme=kp" in html
+
+
+def test_without_programmes_it_counts_the_registrys_clusters(client_for, analyst, cluster_a):
+    page = text(client_for(analyst).get(reverse("dashboard:overview")))
+    assert "klynger i registret" not in page and " pr. " not in page
