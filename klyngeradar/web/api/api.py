@@ -161,8 +161,14 @@ def get_agreement(request, slug: str):
 
 @api.get("/participation", response={200: Page, **ERRORS}, tags=["agreements"])
 def list_participation(
-    request, filters: Query[Filters], by: Literal["cluster", "actor", "year"] = "cluster"
+    request,
+    filters: Query[Filters],
+    by: Literal["cluster", "actor", "year", "municipality"] = "cluster",
 ):
-    """Unique companies (by CVR) per cluster, actor or year, and year; never a company or person."""
+    """Unique companies (by CVR) per cluster, actor or year, and year; never a company or person.
+
+    `by=municipality` groups by the municipalities party to the agreement covering a
+    row (participation lists do not say where a company is).
+    """
     rows = resources.participation(request.user, by=by, year=filters.year, region=filters.region)
     return output.listing(request, rows, filename="deltagelse")

@@ -333,7 +333,12 @@ GROUPS = ("cluster", "actor", "year")
 
 
 def participation(user, *, by: str, year: int | None, region: str | None) -> list[dict]:
-    """Unique companies (by CVR) per group over the agreements the user may see; no person."""
+    """Unique companies (by CVR) per group over the agreements the user may see; no person.
+
+    `by` is cluster, actor, year or municipality. Participation rows do not say where
+    a company is, so `municipality` groups by the municipalities that are party to
+    the agreement that covers the row (what a municipality's agreements reached).
+    """
     from klyngeradar.core.agreements.participation import unique_companies
     from klyngeradar.web.agreements import convert
     from klyngeradar.web.agreements.models import Agreement
@@ -341,6 +346,8 @@ def participation(user, *, by: str, year: int | None, region: str | None) -> lis
     visible = access.visible_to(user, Agreement).select_related("organisation__region")
     if region:
         visible = visible.filter(organisation__region__code=region)
+    if by == "municipality":
+        return _participation_by_party_municipality(visible.prefetch_related("municipalities"), year)
     rows: dict[tuple, object] = {}
     # Each agreement's rows are filtered in the database (its coverage rule); a row that
     # two agreements cover is counted once.
@@ -355,3 +362,22 @@ def participation(user, *, by: str, year: int | None, region: str | None) -> lis
         key = key if isinstance(key, tuple) else (key,)
         result.append({**dict(zip(groups, key, strict=True)), "unique_companies": companies})
     return result
+
+
+def _participation_by_party_municipality(agreements, year: int | None) -> list[dict]:
+    from klyngeradar.web.agreements import convert
+
+    companies: dict[tuple[str, int], set[str]] = {}
+    for agreement in agreements:
+        codes = [m.code for m in agreement.municipalities.all()]
+        if not codes:
+            continue
+        for row in convert.rows_for(agreement):
+            if year is not None and row.year != year:
+                continue
+            for code in codes:
+                companies.setdefault((code, row.year), set()).add(row.cvr)
+    return [
+        {"municipality": code, "year": row_year, "unique_companies": len(cvrs)}
+        for (code, row_year), cvrs in sorted(companies.items())
+    ]

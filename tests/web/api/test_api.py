@@ -246,12 +246,19 @@ def test_it_serves_agreements_with_parties_and_kpis_and_participation_counts(cli
     detail = get(client, f"/agreements/{first['slug']}", secret).json()
     assert detail == first
     counts = get(client, "/participation?by=cluster", secret).json()["results"]
+    assert counts
     for row in counts:
         assert set(row) == {"cluster", "year", "unique_companies"}  # aggregates, no person
+    by_municipality = get(client, "/participation?by=municipality", secret).json()["results"]
+    assert by_municipality
+    for row in by_municipality:
+        assert set(row) == {"municipality", "year", "unique_companies"}
     # A municipal officer's token sees only their municipalities' agreements.
     officer = get_user_model().objects.get(username="kommune-aalborg")
     seen = get(client, "/agreements", token_for(officer)).json()
     assert 0 < seen["count"] < listed["count"]
+    officer_rows = get(client, "/participation?by=municipality", token_for(officer)).json()
+    assert "851" in {row["municipality"] for row in officer_rows["results"]}
 
 
 def test_the_token_pages_need_a_login(client):
