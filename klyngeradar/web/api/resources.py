@@ -347,7 +347,9 @@ def participation(user, *, by: str, year: int | None, region: str | None) -> lis
     if region:
         visible = visible.filter(organisation__region__code=region)
     if by == "municipality":
-        return _participation_by_party_municipality(visible.prefetch_related("municipalities"), year)
+        return _participation_by_party_municipality(
+            visible.prefetch_related("municipalities"), year
+        )
     rows: dict[tuple, object] = {}
     # Each agreement's rows are filtered in the database (its coverage rule); a row that
     # two agreements cover is counted once.
