@@ -15,7 +15,7 @@ import click
     "out_dir",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for klyngesamarbejde.pptx and bilag.xlsx (created if missing).",
+    help="Folder for the deck and the appendices, named after the round (created if missing).",
 )
 @click.option(
     "--template",
@@ -41,7 +41,10 @@ import click
     "--date",
     "as_of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="The deck's date as YYYY-MM-DD (default: today).",
+    help=(
+        "The deck's date as YYYY-MM-DD (default: today; for a round of an earlier "
+        "year, 31 December of that year)."
+    ),
 )
 def report(
     file: Path,
@@ -54,9 +57,10 @@ def report(
 ) -> None:
     """Write the board deck and the appendices for the round in FILE (.xlsx or .csv).
 
-    The deck (klyngesamarbejde.pptx) has native, editable charts, real tables
-    and speaker notes; the appendices (bilag.xlsx) hold the registry, the
-    answers, the findings with their bases and the recommendations.
+    The deck (klyngesamarbejde-<round>.pptx, named after the round's title or
+    year) has native, editable charts, real tables and speaker notes; the
+    appendices (bilag-<round>.xlsx) hold the registry, the answers, the findings
+    with their bases and the recommendations.
 
     Layouts are found by what they hold (a title and one or two content areas),
     with their names as hints; --layout names one where that is not enough. A
@@ -68,14 +72,15 @@ def report(
     """
     from klyngeradar.core.strategy.plan import read_strategy
     from klyngeradar.core.surveys.exchange import read_round
-    from klyngeradar.render.report import write_report
+    from klyngeradar.render.report import appendices_filename, deck_filename, write_report
 
     layouts = parse_layouts(layout_options)
     strategy = read_strategy(strategy_file) if strategy_file else None
     round = read_round(file)
     for warning in round.warnings:
         click.echo(f"warning: {warning}", err=True)
-    day = as_of.date() if as_of else date.today()
+    day = as_of.date() if as_of else round_day(round.info.year, date.today())
+    name = round.info.title or (f"runde {round.info.year}" if round.info.year else None)
     written = write_report(
         round,
         out_dir,
@@ -84,9 +89,18 @@ def report(
         lang=lang,
         strategy=strategy,
         layouts=layouts,
+        deck_name=deck_filename(name),
+        appendices_name=appendices_filename(name),
     )
     click.echo(f"Deck: {written.deck}")
     click.echo(f"Appendices: {written.appendices}")
+
+
+def round_day(year: int | None, today: date) -> date:
+    """The date a round's deck carries: today, or the last day of an earlier round's year."""
+    if year is not None and year < today.year:
+        return date(year, 12, 31)
+    return today
 
 
 def parse_layouts(options: tuple[str, ...]) -> dict[str, str]:

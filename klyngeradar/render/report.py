@@ -81,8 +81,10 @@ def write_report(
     specialisation: RegionalStrengths | None = None,
     layouts: Mapping[str, str] | None = None,
     board_asks: Sequence[str] | None = None,
+    deck_name: str = DECK_NAME,
+    appendices_name: str = APPENDICES_NAME,
 ) -> Report:
-    """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`.
+    """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` (or the names given) into `out_dir`.
 
     `strategy` defaults to the efforts named in the round; `agreements` is the
     agreements register when there is one (its sheet says so when there is none);
@@ -107,7 +109,7 @@ def write_report(
     return Report(
         write_report_deck(
             round,
-            out / DECK_NAME,
+            out / deck_name,
             as_of=as_of,
             template=template,
             lang=lang,
@@ -123,7 +125,7 @@ def write_report(
         ),
         write_report_appendices(
             round,
-            out / APPENDICES_NAME,
+            out / appendices_name,
             as_of=as_of,
             lang=lang,
             strategy=strategy,

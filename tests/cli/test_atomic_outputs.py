@@ -42,19 +42,22 @@ def test_it_keeps_the_last_good_deck_when_the_disk_is_full(capsys, tmp_path, ful
     source = write_xlsx(demo_round(), tmp_path / "svar.xlsx")
     out = tmp_path / "rapport"
     assert run(capsys, "report", source, "--out", out)[0] == 0
-    deck = out / "klyngesamarbejde.pptx"
+    deck = out / "klyngesamarbejde-klyngernes-engagement-i-nordjylland-2023-demo.pptx"
     before = deck.read_bytes()
 
     full_disk()
     status, _, stderr = run(capsys, "report", source, "--out", out)
 
     assert status == 2
-    assert "klyngesamarbejde.pptx could not be written (No space left on device)" in stderr
+    assert f"{deck.name} could not be written (No space left on device)" in stderr
     assert "the previous file, if any, is kept" in stderr
     assert "Traceback" not in stderr
     assert deck.read_bytes() == before
     Presentation(str(deck))  # Still opens.
-    assert sorted(p.name for p in out.iterdir()) == ["bilag.xlsx", "klyngesamarbejde.pptx"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "bilag-klyngernes-engagement-i-nordjylland-2023-demo.xlsx",
+        deck.name,
+    ]
 
 
 def test_it_leaves_no_file_when_the_first_write_fails(tmp_path, full_disk):

@@ -10,6 +10,10 @@ from klyngeradar.cli import main
 from klyngeradar.core.surveys.demo import demo_round
 from klyngeradar.render.workbooks.exchange import write_xlsx
 
+# The demo round's title names its files.
+DECK = "klyngesamarbejde-klyngernes-engagement-i-nordjylland-2023-demo.pptx"
+APPENDICES = "bilag-klyngernes-engagement-i-nordjylland-2023-demo.xlsx"
+
 
 def run(capsys, *args):
     """Run the CLI in-process; return (exit status, stdout, stderr)."""
@@ -29,17 +33,17 @@ def test_it_writes_the_deck_and_the_appendices_and_says_where(capsys, tmp_path, 
     out = tmp_path / "rapport"
     status, stdout, _ = run(capsys, demo_xlsx, "--out", out, "--date", "2023-10-01")
     assert status == 0
-    assert f"Deck: {out / 'klyngesamarbejde.pptx'}" in stdout
-    assert f"Appendices: {out / 'bilag.xlsx'}" in stdout
-    deck = Presentation(str(out / "klyngesamarbejde.pptx"))
+    assert f"Deck: {out / DECK}" in stdout
+    assert f"Appendices: {out / APPENDICES}" in stdout
+    deck = Presentation(str(out / DECK))
     assert deck.slides[0].shapes.title.text == "Samarbejde med de nationale klynger"
-    assert "Fund" in load_workbook(out / "bilag.xlsx").sheetnames
+    assert "Fund" in load_workbook(out / APPENDICES).sheetnames
 
 
 def test_it_writes_english_on_request(capsys, tmp_path, demo_xlsx):
     status, _, _ = run(capsys, demo_xlsx, "--out", tmp_path, "--lang", "en")
     assert status == 0
-    deck = Presentation(str(tmp_path / "klyngesamarbejde.pptx"))
+    deck = Presentation(str(tmp_path / DECK))
     assert deck.slides[0].shapes.title.text == "Working with the national clusters"
 
 
@@ -62,7 +66,7 @@ def test_it_refuses_a_bad_answers_file_with_every_problem(capsys, tmp_path):
     status, stdout, stderr = run(capsys, path, "--out", tmp_path / "ud")
     assert status == 2
     assert "ca. 40" in stderr
-    assert not (tmp_path / "ud" / "klyngesamarbejde.pptx").exists()
+    assert not (tmp_path / "ud").exists() or not list((tmp_path / "ud").iterdir())
 
 
 def test_it_takes_a_layout_for_a_slide_kind(capsys, tmp_path, demo_xlsx):
@@ -79,7 +83,7 @@ def test_it_takes_a_layout_for_a_slide_kind(capsys, tmp_path, demo_xlsx):
         capsys, demo_xlsx, "--out", out, "--template", template, "--layout", "title=Forside BRN"
     )
     assert status == 0, err
-    deck = Presentation(str(out / "klyngesamarbejde.pptx"))
+    deck = Presentation(str(out / DECK))
     assert deck.slides[0].slide_layout.name == "Forside BRN"
 
 
@@ -99,3 +103,38 @@ def test_it_refuses_a_layout_that_cannot_be_used_and_writes_nothing(
     assert status == 2
     assert says in err and "Traceback" not in err
     assert not out.exists() or list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("year", "today", "expected"),
+    [
+        (2023, "2026-12-01", "2023-12-31"),  # an earlier round is not stamped with today
+        (2026, "2026-12-01", "2026-12-01"),
+        (None, "2026-12-01", "2026-12-01"),
+        (2027, "2026-12-01", "2026-12-01"),
+    ],
+)
+def test_the_deck_is_dated_in_its_rounds_year(year, today, expected):
+    from datetime import date
+
+    from klyngeradar.cli.report import round_day
+
+    assert round_day(year, date.fromisoformat(today)) == date.fromisoformat(expected)
+
+
+def test_a_round_without_a_title_is_named_after_its_year(capsys, tmp_path):
+    from dataclasses import replace
+
+    round = demo_round()
+    untitled = replace(round, info=replace(round.info, title=None, year=2023))
+    source = write_xlsx(untitled, tmp_path / "svar.xlsx")
+    status, stdout, _ = run(capsys, source, "--out", tmp_path / "ud")
+    assert status == 0
+    assert sorted(p.name for p in (tmp_path / "ud").iterdir()) == [
+        "bilag-runde-2023.xlsx",
+        "klyngesamarbejde-runde-2023.pptx",
+    ]
+    subtitle = Presentation(str(tmp_path / "ud" / "klyngesamarbejde-runde-2023.pptx")).slides[0]
+    assert "December 2023" in " ".join(
+        s.text_frame.text for s in subtitle.shapes if s.has_text_frame
+    )
