@@ -41,7 +41,8 @@ import click
     "--date",
     "as_of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="The deck's date as YYYY-MM-DD (default: today).",
+    help="The deck's date as YYYY-MM-DD (default: today; for a round of an earlier "
+    "year, that year's last day).",
 )
 def report(
     file: Path,
@@ -75,7 +76,7 @@ def report(
     round = read_round(file)
     for warning in round.warnings:
         click.echo(f"warning: {warning}", err=True)
-    day = as_of.date() if as_of else date.today()
+    day = as_of.date() if as_of else round_day(round.info.year, date.today())
     written = write_report(
         round,
         out_dir,
@@ -87,6 +88,13 @@ def report(
     )
     click.echo(f"Deck: {written.deck}")
     click.echo(f"Appendices: {written.appendices}")
+
+
+def round_day(year: int | None, today: date) -> date:
+    """A round of an earlier year is dated its year's last day, not the day it is reported."""
+    if year is not None and year < today.year:
+        return date(year, 12, 31)
+    return today
 
 
 def parse_layouts(options: tuple[str, ...]) -> dict[str, str]:
