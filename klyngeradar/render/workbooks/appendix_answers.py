@@ -93,17 +93,20 @@ def answers_sheet(writer, round: RoundData, questionnaire: Questionnaire | None 
                 )
             )
     answered = sum(1 for r in round.responses if r.responded)
+    invited = len(round.responses)
+    if invited == 1:
+        clusters = t("inviteret klynge", "invited cluster")
+    else:
+        clusters = t("inviterede klynger", "invited clusters")
+    verb = t("har svaret", "responded")
     writer.table(
         t("Svar", "Answers"),
         header,
         rows,
         caption=t("Survey – klyngerne og regionen", "Survey – the clusters and the region"),
         below=[
-            t(
-                f"{format_int(answered, lang)} af {format_int(len(round.responses), lang)} "
-                "inviterede klynger har svaret. Ubesvarede spørgsmål er udeladt.",
-                f"{answered} of {len(round.responses)} invited clusters responded. "
-                "Questions not answered are left out.",
-            )
+            f"{format_int(answered, lang)} {t('af', 'of')} {format_int(invited, lang)} "
+            f"{clusters} {verb}. "
+            + t("Ubesvarede spørgsmål er udeladt.", "Questions not answered are left out.")
         ],
     )
