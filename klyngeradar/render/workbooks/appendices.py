@@ -64,7 +64,14 @@ INTEGER = "#,##0"
 YEAR = "0"
 DATE = "dd-mm-yyyy"
 DATETIME = "dd-mm-yyyy hh:mm"
-MAX_WIDTH = 60
+MAX_WIDTH = 45
+# About the characters a landscape A4 page holds at 100 %: wrapped columns share what the
+# other columns leave, so that a sheet of few columns prints at full size on fewer pages.
+PAGE_WIDTH = 150
+WIDE_TEXT = 100
+# A header wider than this wraps onto more lines, so that narrow number columns stay narrow.
+HEADER_WIDTH = 16
+LINE_HEIGHT = 15
 FINDING_FIELD_ORDER = tuple(FINDING_FIELDS)
 BREAKDOWN_KEYS = tuple(BREAKDOWNS)
 
@@ -162,11 +169,12 @@ class _Sheets:
                 "valign": "top",
             }
         )
-        self.integer = book.add_format({"num_format": INTEGER})
+        self.top = book.add_format({"valign": "top"})
+        self.integer = book.add_format({"num_format": INTEGER, "valign": "top"})
         # A year is a number without a thousands separator ("2021", not "2.021").
-        self.year = book.add_format({"num_format": YEAR})
-        self.date = book.add_format({"num_format": DATE})
-        self.datetime = book.add_format({"num_format": DATETIME})
+        self.year = book.add_format({"num_format": YEAR, "valign": "top"})
+        self.date = book.add_format({"num_format": DATE, "valign": "top"})
+        self.datetime = book.add_format({"num_format": DATETIME, "valign": "top"})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.note = book.add_format({"italic": True})
 
@@ -191,32 +199,43 @@ class _Sheets:
         """
         sheet = self.book.add_worksheet(name[:31])
         rows = [tuple(row) for row in rows]
-        sheet.write_row(0, 0, header, self.header_format)
-        widths = [min(len(str(h)) + 2, 30) for h in header]
         years = set(years) | {c for c, h in enumerate(header) if _is_year_column(str(h))}
+        widths = _widths(header, rows)
+        wrapped = {c for c, width in enumerate(widths) if width >= MAX_WIDTH}
+        sheet.write_row(0, 0, header, self.header_format)
+        for c, width in enumerate(widths):
+            sheet.set_column(c, c, width, self.wrap if c in wrapped else self.top)
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
-                shown = value
                 if value is None or value == "":
-                    sheet.write_blank(r, c, None)
+                    sheet.write_blank(r, c, None, self.wrap if c in wrapped else self.top)
                 elif isinstance(value, bool):
-                    sheet.write_boolean(r, c, value)
+                    sheet.write_boolean(r, c, value, self.top)
                 elif isinstance(value, int | float):
                     sheet.write_number(r, c, value, self.year if c in years else self.integer)
                 elif isinstance(value, datetime):
                     sheet.write_datetime(r, c, value.replace(tzinfo=None), self.datetime)
-                    shown = DATETIME
                 elif isinstance(value, date):
-                    sheet.write_datetime(
-                        r, c, datetime(value.year, value.month, value.day), self.date
-                    )
-                    shown = DATE
+                    day = datetime(value.year, value.month, value.day)
+                    sheet.write_datetime(r, c, day, self.date)
                 else:
-                    sheet.write_string(r, c, str(value))
-                widths[c] = max(widths[c], min(len(str(shown)) + 2, MAX_WIDTH))
-        for c, width in enumerate(widths):
-            long_text = width >= MAX_WIDTH
-            sheet.set_column(c, c, width, self.wrap if long_text else None)
+                    sheet.write_string(r, c, str(value), self.wrap if c in wrapped else self.top)
+        # Excel and LibreOffice do not grow a row for wrapped text written by XlsxWriter,
+        # so each row gets the height of its longest wrapped cell.
+        sheet.set_row(
+            0, LINE_HEIGHT * max(_lines(str(h), w) for h, w in zip(header, widths, strict=True))
+        )
+        for r, row in enumerate(rows, start=1):
+            lines = max(
+                (
+                    _lines(value, widths[c])
+                    for c, value in enumerate(row)
+                    if isinstance(value, str) and c in wrapped
+                ),
+                default=1,
+            )
+            if lines > 1:
+                sheet.set_row(r, LINE_HEIGHT * lines)
         for offset, line in enumerate(below):
             sheet.write_string(len(rows) + 2 + offset, 0, line, self.note)
         sheet.freeze_panes(1, 0)
@@ -499,6 +518,46 @@ def _cell(value: object, names: Mapping[str, str]) -> object:
     if isinstance(value, Iterable):
         return "; ".join(names.get(str(v), str(v)) for v in value)
     return str(value)
+
+
+def _widths(header: Sequence[str], rows: list[tuple[object, ...]]) -> list[int]:
+    """Each column's width in characters: its header (wrapped when long) or its widest cell."""
+    widths = [min(len(str(h)) + 2, HEADER_WIDTH) for h in header]
+    longest = list(widths)
+    for row in rows:
+        for c, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if isinstance(value, datetime):
+                shown = DATETIME
+            elif isinstance(value, date):
+                shown = DATE
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                shown = f"{value:,}"
+            else:
+                shown = str(value)
+            widths[c] = max(widths[c], min(len(shown) + 2, MAX_WIDTH))
+            longest[c] = max(longest[c], len(shown) + 2)
+    return _share_the_page(widths, longest)
+
+
+def _share_the_page(widths: list[int], longest: list[int]) -> list[int]:
+    """Widen the wrapped columns into the room the page has left, up to their longest text."""
+    wrapped = [c for c, width in enumerate(widths) if width >= MAX_WIDTH]
+    if not wrapped:
+        return widths
+    room = PAGE_WIDTH - sum(w for c, w in enumerate(widths) if c not in wrapped)
+    share = min(max(room // len(wrapped), MAX_WIDTH), WIDE_TEXT)
+    return [
+        min(max(share, MAX_WIDTH), longest[c]) if c in wrapped else width
+        for c, width in enumerate(widths)
+    ]
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines `text` takes in a column `width` characters wide (a generous guess)."""
+    per_line = max(int(width), 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def _escape(text: str) -> str:

@@ -4,8 +4,8 @@
 date (``current_programme``; its designations active that day, ``designated_on``),
 so a 2023 round lists Innovationskraft 2021–2024's 12 clusters, as the deck does,
 and a 2026 round the Klyngeprogram 2025–2028's. Each row carries its sources
-(the designation's and the registry row's) and says in words whether it is
-confirmed; the lines under the table name the programme and its source.
+(the designation's and the registry row's, in one cell) and says in words
+whether it is confirmed; the lines under the table name the programme and its source.
 
 ``Programmets resultater`` gives the 2022 participant survey of Innovationskraft
 (Uddannelses- og Forskningsstyrelsen and Danmarks Erhvervsfremmebestyrelse,
@@ -181,11 +181,8 @@ def designated_sheet(
         t("forperson fra erhvervslivet", "chair from business"),
         t("bekræftet", "confirmed"),
         t("ikke bekræftede felter", "unconfirmed fields"),
-        t("udpeget fra", "designated from"),
-        t("udpeget til", "designated to"),
         t("note", "note"),
-        t("kilde (udpegning)", "source (designation)"),
-        t("kilde (klyngen)", "source (the cluster)"),
+        t("kilder", "sources"),
     )
     rows = []
     for c, designation in rows_in:
@@ -210,11 +207,12 @@ def designated_sheet(
                 yes_no(c.chair_from_business, lang),
                 confirmed if sure else unconfirmed,
                 ", ".join(fields),
-                (designation.period_from if designation else c.valid_from),
-                (designation.period_to if designation else c.valid_to),
-                _join(c.text("note", lang), designation.note(lang) if designation else ""),
-                designation.source if designation else None,
-                c.text("source", lang),
+                _join(
+                    c.text("note", lang),
+                    designation.note(lang) if designation else "",
+                    _period(designation, programme, lang),
+                ),
+                _sources(designation, c, lang),
             )
         )
     name = programme.name if programme else t("alle programperioder", "every programme period")
@@ -286,6 +284,26 @@ def results_sheet(writer) -> None:
             )
         ],
     )
+
+
+def _period(designation: Designation | None, programme: Programme | None, lang: str) -> str:
+    """The designation's period when it is not the programme's whole period."""
+    if designation is None or programme is None:
+        return ""
+    start, end = designation.period_from or programme.start, designation.period_to or programme.end
+    if (start, end) == (programme.start, programme.end):
+        return ""
+    word = "Udpeget" if lang == "da" else "Designated"
+    return f"{word} {format_date(start, lang)} – {format_date(end, lang)}."
+
+
+def _sources(designation: Designation | None, cluster: ClusterFacts, lang: str) -> str | None:
+    """The designation's source, then the registry row's, each said once."""
+    found: list[str] = []
+    for source in (designation.source if designation else None, cluster.text("source", lang)):
+        if source and source not in found:
+            found.append(source)
+    return " ; ".join(found) or None
 
 
 def _join(*parts: str | None) -> str | None:

@@ -230,7 +230,10 @@ def test_it_gives_sources_and_shows_what_is_not_confirmed(workbook):
     rows = {row["klynge"]: row for row in rows_of(workbook["Udpegede klynger"])}
     clean = rows["CLEAN"]
     assert clean["bekræftet"] == "bekræftet"
-    assert clean["kilde (udpegning)"] == "http://ehsyd.dk/sydjyskkraftcenter"
+    assert clean["kilder"] == "http://ehsyd.dk/sydjyskkraftcenter"
+    energy = rows["Energy Cluster Denmark"]["kilder"].split(" ; ")
+    assert energy[0].startswith("https://www.energycluster.dk/ministeriet-udpeger")
+    assert any(source.startswith("https://nordjyske.dk/") for source in energy)
     assert clean["status i programmet"] == "udpeget"
     fintech = next(row for name, row in rows.items() if "FinTech" in name)
     assert fintech["bekræftet"] == "ikke bekræftet"
@@ -245,8 +248,8 @@ def test_it_writes_whole_numbers_years_and_dates_in_danish_formats(workbook):
     made = next(row for row in sheet.iter_rows(min_row=2) if row[0].value.startswith("MADE"))
     members = made[header.index("medlemmer")]
     assert members.value == 250 and members.number_format == "#,##0"
-    start = made[header.index("udpeget fra")]
-    assert start.value == datetime(2021, 1, 1) and start.number_format == "dd-mm-yyyy"
+    start = workbook["Aftaler og KPI'er"]["E2"]
+    assert start.value == datetime(2024, 1, 1) and start.number_format == "dd-mm-yyyy"
 
 
 @pytest.mark.parametrize("book", ["workbook", "english"])
