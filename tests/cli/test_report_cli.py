@@ -1,6 +1,7 @@
 """``klyngeradar report FILE --out DIR``: the deck and appendices from an exchange-format file."""
 
 import sys
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
@@ -99,3 +100,27 @@ def test_it_refuses_a_layout_that_cannot_be_used_and_writes_nothing(
     assert status == 2
     assert says in err and "Traceback" not in err
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_a_round_of_an_earlier_year_is_dated_in_that_year_not_today(capsys, tmp_path, demo_xlsx):
+    status, _, _ = run(capsys, demo_xlsx, "--out", tmp_path)
+    assert status == 0
+    book = load_workbook(tmp_path / "bilag.xlsx")
+    assert book["Fund"].oddFooter.center.text == "31. december 2023"
+    assert book["Udpegede klynger"].oddHeader.left.text.endswith(
+        "Innovationskraft – danske klynger for viden og erhverv 2021–2024"
+    )
+
+
+@pytest.mark.parametrize(
+    ("year", "today", "day"),
+    [
+        (2023, date(2026, 12, 1), date(2023, 12, 31)),
+        (2026, date(2026, 12, 1), date(2026, 12, 1)),
+        (None, date(2026, 12, 1), date(2026, 12, 1)),
+    ],
+)
+def test_the_default_date_is_the_rounds(year, today, day):
+    from klyngeradar.cli.report import round_day
+
+    assert round_day(year, today) == day
