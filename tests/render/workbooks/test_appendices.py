@@ -512,3 +512,31 @@ def test_it_adds_no_decision_columns_without_decisions(workbook):
     header = [cell.value for cell in workbook["Fit og anbefalinger"][1]]
     assert header[-1] == "begrundelser"
     assert "Beslutninger" not in workbook.sheetnames
+
+
+def test_its_texts_agree_with_a_count_of_one(tmp_path):
+    from klyngeradar.core.registry.programmes import ProgrammeReference
+    from klyngeradar.core.surveys.responses import Response, RoundData, RoundInfo
+
+    reference = reference_programmes()
+    clean = next(
+        d
+        for d in reference.designations
+        if d.cluster == "clean" and "innovationskraft" in d.programme
+    )
+    one = ProgrammeReference(programmes=reference.programmes, designations=(clean,))
+    round = RoundData(
+        info=RoundInfo(region="1081", year=2023, title="Én klynge"),
+        responses=(Response("klynge-a", "complete", {"presence.planned": "no"}, name="Klynge A"),),
+    )
+    path = write_appendices(
+        tmp_path / "bilag.xlsx",
+        round=round,
+        findings=compute_findings(round),
+        clusters=reference_clusters(),
+        as_of=ROUND_DAY,
+        programmes=one,
+    )
+    book = load_workbook(path)
+    assert "; 1 klynge udpeget pr. 1. oktober 2023." in notes_of(book["Udpegede klynger"])[0]
+    assert notes_of(book["Svar"])[0].startswith("1 af 1 inviteret klynge har svaret.")
