@@ -19,7 +19,6 @@ years ``0`` (2021, not 2.021) and dates ``dd-mm-yyyy``.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -52,6 +51,18 @@ from klyngeradar.render.workbooks.appendix_labels import (
     TYPE_QUESTIONS,
     label,
 )
+from klyngeradar.render.workbooks.appendix_layout import (
+    DATE,
+    DATETIME,
+    INTEGER,
+    LINE_HEIGHT,
+    MAX_WIDTH,
+    YEAR,
+    escape,
+    is_year_column,
+    lines_of,
+    widths_of,
+)
 from klyngeradar.render.workbooks.appendix_map import map_sheet
 from klyngeradar.render.workbooks.appendix_programme import (
     designated_sheet,
@@ -60,18 +71,6 @@ from klyngeradar.render.workbooks.appendix_programme import (
 )
 from klyngeradar.render.workbooks.appendix_specialisation import specialisation_sheet
 
-INTEGER = "#,##0"
-YEAR = "0"
-DATE = "dd-mm-yyyy"
-DATETIME = "dd-mm-yyyy hh:mm"
-MAX_WIDTH = 45
-# About the characters a landscape A4 page holds at 100 %: wrapped columns share what the
-# other columns leave, so that a sheet of few columns prints at full size on fewer pages.
-PAGE_WIDTH = 150
-WIDE_TEXT = 100
-# A header wider than this wraps onto more lines, so that narrow number columns stay narrow.
-HEADER_WIDTH = 16
-LINE_HEIGHT = 15
 FINDING_FIELD_ORDER = tuple(FINDING_FIELDS)
 BREAKDOWN_KEYS = tuple(BREAKDOWNS)
 
@@ -199,8 +198,8 @@ class _Sheets:
         """
         sheet = self.book.add_worksheet(name[:31])
         rows = [tuple(row) for row in rows]
-        years = set(years) | {c for c, h in enumerate(header) if _is_year_column(str(h))}
-        widths = _widths(header, rows)
+        years = set(years) | {c for c, h in enumerate(header) if is_year_column(str(h))}
+        widths = widths_of(header, rows)
         wrapped = {c for c, width in enumerate(widths) if width >= MAX_WIDTH}
         sheet.write_row(0, 0, header, self.header_format)
         for c, width in enumerate(widths):
@@ -223,12 +222,12 @@ class _Sheets:
         # Excel and LibreOffice do not grow a row for wrapped text written by XlsxWriter,
         # so each row gets the height of its longest wrapped cell.
         sheet.set_row(
-            0, LINE_HEIGHT * max(_lines(str(h), w) for h, w in zip(header, widths, strict=True))
+            0, LINE_HEIGHT * max(lines_of(str(h), w) for h, w in zip(header, widths, strict=True))
         )
         for r, row in enumerate(rows, start=1):
             lines = max(
                 (
-                    _lines(value, widths[c])
+                    lines_of(value, widths[c])
                     for c, value in enumerate(row)
                     if isinstance(value, str) and c in wrapped
                 ),
@@ -256,8 +255,8 @@ class _Sheets:
         day = format_date(self.as_of, self.lang) if self.as_of else ""
         page = self.t("Side &P af &N", "Page &P of &N")
         # "&" starts a code in Excel's header/footer syntax and must be doubled.
-        sheet.set_header(f"&L&B{_escape(caption)}")
-        sheet.set_footer(f"&L{_escape(source)}&C{_escape(day)}&R{page}")
+        sheet.set_header(f"&L&B{escape(caption)}")
+        sheet.set_footer(f"&L{escape(source)}&C{escape(day)}&R{page}")
 
     def findings(self, findings: Findings) -> None:
         data = findings.to_dict()
@@ -497,10 +496,6 @@ class _Sheets:
         )
 
 
-def _is_year_column(header: str) -> bool:
-    return re.search(r"\b(år|årstal|year)\b", header.casefold()) is not None
-
-
 def _as_row(item: object) -> dict[str, object]:
     if dataclasses.is_dataclass(item) and not isinstance(item, type):
         return {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
@@ -518,47 +513,3 @@ def _cell(value: object, names: Mapping[str, str]) -> object:
     if isinstance(value, Iterable):
         return "; ".join(names.get(str(v), str(v)) for v in value)
     return str(value)
-
-
-def _widths(header: Sequence[str], rows: list[tuple[object, ...]]) -> list[int]:
-    """Each column's width in characters: its header (wrapped when long) or its widest cell."""
-    widths = [min(len(str(h)) + 2, HEADER_WIDTH) for h in header]
-    longest = list(widths)
-    for row in rows:
-        for c, value in enumerate(row):
-            if value is None or value == "":
-                continue
-            if isinstance(value, datetime):
-                shown = DATETIME
-            elif isinstance(value, date):
-                shown = DATE
-            elif isinstance(value, int | float) and not isinstance(value, bool):
-                shown = f"{value:,}"
-            else:
-                shown = str(value)
-            widths[c] = max(widths[c], min(len(shown) + 2, MAX_WIDTH))
-            longest[c] = max(longest[c], len(shown) + 2)
-    return _share_the_page(widths, longest)
-
-
-def _share_the_page(widths: list[int], longest: list[int]) -> list[int]:
-    """Widen the wrapped columns into the room the page has left, up to their longest text."""
-    wrapped = [c for c, width in enumerate(widths) if width >= MAX_WIDTH]
-    if not wrapped:
-        return widths
-    room = PAGE_WIDTH - sum(w for c, w in enumerate(widths) if c not in wrapped)
-    share = min(max(room // len(wrapped), MAX_WIDTH), WIDE_TEXT)
-    return [
-        min(max(share, MAX_WIDTH), longest[c]) if c in wrapped else width
-        for c, width in enumerate(widths)
-    ]
-
-
-def _lines(text: str, width: float) -> int:
-    """How many lines `text` takes in a column `width` characters wide (a generous guess)."""
-    per_line = max(int(width), 1)
-    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&&")

@@ -72,7 +72,7 @@ def write_comparison_sheets(sheets, comparison: Comparison | None) -> None:
         ],
     )
 
-    names = sheets.names if isinstance(getattr(sheets, "names", None), Mapping) else {}
+    names = sheets.names
     people = [
         (comparison.name_of(slug), label(MOVEMENTS, "panel", lang), None)
         for slug in comparison.panel
