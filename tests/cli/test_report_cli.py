@@ -1,6 +1,7 @@
 """``klyngeradar report FILE --out DIR``: the deck and appendices from an exchange-format file."""
 
 import sys
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
@@ -115,7 +116,6 @@ def test_it_refuses_a_layout_that_cannot_be_used_and_writes_nothing(
     ],
 )
 def test_the_deck_is_dated_in_its_rounds_year(year, today, expected):
-    from datetime import date
 
     from klyngeradar.cli.report import round_day
 
@@ -137,4 +137,14 @@ def test_a_round_without_a_title_is_named_after_its_year(capsys, tmp_path):
     subtitle = Presentation(str(tmp_path / "ud" / "klyngesamarbejde-runde-2023.pptx")).slides[0]
     assert "December 2023" in " ".join(
         s.text_frame.text for s in subtitle.shapes if s.has_text_frame
+    )
+
+
+def test_a_round_of_an_earlier_year_is_dated_in_that_year_not_today(capsys, tmp_path, demo_xlsx):
+    status, _, _ = run(capsys, demo_xlsx, "--out", tmp_path)
+    assert status == 0
+    book = load_workbook(tmp_path / APPENDICES)
+    assert book["Fund"].oddFooter.center.text == "31. december 2023"
+    assert book["Udpegede klynger"].oddHeader.left.text.endswith(
+        "Innovationskraft – danske klynger for viden og erhverv 2021–2024"
     )

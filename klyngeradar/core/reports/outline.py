@@ -31,6 +31,7 @@ from klyngeradar.core.reports.outline_comparison import (
     comparison_key_messages,
     comparison_slides,
 )
+from klyngeradar.core.reports.outline_guidance import guidance_slides
 from klyngeradar.core.reports.outline_landscape import landscape_slides
 from klyngeradar.core.reports.outline_map import map_slides
 from klyngeradar.core.reports.outline_models import models_slides
@@ -113,6 +114,7 @@ def build_deck(
     slides += specialisation_slides(ctx, specialisation)
     slides += map_slides(ctx)
     slides += models_slides(ctx, recommendations, strategy)
+    slides += guidance_slides(ctx)
     slides = _own_titles(slides, titles or {})
     return Deck(
         title=TITLE[lang],

@@ -1,21 +1,25 @@
 """The deck's appendices as one Excel workbook (XlsxWriter), one sheet per appendix.
 
-Sheets: ``Klynger`` (the registry), the survey answers in the exchange format
-(``svar``, ``runde``, ``aktører``, ``indsatser`` — so the workbook can be read
-back as a round), ``Fund`` (every finding with its base), ``Fordelinger`` (the
-counts behind the charts), ``Fit og anbefalinger`` and ``Aftaler og KPI'er``.
-When the analyst has decided on recommendations, ``Fit og anbefalinger`` gets
-the decision beside each cluster's recommendation and a ``Beslutninger`` sheet
-lists every recommendation (cluster, effort and region level) with its decision.
-Every sheet has a frozen, filterable header and fitted widths; whole numbers use
-the built-in ``#,##0`` format, which Danish Excel shows as 1.740.
+The sheets follow the 2023 report's appendices and the deck: ``Udpegede klynger``
+(the programme current at the round's date, with sources and what is not
+confirmed), ``Programmets resultater`` (the 2022 participant survey), ``Svar``
+(the survey answers in words), ``Fund`` (every finding with its base),
+``Fordelinger`` (the counts behind the charts), ``Kort``, ``Fit og anbefalinger``
+(and ``Beslutninger`` when the analyst has decided), ``Aftaler og KPI'er``,
+``Vejledning medfinansiering`` and ``Medfinansiering`` (the guidance on municipal
+co-financing), the comparison and specialisation sheets when there are data, and
+last the technical sheet ``Koder``, the only one that shows codes and slugs.
+
+Every sheet has a frozen, filterable header and prints landscape on A4, one page
+wide, the header row on every page, the sheet's title above and the source and
+the round's date below. Whole numbers use ``#,##0`` (Danish Excel shows 1.740),
+years ``0`` (2021, not 2.021) and dates ``dd-mm-yyyy``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,40 +29,50 @@ from klyngeradar.core.dates import format_date
 from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import FINDING_KEYS, Findings
 from klyngeradar.core.registry.geography import municipalities
-from klyngeradar.core.registry.reference import ClusterFacts, reference_areas
+from klyngeradar.core.registry.programmes import ProgrammeReference, reference_programmes
+from klyngeradar.core.registry.reference import ClusterFacts
+from klyngeradar.core.reports.outline_guidance import register_of, rows_of
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.catalogue import model
 from klyngeradar.core.strategy.decisions import DecidedRecommendation, DecidedRecommendations
 from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
-from klyngeradar.core.surveys.exchange_write import round_to_tables
+from klyngeradar.core.surveys.questionnaire import load
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.render.atomic import writes_atomically
+from klyngeradar.render.workbooks.appendix_answers import answers_sheet
+from klyngeradar.render.workbooks.appendix_codes import codes_sheet
 from klyngeradar.render.workbooks.appendix_comparison import write_comparison_sheets
+from klyngeradar.render.workbooks.appendix_guidance import guidance_sheets
+from klyngeradar.render.workbooks.appendix_labels import (
+    BREAKDOWNS,
+    FINDING_FIELDS,
+    FINDINGS,
+    PRESENCE_SIDES,
+    TYPE_QUESTIONS,
+    label,
+)
+from klyngeradar.render.workbooks.appendix_layout import (
+    DATE,
+    DATETIME,
+    INTEGER,
+    LINE_HEIGHT,
+    MAX_WIDTH,
+    YEAR,
+    escape,
+    is_year_column,
+    lines_of,
+    widths_of,
+)
 from klyngeradar.render.workbooks.appendix_map import map_sheet
+from klyngeradar.render.workbooks.appendix_programme import (
+    designated_sheet,
+    programme_of,
+    results_sheet,
+)
 from klyngeradar.render.workbooks.appendix_specialisation import specialisation_sheet
 
-INTEGER = "#,##0"
-DATETIME = "yyyy-mm-dd hh:mm"
-MAX_WIDTH = 60
-FINDING_FIELDS = (
-    "count",
-    "total",
-    "maybe",
-    "answered",
-    "reported",
-    "base",
-    "percent",
-    "estimated",
-    "unstated",
-    "minimum",
-    "overlap_possible",
-    "agreements",
-    "municipalities",
-    "clusters",
-    "max_per_cluster",
-    "members_region",
-)
-BREAKDOWNS = ("by_type", "by_actor", "by_municipality", "by_effort")
+FINDING_FIELD_ORDER = tuple(FINDING_FIELDS)
+BREAKDOWN_KEYS = tuple(BREAKDOWNS)
 
 
 @writes_atomically
@@ -70,14 +84,19 @@ def write_appendices(
     recommendations: Recommendations | DecidedRecommendations | None = None,
     clusters: Iterable[ClusterFacts] = (),
     lang: str = "da",
-    agreements: Sequence[object] | None = None,
+    agreements: object | None = None,
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
     as_of: date | None = None,
+    programmes: ProgrammeReference | None = None,
 ) -> Path:
     """Write the appendices workbook to `path` and return it.
 
-    `as_of` is the date in the printed pages' footer (the round's date, not today's).
+    `as_of` is the round's date: the programme current that day names the clusters,
+    and it is the date in the printed pages' footer (without it, the last day of the
+    round's year). `agreements` is the agreements register
+    (`klyngeradar.core.reports.outline_guidance.AgreementRegister`) or plain rows.
+    `programmes` defaults to the shipped programme periods and designations.
 
     `recommendations` may carry the analyst's decisions
     (`klyngeradar.core.strategy.decisions.apply_decisions`); they are shown only when at
@@ -88,22 +107,43 @@ def write_appendices(
         decided = recommendations if recommendations.decided else None
         recommendations = recommendations.recommendations
     path = Path(path)
+    day = as_of or round_day(round)
+    reference = programmes or reference_programmes()
+    clusters = tuple(clusters)
     book = xlsxwriter.Workbook(str(path))
-    writer = _Sheets(book, lang, as_of, round.info.title)
-    writer.clusters(tuple(clusters))
-    for table in round_to_tables(round).values():
-        writer.table(table.name, table.header, [row.values for row in table.rows])
+    writer = _Sheets(book, lang, day, round.info.title)
+    writer.names = _names(round, clusters)
+    designated_sheet(writer, clusters, reference, day)
+    results_sheet(writer)
+    answers_sheet(writer, round)
     writer.findings(findings)
     writer.breakdowns(findings)
     writer.table(*map_sheet(round, lang))
     writer.fit(recommendations, decided)
     if decided is not None:
         writer.decisions(decided)
-    writer.agreements(agreements)
+    writer.agreements(rows_of(agreements))
+    guidance_sheets(writer, register_of(agreements))
     write_comparison_sheets(writer, comparison)
     specialisation_sheet(writer, specialisation)
+    codes_sheet(writer, round, clusters, programme_of(reference, day))
     book.close()
     return path
+
+
+def round_day(round: RoundData) -> date | None:
+    """The round's date when none is given: the last day of its year (None without one)."""
+    return date(round.info.year, 12, 31) if round.info.year else None
+
+
+def _names(round: RoundData, clusters: tuple[ClusterFacts, ...]) -> dict[str, str]:
+    """Every code the appendices may meet in plain rows, by its name."""
+    names = {m.code: m.name for m in municipalities()}
+    names.update({c.slug: c.name for c in clusters})
+    names.update({a.slug: a.name for a in round.actors})
+    names.update({e.slug: e.name for e in round.efforts})
+    names.update({r.cluster: r.label for r in round.responses})
+    return names
 
 
 class _Sheets:
@@ -118,145 +158,176 @@ class _Sheets:
         self.lang = lang
         self.as_of = as_of
         self.title = title
+        self.names: Mapping[str, str] = {}
         self.header_format = book.add_format(
-            {"bold": True, "bg_color": "#1F5F8B", "font_color": "#FFFFFF", "text_wrap": True}
+            {
+                "bold": True,
+                "bg_color": "#1F5F8B",
+                "font_color": "#FFFFFF",
+                "text_wrap": True,
+                "valign": "top",
+            }
         )
-        self.integer = book.add_format({"num_format": INTEGER})
+        self.top = book.add_format({"valign": "top"})
+        self.integer = book.add_format({"num_format": INTEGER, "valign": "top"})
         # A year is a number without a thousands separator ("2021", not "2.021").
-        self.year = book.add_format({"num_format": "0"})
-        self.datetime = book.add_format({"num_format": DATETIME})
+        self.year = book.add_format({"num_format": YEAR, "valign": "top"})
+        self.date = book.add_format({"num_format": DATE, "valign": "top"})
+        self.datetime = book.add_format({"num_format": DATETIME, "valign": "top"})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        self.note = book.add_format({"italic": True})
 
     def t(self, da: str, en: str) -> str:
         return da if self.lang == "da" else en
 
-    def table(self, name: str, header: Sequence[str], rows: Iterable[Sequence[object]]):
-        """Write a sheet with a frozen, filterable header; return it (for charts)."""
+    def table(
+        self,
+        name: str,
+        header: Sequence[str],
+        rows: Iterable[Sequence[object]],
+        *,
+        caption: str | None = None,
+        below: Sequence[str] = (),
+        years: Iterable[int] = (),
+    ):
+        """Write a sheet with a frozen, filterable header; return it (for charts).
+
+        `caption` is the printed page's title (default: the sheet's name), `below`
+        lines of notes and sources under the table, `years` the columns holding
+        years (besides those whose header says "år" or "year").
+        """
         sheet = self.book.add_worksheet(name[:31])
         rows = [tuple(row) for row in rows]
+        years = set(years) | {c for c, h in enumerate(header) if is_year_column(str(h))}
+        widths = widths_of(header, rows)
+        wrapped = {c for c, width in enumerate(widths) if width >= MAX_WIDTH}
         sheet.write_row(0, 0, header, self.header_format)
-        widths = [len(str(h)) + 2 for h in header]
-        years = {c for c, h in enumerate(header) if _is_year_column(str(h))}
+        for c, width in enumerate(widths):
+            sheet.set_column(c, c, width, self.wrap if c in wrapped else self.top)
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
                 if value is None or value == "":
-                    sheet.write_blank(r, c, None)
+                    sheet.write_blank(r, c, None, self.wrap if c in wrapped else self.top)
                 elif isinstance(value, bool):
-                    sheet.write_boolean(r, c, value)
+                    sheet.write_boolean(r, c, value, self.top)
                 elif isinstance(value, int | float):
                     sheet.write_number(r, c, value, self.year if c in years else self.integer)
                 elif isinstance(value, datetime):
                     sheet.write_datetime(r, c, value.replace(tzinfo=None), self.datetime)
-                    value = DATETIME
+                elif isinstance(value, date):
+                    day = datetime(value.year, value.month, value.day)
+                    sheet.write_datetime(r, c, day, self.date)
                 else:
-                    sheet.write_string(r, c, str(value))
-                widths[c] = max(widths[c], min(len(str(value)) + 2, MAX_WIDTH))
-        for c, width in enumerate(widths):
-            long_text = width >= MAX_WIDTH
-            sheet.set_column(c, c, width, self.wrap if long_text else None)
+                    sheet.write_string(r, c, str(value), self.wrap if c in wrapped else self.top)
+        # Excel and LibreOffice do not grow a row for wrapped text written by XlsxWriter,
+        # so each row gets the height of its longest wrapped cell.
+        sheet.set_row(
+            0, LINE_HEIGHT * max(lines_of(str(h), w) for h, w in zip(header, widths, strict=True))
+        )
+        for r, row in enumerate(rows, start=1):
+            lines = max(
+                (
+                    lines_of(value, widths[c])
+                    for c, value in enumerate(row)
+                    if isinstance(value, str) and c in wrapped
+                ),
+                default=1,
+            )
+            if lines > 1:
+                sheet.set_row(r, LINE_HEIGHT * lines)
+        for offset, line in enumerate(below):
+            sheet.write_string(len(rows) + 2 + offset, 0, line, self.note)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(rows), 1), max(len(header) - 1, 0))
-        self._print_setup(sheet)
+        self._print_setup(sheet, caption or name)
         return sheet
 
-    def _print_setup(self, sheet) -> None:
+    def _print_setup(self, sheet, caption: str) -> None:
         """Landscape, one page wide, the header on every page, a footer with source and date."""
         sheet.set_landscape()
         sheet.set_paper(9)  # A4
         sheet.fit_to_pages(1, 0)
         sheet.repeat_rows(0)
+        sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
         source = self.t("Kilde: Klyngeradar", "Source: Klyngeradar")
         if self.title:
             source += f" · {self.title}"
         day = format_date(self.as_of, self.lang) if self.as_of else ""
-        # "&" starts a code in Excel's header/footer syntax and must be doubled.
-        source, day = source.replace("&", "&&"), day.replace("&", "&&")
         page = self.t("Side &P af &N", "Page &P of &N")
-        sheet.set_footer(f"&L{source}&C{day}&R{page}")
-
-    def clusters(self, clusters: tuple[ClusterFacts, ...]) -> None:
-        areas = {a.slug: a.name for a in reference_areas()}
-        seats = {m.code: m.name for m in municipalities()}
-        header = (
-            "slug",
-            self.t("navn", "name"),
-            self.t("område", "area"),
-            self.t("sæde", "seat"),
-            self.t("ansatte", "staff"),
-            self.t("medlemmer", "members"),
-            self.t("budget (kr.)", "budget (DKK)"),
-            self.t("bevilling (kr.)", "grant (DKK)"),
-            self.t("tal fra år", "figures year"),
-            self.t("bestyrelse", "board size"),
-            self.t("forperson fra erhvervslivet", "chair from business"),
-            self.t("bekræftet", "verified"),
-            self.t("ikke bekræftede felter", "unverified fields"),
-            self.t("fra", "from"),
-            self.t("til", "to"),
-            self.t("note", "note"),
-            self.t("kilde", "source"),
-        )
-        rows = [
-            (
-                c.slug,
-                c.name,
-                areas.get(c.area, c.area),
-                seats.get(c.seat_municipality or "", c.seat_municipality),
-                c.staff,
-                c.members,
-                c.budget_dkk,
-                c.grant_dkk,
-                c.figures_year,
-                c.board_size,
-                c.chair_from_business,
-                c.verified,
-                ", ".join(c.unverified_fields),
-                c.valid_from.isoformat() if c.valid_from else None,
-                c.valid_to.isoformat() if c.valid_to else None,
-                c.text("note", self.lang),
-                c.text("source", self.lang),
-            )
-            for c in clusters
-        ]
-        self.table(self.t("Klynger", "Clusters"), header, rows)
+        # "&" starts a code in Excel's header/footer syntax and must be doubled.
+        sheet.set_header(f"&L&B{escape(caption)}")
+        sheet.set_footer(f"&L{escape(source)}&C{escape(day)}&R{page}")
 
     def findings(self, findings: Findings) -> None:
         data = findings.to_dict()
-        header = (self.t("fund", "finding"), *FINDING_FIELDS)
+        t, lang = self.t, self.lang
+        header = (
+            t("fund", "finding"),
+            *(label(FINDING_FIELDS, f, lang) for f in FINDING_FIELD_ORDER),
+        )
         rows = []
         for key in FINDING_KEYS:
             value = data[key]
+            name = label(FINDINGS, key, lang)
             if key == "presence_vs_members":
-                rows += [(f"{key}.{side}", value[side]) for side in ("present", "absent")]
+                rows += [
+                    (f"{name}: {label(PRESENCE_SIDES, side, lang)}", value[side])
+                    for side in ("present", "absent")
+                ]
             elif isinstance(value, dict):
-                rows.append((key, value))
+                rows.append((name, value))
         self.table(
-            self.t("Fund", "Findings"),
+            t("Fund", "Findings"),
             header,
-            [(key, *(value.get(name) for name in FINDING_FIELDS)) for key, value in rows],
+            [(name, *(value.get(f) for f in FINDING_FIELD_ORDER)) for name, value in rows],
+            caption=t("Fund med deres base", "Findings with their bases"),
+            below=[
+                t(
+                    "Base: de klynger, der har svaret. Et tomt felt er ikke oplyst (aldrig 0).",
+                    "Base: the clusters that responded. An empty cell was not reported (never 0).",
+                )
+            ],
         )
 
     def breakdowns(self, findings: Findings) -> None:
         data = findings.to_dict()
+        t, lang = self.t, self.lang
         kinds = {"by_actor": "actor", "by_municipality": "municipality", "by_effort": "effort"}
+        questions = {q.id: q for q in load().questions}
         rows = []
         for key in FINDING_KEYS:
             value = data[key]
             if not isinstance(value, dict):
                 continue
-            for breakdown in BREAKDOWNS:
+            for breakdown in BREAKDOWN_KEYS:
                 for code, count in value.get(breakdown, {}).items():
                     kind = kinds.get(breakdown)
-                    name = findings.name_of(kind, code) if kind else code
-                    rows.append((key, breakdown, code, name, count))
+                    if kind:
+                        name = findings.name_of(kind, code)
+                    else:
+                        question = questions.get(TYPE_QUESTIONS.get(key, ""))
+                        option = question.option(code) if question else None
+                        name = option.label.get(lang) if option else code
+                    rows.append(
+                        (
+                            label(FINDINGS, key, lang),
+                            label(BREAKDOWNS, breakdown, lang),
+                            name,
+                            count,
+                        )
+                    )
         header = (
-            self.t("fund", "finding"),
-            self.t("fordeling", "breakdown"),
-            self.t("kode", "code"),
-            self.t("navn", "name"),
-            self.t("klynger", "clusters"),
+            t("fund", "finding"),
+            t("fordeling", "breakdown"),
+            t("navn", "name"),
+            t("klynger", "clusters"),
         )
-        self.table(self.t("Fordelinger", "Breakdowns"), header, rows)
+        self.table(
+            t("Fordelinger", "Breakdowns"),
+            header,
+            rows,
+            caption=t("Fordelingerne bag graferne", "The counts behind the charts"),
+        )
 
     def fit(self, rec: Recommendations | None, decided: DecidedRecommendations | None) -> None:
         name = self.t("Fit og anbefalinger", "Fit and recommendations")
@@ -270,12 +341,10 @@ class _Sheets:
         efforts = rec.fit.efforts
         header = (
             self.t("klynge", "cluster"),
-            self.t("navn", "name"),
             *(e.name for e in efforts),
             self.t("fit-score", "fit score"),
             self.t("engagement-score", "engagement score"),
             self.t("input", "inputs"),
-            self.t("model", "model"),
             self.t("anbefaling", "recommendation"),
             self.t("begrundelser", "reasons"),
             *(self._decision_header() if decided else ()),
@@ -284,25 +353,33 @@ class _Sheets:
         for r in rec.clusters:
             row = rec.fit.row(r.cluster)
             score = rec.engagement.get(r.cluster)
-            label = model(r.model) if r.model else None
+            chosen = model(r.model) if r.model else None
             rows.append(
                 (
-                    r.cluster,
                     r.label,
                     *(row.cell(e.slug).score if row else None for e in efforts),
                     row.score if row else None,
                     score.score if score else None,
                     f"{score.inputs}/{score.of}" if score else None,
-                    r.model,
-                    (label.name_da if self.lang == "da" else label.name_en)
-                    if label
+                    (chosen.name_da if self.lang == "da" else chosen.name_en)
+                    if chosen
                     else self.t("Hold orienteret", "Keep informed"),
                     " ".join(reason_text(x, self.lang) for x in r.reasons),
                     *(self._decision(decided.get("cluster", r.cluster)) if decided else ()),
                 )
             )
-        sheet = self.table(name, header, rows)
-        first, last = 2, 1 + len(efforts)
+        sheet = self.table(
+            name,
+            header,
+            rows,
+            below=[
+                self.t(
+                    "Fit: 0–3 pr. indsats; engagement-score af de oplyste input.",
+                    "Fit: 0–3 per effort; engagement score of the inputs reported.",
+                )
+            ],
+        )
+        first, last = 1, len(efforts)
         if rows and efforts:
             sheet.conditional_format(
                 1,
@@ -324,7 +401,7 @@ class _Sheets:
             chart.add_series(
                 {
                     "name": self.t("Engagement-score", "Engagement score"),
-                    "categories": [sheet.name, 1, 1, len(rows), 1],
+                    "categories": [sheet.name, 1, 0, len(rows), 0],
                     "values": [sheet.name, 1, score_column, len(rows), score_column],
                     "fill": {"color": "#1F5F8B"},
                     "data_labels": {"value": True, "num_format": INTEGER},
@@ -336,7 +413,7 @@ class _Sheets:
             chart.show_blanks_as("gap")
             # About 0.2 in per bar, so that a large round's labels do not overlap.
             y_scale = max(1.4, len(rows) * 0.2 * 96 / 288)
-            sheet.insert_chart(len(rows) + 3, 1, chart, {"x_scale": 1.5, "y_scale": y_scale})
+            sheet.insert_chart(len(rows) + 4, 1, chart, {"x_scale": 1.5, "y_scale": y_scale})
 
     def _decision_header(self) -> tuple[str, ...]:
         return (
@@ -382,7 +459,6 @@ class _Sheets:
         }
         header = (
             self.t("niveau", "level"),
-            self.t("emne", "subject"),
             self.t("navn", "name"),
             self.t("anbefaling nu", "recommendation now"),
             self.t("anbefaling ved beslutningen", "recommendation when decided"),
@@ -395,17 +471,15 @@ class _Sheets:
             else:
                 now = self._model_name(item.recommended)
             then = self._model_name(item.decision.recommended) if item.decision else None
-            label = item.label or (
+            named = item.label or (
                 self.t("Regionen", "The region") if item.subject_kind == "region" else None
             )
-            rows.append(
-                (levels[item.subject_kind], item.subject, label, now, then, *self._decision(item))
-            )
+            rows.append((levels[item.subject_kind], named, now, then, *self._decision(item)))
         self.table(self.t("Beslutninger", "Decisions"), header, rows)
 
-    def agreements(self, agreements: Sequence[object] | None) -> None:
+    def agreements(self, agreements: Sequence[object]) -> None:
         name = self.t("Aftaler og KPI'er", "Agreements and KPIs")
-        items = list(agreements or ())
+        items = list(agreements)
         if not items:
             self.table(
                 name,
@@ -415,11 +489,11 @@ class _Sheets:
             return
         rows = [_as_row(item) for item in items]
         header = tuple(rows[0].keys())
-        self.table(name, header, [tuple(_cell(row.get(h)) for h in header) for row in rows])
-
-
-def _is_year_column(header: str) -> bool:
-    return re.search(r"\b(år|årstal|year)\b", header.casefold()) is not None
+        self.table(
+            name,
+            header,
+            [tuple(_cell(row.get(h), self.names) for h in header) for row in rows],
+        )
 
 
 def _as_row(item: object) -> dict[str, object]:
@@ -430,9 +504,12 @@ def _as_row(item: object) -> dict[str, object]:
     return {"value": str(item)}
 
 
-def _cell(value: object) -> object:
-    if value is None or isinstance(value, bool | int | float | str):
+def _cell(value: object, names: Mapping[str, str]) -> object:
+    """A plain row's value as a cell, a known code (cluster, actor, municipality) by name."""
+    if isinstance(value, str):
+        return names.get(value, value)
+    if value is None or isinstance(value, bool | int | float | date):
         return value
     if isinstance(value, Iterable):
-        return "; ".join(str(v) for v in value)
+        return "; ".join(names.get(str(v), str(v)) for v in value)
     return str(value)

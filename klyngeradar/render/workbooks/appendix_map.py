@@ -1,6 +1,7 @@
 """The appendix sheet ``Kort`` (English ``Map``): the deck map's figures by municipality.
 
-One row per municipality of the round's region: clusters physically present (and
+One row per municipality of the round's region, by name (its code is on the
+technical sheet ``Koder``): clusters physically present (and
 by type, and which), municipal agreements the clusters reported (and with which
 clusters), each with its base; then one row per thing that is not on the map
 ("ikke på kortet") with its count. None stays an empty cell, never 0.
@@ -18,7 +19,6 @@ def map_sheet(round: RoundData, lang: str = "da") -> tuple[str, tuple[str, ...],
     presence = presence_layer(round, lang)
     agreements = survey_agreements_layer(round, lang)
     header = (
-        "kode" if da else "code",
         "kommune" if da else "municipality",
         presence.title,
         "heraf efter type" if da else "by type",
@@ -33,7 +33,6 @@ def map_sheet(round: RoundData, lang: str = "da") -> tuple[str, tuple[str, ...],
         agreement = agreements.value_of(value.code)
         rows.append(
             (
-                value.code,
                 value.name,
                 value.value,
                 ", ".join(f"{label}: {n}" for label, n in value.parts.items()),
@@ -45,10 +44,10 @@ def map_sheet(round: RoundData, lang: str = "da") -> tuple[str, tuple[str, ...],
             )
         )
     off_label = "ikke på kortet" if da else "not on the map"
-    for layer, column in ((presence, 2), (agreements, 5)):
+    for layer, column in ((presence, 1), (agreements, 4)):
         for item in layer.off_map:
             row = [None] * len(header)
-            row[1] = f"{off_label}: {item.reason}"
+            row[0] = f"{off_label}: {item.reason}"
             row[column] = item.count
             rows.append(tuple(row))
     return ("Kort" if da else "Map"), header, rows

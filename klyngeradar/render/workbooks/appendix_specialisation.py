@@ -1,7 +1,7 @@
 """The appendices' sheet "Erhvervsstruktur": every area's LQ for the region and its municipalities.
 
-One row per area and place (the region first, then its municipalities by
-code): employment, share, LQ and whether a suppressed cell makes the figure a
+One row per area and place by name (the region first, then its municipalities
+in code order): employment, share, LQ and whether a suppressed cell makes the figure a
 lower bound. Unknown figures are empty cells, never 0. The last rows name the
 source, the year, the measure and the mapping.
 """
@@ -27,7 +27,6 @@ def specialisation_sheet(writer, strengths: RegionalStrengths | None) -> None:
     header = (
         t("Område", "Area"),
         t("Sted", "Place"),
-        t("Kode", "Code"),
         t("Beskæftigede", "Employment"),
         t("Andel", "Share"),
         "LQ",
@@ -37,23 +36,25 @@ def specialisation_sheet(writer, strengths: RegionalStrengths | None) -> None:
     for area in result.areas:
         name = strengths.names.get(area.area, area.area)
         if area.region is not None and found is not None:
-            rows.append((name, found.name, found.code, *_figures(area.region)))
+            rows.append((name, found.name, *_figures(area.region)))
         for code, figure in area.municipalities.items():
-            rows.append((name, places.get(code, code), code, *_figures(figure)))
-    sheet = writer.table(t("Erhvervsstruktur", "Business structure"), header, rows)
+            rows.append((name, places.get(code, code), *_figures(figure)))
+    sheet = writer.table(
+        t("Erhvervsstruktur", "Business structure"),
+        header,
+        rows,
+        below=_source_lines(writer, strengths),
+    )
     book = writer.book
     formats = {
-        3: book.add_format({"num_format": EMPLOYMENT_FORMAT}),
-        4: book.add_format({"num_format": SHARE_FORMAT}),
-        5: book.add_format({"num_format": LQ_FORMAT}),
+        2: book.add_format({"num_format": EMPLOYMENT_FORMAT}),
+        3: book.add_format({"num_format": SHARE_FORMAT}),
+        4: book.add_format({"num_format": LQ_FORMAT}),
     }
     for r, row in enumerate(rows, start=1):
         for c, number_format in formats.items():
             if row[c] is not None:
                 sheet.write_number(r, c, row[c], number_format)
-    below = len(rows) + 2
-    for offset, line in enumerate(_source_lines(writer, strengths)):
-        sheet.write_string(below + offset, 0, line)
 
 
 def _figures(figure) -> tuple[object, ...]:

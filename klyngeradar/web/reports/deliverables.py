@@ -23,6 +23,11 @@ from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.reports.deck import Lang
+from klyngeradar.core.reports.outline_guidance import (
+    AgreementRegister,
+    CoFinancingLine,
+    RegisteredAgreement,
+)
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.decisions import AnalystDecision
 from klyngeradar.core.strategy.plan import Strategy
@@ -71,6 +76,7 @@ class ReportInputs:
     comparison: Comparison | None = None
     specialisation: RegionalStrengths | None = None
     board_asks: tuple[str, ...] | None = None
+    cofinancing: tuple[CoFinancingLine, ...] = ()
 
 
 def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
@@ -98,6 +104,50 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         comparison=compare_rounds(round_data(earlier), data) if earlier is not None else None,
         specialisation=regional_strengths(round.organisation),
         board_asks=asks.items if asks else None,
+        cofinancing=cofinancing_lines(agreements),
+    )
+
+
+def cofinancing_lines(agreements) -> tuple[CoFinancingLine, ...]:
+    """Every party's co-financing of `agreements` per year, by name, for the appendices."""
+    from klyngeradar.web.agreements.models import CoFinancing
+
+    rows = CoFinancing.objects.filter(agreement__in=agreements).select_related(
+        "agreement__cluster", "actor", "municipality"
+    )
+    return tuple(
+        CoFinancingLine(
+            agreement=row.agreement.title,
+            cluster=row.agreement.cluster.name,
+            kind=row.agreement.kind,
+            party=str(row.party),
+            role="actor" if row.actor else "municipality" if row.municipality else "cluster",
+            year=row.year,
+            amount_dkk=row.amount_dkk,
+        )
+        for row in rows.order_by("agreement__slug", "year", "pk")
+    )
+
+
+def agreement_register(inputs: ReportInputs, lang: Lang) -> AgreementRegister:
+    """The agreements register for the appendices: the rows, the kinds and the co-financing."""
+    names = {m.code: m.name for m in municipalities()}
+    names.update({a.slug: a.name for a in inputs.data.actors})
+    names.update({r.cluster: r.label for r in inputs.data.responses})
+    codes = {m.code for m in municipalities()}
+    return AgreementRegister(
+        rows=tuple(agreement_rows(inputs.agreements, lang, inputs.data)),
+        agreements=tuple(
+            RegisteredAgreement(
+                title=a.title,
+                cluster=names.get(a.cluster, a.cluster),
+                kind=a.kind,
+                parties=tuple(names.get(p, p) for p in a.parties),
+                municipalities=tuple(names[p] for p in a.parties if p in codes),
+            )
+            for a in inputs.agreements
+        ),
+        cofinancing=inputs.cofinancing,
     )
 
 
@@ -135,10 +185,15 @@ def write_round_deck(
 def round_date(round, today: date) -> date:
     """The date the deliverables carry: the day a closed round closed, else today.
 
-    A round closed in 2023 is reported as of 2023, whenever its deck is downloaded.
+    A round closed in 2023 is reported as of 2023, whenever its deck is downloaded;
+    so is a round of 2023 still open later: as of its deadline, or the year's last
+    day when the deadline was moved past it.
     """
     if round.closed_at is not None:
         return timezone.localdate(round.closed_at)
+    year = round.year or round.deadline.year
+    if year < today.year:
+        return min(round.deadline, date(year, 12, 31))
     return today
 
 
@@ -151,7 +206,7 @@ def write_round_appendices(
         path,
         lang=lang,
         as_of=as_of,
-        agreements=agreement_rows(inputs.agreements, lang, inputs.data),
+        agreements=agreement_register(inputs, lang),
         strategy=inputs.strategy,
         findings=inputs.findings,
         recommendations=inputs.recommendations,
@@ -220,7 +275,7 @@ def write_round_report(
         as_of=as_of,
         lang=lang,
         template=template,
-        agreements=agreement_rows(inputs.agreements, lang, inputs.data),
+        agreements=agreement_register(inputs, lang),
         strategy=inputs.strategy,
         findings=inputs.findings,
         recommendations=inputs.recommendations,

@@ -16,7 +16,7 @@ from klyngeradar.core.strategy.plan import demo_strategy
 from klyngeradar.core.surveys.demo import demo_round
 from klyngeradar.render.report import Report, write_report
 from klyngeradar.web.accounts.models import Organisation
-from klyngeradar.web.reports.deliverables import write_round_report
+from klyngeradar.web.reports.deliverables import round_date, write_round_report
 from klyngeradar.web.surveys.models import Round
 
 # The seed report's date, for the round that only exists as the core's demo data.
@@ -33,7 +33,7 @@ def write_demo_report(out, organisation_slug: str = "brn") -> Report:
     )
     if round is None:
         return write_report(data, out, as_of=DEMO_AS_OF, strategy=demo_strategy())
-    return write_round_report(round, out, as_of=timezone.localdate())
+    return write_round_report(round, out, as_of=round_date(round, timezone.localdate()))
 
 
 def write_deliverables(demo) -> None:

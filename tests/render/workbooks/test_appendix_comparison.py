@@ -6,6 +6,7 @@ from klyngeradar.core.findings.comparison import CHANGE_KEYS, compare_rounds
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.surveys.demo import demo_round, demo_round_2025
 from klyngeradar.render.workbooks.appendices import write_appendices
+from klyngeradar.render.workbooks.appendix_labels import FINDINGS
 
 
 def test_it_writes_the_changes_table_and_who_entered_left_and_moved(tmp_path):
@@ -17,16 +18,22 @@ def test_it_writes_the_changes_table_and_who_entered_left_and_moved(tmp_path):
     book = openpyxl.load_workbook(path)
     changes = list(book["udvikling 2023-2025"].iter_rows(values_only=True))
     header = changes[0]
-    rows = {row[0]: dict(zip(header, row, strict=True)) for row in changes[1:]}
-    assert list(rows) == list(CHANGE_KEYS)
-    members = rows["members_region"]
-    assert (members["old"], members["new"], members["delta"]) == (375, 399, 24)
-    assert (members["panel_old"], members["panel_new"], members["panel_reported"]) == (360, 385, 10)
-    assert members["old_base"] is None  # a total has no base column: blank, not 0
-    assert rows["participation_persons"]["forbehold"] == "estimates, minimum, period_changed"
+    rows = {
+        row[0]: dict(zip(header, row, strict=True))
+        for row in changes[1:]
+        if row[1:] != (None,) * (len(row) - 1)
+    }
+    assert list(rows) == [FINDINGS[key][0] for key in CHANGE_KEYS]
+    members = rows["Medlemmer i regionen"]
+    assert (members["før"], members["nu"], members["ændring"]) == (375, 399, 24)
+    panel = (members["panel før"], members["panel nu"], members["panel: har oplyst begge gange"])
+    assert panel == (360, 385, 10)
+    assert members["base før"] is None  # a total has no base column: blank, not 0
+    persons = rows["Deltagere i klyngernes aktiviteter"]
+    assert persons["forbehold"] == "indeholder skøn, minimum, perioden er ændret"
     people = list(book["udvikling-klynger"].iter_rows(values_only=True))[1:]
-    assert ("klynge-m", "Klynge M", "entered", None) in people
-    assert ("klynge-h", "Klynge H", "presence_opened", "colocated_business_hub") in people
+    assert ("Klynge M", "ny siden sidst", None) in people
+    assert ("Klynge H", "fysisk tilstedeværelse åbnet", "Samlokation med Erhvervshuset") in people
 
 
 def test_without_a_comparison_there_is_no_comparison_sheet(tmp_path):

@@ -21,22 +21,22 @@ def sheet(tmp_path_factory):
 
 
 def _rows(sheet) -> dict[str, tuple]:
-    return {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    return {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
 
 
 def test_it_has_one_row_per_north_jutland_municipality(sheet):
     rows = _rows(sheet)
     assert len(rows) == 11
-    code, name, present, by_type, clusters, agreements, holders, base, _ = rows["Aalborg"]
-    assert (code, present, agreements) == ("851", 7, 3)
+    name, present, by_type, clusters, agreements, holders, base, _ = rows["Aalborg"]
+    assert (name, present, agreements) == ("Aalborg", 7, 3)
     assert by_type == "Eget kontor: 5, Samlokation med Erhvervshuset: 2"
     assert holders == "Klynge A, Klynge B, Klynge F"
     assert base == "12 af 12 svarende klynger har svaret (13 inviteret)"
-    assert rows["Læsø"][2] == 0
+    assert rows["Læsø"][1] == 0
 
 
 def test_it_sums_to_the_demos_seven_municipal_agreements(sheet):
-    assert sum(row[5] or 0 for row in _rows(sheet).values()) == 7
+    assert sum(row[4] or 0 for row in _rows(sheet).values()) == 7
 
 
 def test_it_lists_what_is_not_on_the_map_with_its_count():
@@ -48,8 +48,8 @@ def test_it_lists_what_is_not_on_the_map_with_its_count():
     )
     name, header, rows = map_sheet(round, "en")
     assert name == "Map"
-    assert header[:2] == ("code", "municipality")
-    assert rows[-1][1] == "not on the map: unknown municipality code (999)"
-    assert rows[-1][5] == 1
+    assert header[0] == "municipality"
+    assert rows[-1][0] == "not on the map: unknown municipality code (999)"
+    assert rows[-1][4] == 1
     # Nobody answered presence: unknown, an empty cell, never 0.
-    assert rows[0][2] is None
+    assert rows[0][1] is None

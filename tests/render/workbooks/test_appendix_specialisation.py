@@ -43,20 +43,19 @@ def test_it_writes_the_region_and_each_municipality_per_area(tmp_path, strengths
     assert rows[0] == (
         "Område",
         "Sted",
-        "Kode",
         "Beskæftigede",
         "Andel",
         "LQ",
         "Mindst-tal (diskretioneret)",
     )
-    by_place = {(r[0], r[1]): r[3:] for r in rows[1:] if r[1]}
+    by_place = {(r[0], r[1]): r[2:] for r in rows[1:] if r[1]}
     assert by_place[("Avanceret produktion", "Region Nordjylland")] == (240, 0.16, 1.08, True)
     # Suppressed, so unknown: an empty cell, never 0.
     assert by_place[("Avanceret produktion", "Hjørring")] == (None, None, None, True)
     assert by_place[("Energiteknologi", "Aalborg")] == (60, 0.06, 0.81, False)
     number = 1 + next(i for i, r in enumerate(rows) if r[:2] == ("Energiteknologi", "Aalborg"))
-    assert sheet.cell(number, 6).number_format == "0.00"
-    assert sheet.cell(number, 5).number_format == "0.00%"
+    assert sheet.cell(number, 5).number_format == "0.00"
+    assert sheet.cell(number, 4).number_format == "0.00%"
     texts = [r[0] for r in rows if r[0] and not r[1]]
     assert "Kilde: Danmarks Statistik, RAS300, 2023" in texts
 

@@ -81,7 +81,7 @@ def test_the_appendices_carry_a_decision_made_on_the_models_page(
     rows = [
         dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)
     ]
-    call = next(row for row in rows if row["emne"] == "arbejdskraft")
+    call = next(row for row in rows if row["navn"] == "Kvalificeret arbejdskraft")
     assert (call["niveau"], call["beslutning"], call["besluttet af"]) == (
         "indsats",
         "afvist",

@@ -49,4 +49,5 @@ def test_it_writes_the_demo_rounds_files_with_or_without_the_round_stored(
         if slide.has_notes_slide
     ]
     assert any("92 %" in text for text in notes)
-    assert load_workbook(report.appendices)["svar"].max_row == 1 + 13
+    answers = load_workbook(report.appendices)["Svar"].iter_rows(values_only=True)
+    assert len([row for row in answers if row[1] == "Status"]) == 13
