@@ -2,13 +2,16 @@
 
 The sheets follow the 2023 report's appendices and the deck: ``Udpegede klynger``
 (the programme current at the round's date, with sources and what is not
-confirmed), ``Programmets resultater`` (the 2022 participant survey), ``Svar``
+confirmed), ``Programmets resultater`` (the 2022 participant survey), ``Besvarelser``
 (the survey answers in words), ``Fund`` (every finding with its base),
 ``Fordelinger`` (the counts behind the charts), ``Kort``, ``Fit og anbefalinger``
 (and ``Beslutninger`` when the analyst has decided), ``Aftaler og KPI'er``,
 ``Vejledning medfinansiering`` and ``Medfinansiering`` (the guidance on municipal
 co-financing), the comparison and specialisation sheets when there are data, and
-last the technical sheet ``Koder``, the only one that shows codes and slugs.
+last the technical sheets: ``Koder`` (the codes and slugs and their names) and the
+round in the exchange format (``svar``, ``runde``, ``aktører``, ``indsatser``;
+spec/exchange-format.md), which `read_round` reads back as the same round. Only
+the technical sheets show codes and slugs.
 
 Every sheet has a frozen, filterable header and prints landscape on A4, one page
 wide, the header row on every page, the sheet's title above and the source and
@@ -70,6 +73,7 @@ from klyngeradar.render.workbooks.appendix_programme import (
     results_sheet,
 )
 from klyngeradar.render.workbooks.appendix_specialisation import specialisation_sheet
+from klyngeradar.render.workbooks.exchange import add_exchange_sheets
 
 FINDING_FIELD_ORDER = tuple(FINDING_FIELDS)
 BREAKDOWN_KEYS = tuple(BREAKDOWNS)
@@ -127,6 +131,7 @@ def write_appendices(
     write_comparison_sheets(writer, comparison)
     specialisation_sheet(writer, specialisation)
     codes_sheet(writer, round, clusters, programme_of(reference, day))
+    add_exchange_sheets(book, round)
     book.close()
     return path
 

@@ -1,4 +1,4 @@
-"""The appendix sheet ``Svar`` (English ``Answers``): every cluster's answers in words.
+"""The appendix sheet ``Besvarelser`` (English ``Answers``): every cluster's answers in words.
 
 One row per cluster and question, in questionnaire order, so the sheet prints on
 a few landscape pages and filters by cluster or question: the question as the
@@ -53,7 +53,7 @@ def _option(question: Question, code: str, source: Mapping[str, str], lang: str)
 
 
 def answers_sheet(writer, round: RoundData, questionnaire: Questionnaire | None = None) -> None:
-    """Add ``Svar`` to the appendices `writer` (`appendices._Sheets`)."""
+    """Add ``Besvarelser`` to the appendices `writer` (`appendices._Sheets`)."""
     t, lang = writer.t, writer.lang
     q = questionnaire or load()
     names = {
@@ -100,7 +100,7 @@ def answers_sheet(writer, round: RoundData, questionnaire: Questionnaire | None 
         clusters = t("inviterede klynger", "invited clusters")
     verb = t("har svaret", "responded")
     writer.table(
-        t("Svar", "Answers"),
+        t("Besvarelser", "Answers"),
         header,
         rows,
         caption=t("Survey – klyngerne og regionen", "Survey – the clusters and the region"),

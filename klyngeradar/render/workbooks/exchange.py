@@ -27,6 +27,21 @@ MIN_WIDTH = 8
 MAX_WIDTH = 60
 
 
+def add_exchange_sheets(workbook, round: RoundData, *, questionnaire=None) -> None:
+    """Add the exchange format's sheets (svar, runde, aktører, indsatser) to `workbook`.
+
+    Used by the appendices, whose last sheets are the round in the exchange format:
+    `read_round` reads them back as the same round.
+    """
+    tables = round_to_tables(round, questionnaire)
+    header_format = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "bottom": 1})
+    text_format = workbook.add_format({"text_wrap": False})
+    for name, table in tables.items():
+        if name != ANSWERS_SHEET and not table.rows:
+            continue
+        _sheet(workbook.add_worksheet(name), table, header_format, text_format)
+
+
 @writes_atomically
 def write_xlsx(
     round: RoundData, path: str | Path, *, questionnaire: Questionnaire | None = None
@@ -35,14 +50,8 @@ def write_xlsx(
     import xlsxwriter
 
     path = Path(path)
-    tables = round_to_tables(round, questionnaire)
     workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
-    header_format = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "bottom": 1})
-    text_format = workbook.add_format({"text_wrap": False})
-    for name, table in tables.items():
-        if name != ANSWERS_SHEET and not table.rows:
-            continue
-        _sheet(workbook.add_worksheet(name), table, header_format, text_format)
+    add_exchange_sheets(workbook, round, questionnaire=questionnaire)
     workbook.close()
     return path
 

@@ -29,7 +29,7 @@ ROUND_DAY = date(2023, 10, 1)
 SHEETS_DA = [
     "Udpegede klynger",
     "Programmets resultater",
-    "Svar",
+    "Besvarelser",
     "Fund",
     "Fordelinger",
     "Kort",
@@ -152,9 +152,19 @@ def notes_of(sheet):
     return [row[0] for row in sheet.iter_rows(values_only=True) if row[0] and not any(row[1:])]
 
 
-def test_it_has_the_seeds_appendices_and_the_technical_sheet_last(workbook, english):
-    assert workbook.sheetnames == SHEETS_DA
-    assert english.sheetnames == SHEETS_EN
+# The round in the exchange format, after "Koder": sheet names are the format's own.
+EXCHANGE_SHEETS = ["svar", "runde", "aktører", "indsatser"]
+
+
+def test_it_has_the_seeds_appendices_and_the_technical_sheets_last(workbook, english):
+    assert workbook.sheetnames == SHEETS_DA + EXCHANGE_SHEETS
+    assert english.sheetnames == SHEETS_EN + EXCHANGE_SHEETS
+
+
+def test_its_exchange_sheets_read_back_as_the_same_round(workbook_path):
+    from klyngeradar.core.surveys.exchange import read_round
+
+    assert read_round(workbook_path) == demo_round()
 
 
 @pytest.mark.parametrize("sheet", SHEETS_DA)
@@ -279,7 +289,7 @@ def test_it_gives_the_2022_participant_survey_with_its_sources(workbook):
 
 
 def test_it_shows_the_survey_answers_by_label(workbook):
-    rows = [row for row in rows_of(workbook["Svar"]) if row["klynge"] == "Klynge A"]
+    rows = [row for row in rows_of(workbook["Besvarelser"]) if row["klynge"] == "Klynge A"]
     answers = {row["spørgsmål"]: (row["svar"], row["grundlag"]) for row in rows}
     assert answers["Status"] == ("besvaret", None)
     assert answers["Hvordan er klyngen fysisk til stede i regionen?"] == ("Eget kontor", None)
@@ -287,7 +297,7 @@ def test_it_shows_the_survey_answers_by_label(workbook):
     assert "Business Region North Denmark" in partners and "Aalborg Universitet" in partners
     companies = next(v for q, v in answers.items() if q.startswith("Unikke virksomheder"))
     assert companies == (420, "skønnet")
-    assert "12 af 13 inviterede klynger har svaret." in notes_of(workbook["Svar"])[0]
+    assert "12 af 13 inviterede klynger har svaret." in notes_of(workbook["Besvarelser"])[0]
 
 
 def test_it_states_each_finding_with_its_base_in_words(workbook, english):
@@ -329,7 +339,8 @@ def codes_and_slugs(*, english: bool) -> set[str]:
 def test_no_code_or_slug_appears_outside_the_technical_sheet(book, request):
     codes = codes_and_slugs(english=book == "english")
     offending = []
-    for sheet in request.getfixturevalue(book).worksheets[:-1]:
+    technical = len(EXCHANGE_SHEETS) + 1
+    for sheet in request.getfixturevalue(book).worksheets[:-technical]:
         for row in sheet.iter_rows():
             for cell in row:
                 value = cell.value
@@ -356,7 +367,10 @@ def test_the_technical_sheet_lists_the_codes_with_their_names(workbook):
 def test_every_header_is_translated_in_english(workbook, english):
     efforts = {e.name for e in demo_round().efforts}
     same = []
-    for da, en in zip(workbook.worksheets, english.worksheets, strict=True):
+    # The exchange format's sheets keep the format's own column names in every language.
+    technical = len(EXCHANGE_SHEETS)
+    pairs = zip(workbook.worksheets[:-technical], english.worksheets[:-technical], strict=True)
+    for da, en in pairs:
         for a, b in zip(da[1], en[1], strict=True):
             if a.value == b.value and a.value not in efforts | {"note", "LQ", "start"}:
                 same.append((da.title, a.value))
@@ -539,4 +553,4 @@ def test_its_texts_agree_with_a_count_of_one(tmp_path):
     )
     book = load_workbook(path)
     assert "; 1 klynge udpeget pr. 1. oktober 2023." in notes_of(book["Udpegede klynger"])[0]
-    assert notes_of(book["Svar"])[0].startswith("1 af 1 inviteret klynge har svaret.")
+    assert notes_of(book["Besvarelser"])[0].startswith("1 af 1 inviteret klynge har svaret.")

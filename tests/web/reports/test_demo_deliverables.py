@@ -49,5 +49,5 @@ def test_it_writes_the_demo_rounds_files_with_or_without_the_round_stored(
         if slide.has_notes_slide
     ]
     assert any("92 %" in text for text in notes)
-    answers = load_workbook(report.appendices)["Svar"].iter_rows(values_only=True)
+    answers = load_workbook(report.appendices)["Besvarelser"].iter_rows(values_only=True)
     assert len([row for row in answers if row[1] == "Status"]) == 13

@@ -77,8 +77,10 @@ def test_it_gives_the_analyst_the_appendices_workbook(client_for, analyst, demo_
         f'attachment; filename="{appendices_filename(demo_db_round.title)}"'
     )
     book = load_workbook(io.BytesIO(response.content))
-    assert {"Udpegede klynger", "Svar", "Fund", "Fit og anbefalinger"} <= set(book.sheetnames)
-    statuses = [row for row in book["Svar"].iter_rows(values_only=True) if row[1] == "Status"]
+    expected = {"Udpegede klynger", "Besvarelser", "Fund", "Fit og anbefalinger", "svar"}
+    assert expected <= set(book.sheetnames)
+    answers = book["Besvarelser"].iter_rows(values_only=True)
+    statuses = [row for row in answers if row[1] == "Status"]
     assert len(statuses) == 13
     findings = [row for row in book["Fund"].iter_rows(values_only=True)]
     assert any(12 in row and 13 in row for row in findings[1:]), "12 of 13 responded"
