@@ -26,6 +26,7 @@ from klyngeradar.core.agreements.participation import (
     _key,
     _Source,
 )
+from klyngeradar.core.tables import CELL_MAX
 
 _WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 # Text the csv module and str.strip/str.splitlines treat differently from polars.
@@ -44,14 +45,13 @@ _UNSAFE = (
 )
 
 
-def read_valid_csv(
-    path: Path,
-    data: bytes,
-    *,
-    clusters: Collection[str] | None,
-    actors: Collection[str] | None,
-) -> ParticipationList | None:
-    """The rows of a valid CSV list, or None when the ordinary reader must decide."""
+def csv_frame(data: bytes):
+    """A CSV file's cells as text (a polars frame, the header its first row), or None.
+
+    None whenever the csv module might read the bytes differently: quotes, lone
+    carriage returns, control characters, a blank first line, text that is not
+    UTF-8, or a cell the csv module would refuse as longer than `CELL_MAX`.
+    """
     try:
         import polars as pl
     except ImportError:
@@ -80,6 +80,33 @@ def read_valid_csv(
         )
     except Exception:  # Whatever polars cannot read, the ordinary reader names.
         return None
+    lengths = frame.select(
+        pl.sum_horizontal(pl.all().str.len_bytes().sum()).alias("total"),
+        pl.max_horizontal(pl.all().str.len_bytes().max()).alias("longest"),
+    )
+    # Cells past the first line's width are dropped (ragged lines); their bytes are what
+    # the kept cells and the separators do not account for.
+    accounted = lengths.item(0, "total") + sum(
+        data.count(c) for c in (b"\n", b"\r", delimiter.encode())
+    )
+    if (lengths.item(0, "longest") or 0) > CELL_MAX or len(data) - accounted > CELL_MAX:
+        return None
+    return frame
+
+
+def read_valid_csv(
+    path: Path,
+    data: bytes,
+    *,
+    clusters: Collection[str] | None,
+    actors: Collection[str] | None,
+) -> ParticipationList | None:
+    """The rows of a valid CSV list, or None when the ordinary reader must decide."""
+    frame = csv_frame(data)
+    if frame is None:
+        return None
+    import polars as pl
+
     header = [("" if v is None else v.strip()) for v in frame.row(0)]
     while header and header[-1] == "":
         header.pop()

@@ -59,6 +59,13 @@ LEFT_TO_THE_ORDINARY_READER = {
     "no-cluster-or-actor": HEADER + "13748136;;A;Temadag;2024-03-01;;;\n",
     "pnr-format": HEADER + "13748136;12345;A;Temadag;2024-03-01;klynge-a;;\n",
     "cp1252": None,
+    "long-cell-past-the-header": HEADER
+    + "13748136;;A;Temadag;2024-03-01;klynge-a;;;"
+    + "x" * 140_000
+    + "\n",
+    "long-cell-in-another-column": "note;cvr;company;activity;date;cluster\n"
+    + "x" * 140_000
+    + ";13748136;A;Temadag;2024-03-01;klynge-a\n",
     "unit-separator": HEADER + "13748136;;A\x1f;Temadag;2024-03-01;klynge-a;;\n",
 }
 
@@ -155,3 +162,13 @@ def test_a_list_read_column_by_column_is_a_sequence_of_its_rows(tmp_path):
     assert fast[2].row == 4 and fast[2].sheet is None
     with pytest.raises(IndexError):
         fast[3]
+
+
+@pytest.mark.parametrize("name", ["long-cell-past-the-header", "long-cell-in-another-column"])
+def test_a_cell_the_csv_module_refuses_is_refused_on_the_fast_path_too(tmp_path, name):
+    from klyngeradar.core.problems import InputError
+
+    path = write(tmp_path, name, LEFT_TO_THE_ORDINARY_READER[name])
+
+    with pytest.raises(InputError, match="has a cell longer than 131,072 characters"):
+        read_participation(path, clusters=CLUSTERS, actors=ACTORS)
