@@ -58,7 +58,10 @@ def csv_frame(data: bytes):
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if any(unsafe in data for unsafe in _UNSAFE) or data.count(b"\r") != data.count(b"\r\n"):
+    if any(unsafe in data for unsafe in _UNSAFE):
+        return None
+    returns = data.count(b"\r") if b"\r" in data else 0
+    if returns and returns != data.count(b"\r\n"):
         return None
     try:
         text_head = data[: data.find(b"\n") if b"\n" in data else len(data)].decode("utf-8")
@@ -86,8 +89,8 @@ def csv_frame(data: bytes):
     )
     # Cells past the first line's width are dropped (ragged lines); their bytes are what
     # the kept cells and the separators do not account for.
-    accounted = lengths.item(0, "total") + sum(
-        data.count(c) for c in (b"\n", b"\r", delimiter.encode())
+    accounted = (
+        lengths.item(0, "total") + data.count(b"\n") + returns + data.count(delimiter.encode())
     )
     if (lengths.item(0, "longest") or 0) > CELL_MAX or len(data) - accounted > CELL_MAX:
         return None
