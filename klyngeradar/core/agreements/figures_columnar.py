@@ -60,12 +60,10 @@ def read_valid_figures_csv(path: Path, data: bytes, lookup: Mapping[str, str], k
     def whole(column: str):
         """The cell as a whole number (plain or Danish thousands), else null."""
         text = cell(column).str.replace_all("[\u00a0\u202f]", " ")
-        plain = text.str.contains(r"^[0-9]+$")
-        grouped = text.str.contains(r"^[0-9]{1,3}([. ][0-9]{3})+$")
-        digits = text.str.replace_all("[. ]", "")
-        number = digits.cast(pl.Int64, strict=False)
-        short = text.str.len_chars() <= _LONGEST
-        return pl.when((plain | grouped) & short).then(number)
+        # Plain digits, or Danish thousands (1.740, 1 740): one pattern for both.
+        whole = text.str.contains(r"^(?:[0-9]+|[0-9]{1,3}(?:[. ][0-9]{3})+)$")
+        number = text.str.replace_all("[. ]", "").cast(pl.Int64, strict=False)
+        return pl.when(whole & (text.str.len_chars() <= _LONGEST)).then(number)
 
     # A record of blank cells only is not a row for the ordinary reader: it is skipped.
     blank = pl.all_horizontal(
