@@ -386,7 +386,7 @@ def _is_number(text: str) -> bool:
 
 
 def column_index(letters: str) -> int:
-    """ "A" → 1, "Z" → 26, "AA" → 27 (1-based, as a spreadsheet counts)."""
+    """The 1-based number of a column's letters, as a spreadsheet counts: A → 1, AA → 27."""
     index = 0
     for letter in letters:
         index = index * 26 + ord(letter) - ord("A") + 1
