@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 GUARD = "'"
 # The longest cell accepted (Excel's own limit is 32,767 characters; CSV's reader 131,072).
 CELL_MAX = 131_072
+# A sheet's last row and column (XFD) in every Excel since 2007.
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
 
 
 def guard_formula(text: str) -> str:
@@ -204,12 +208,17 @@ def _xlsx_tables(data: bytes, path: Path) -> dict[str, Table]:
         for worksheet in workbook.worksheets:
             # The stored <dimension> may understate the data: read the real extent.
             worksheet.reset_dimensions()
+            beyond = _beyond_sheet(data, worksheet, path.name)
+            if beyond is not None:
+                raise InputError([beyond])
             try:
-                records = [list(row) for row in worksheet.iter_rows(min_row=1, values_only=True)]
+                records = _sheet_records(worksheet)
             except Exception as exc:  # Bad cell references, numbers, shared-string indexes…
+                bad = _bad_cell(data, worksheet, path.name) if _sheet_part(worksheet) else None
                 raise InputError(
                     [
-                        Problem(
+                        bad
+                        or Problem(
                             "is damaged and cannot be read",
                             file=path.name,
                             sheet=worksheet.title,
@@ -229,6 +238,159 @@ def _xlsx_tables(data: bytes, path: Path) -> dict[str, Table]:
     if problems:
         raise InputError(problems)
     return tables
+
+
+class _BeyondSheet(Exception):
+    """A sheet reaches past the last row or column a spreadsheet can have."""
+
+
+def _sheet_records(worksheet) -> list[list[object]]:
+    """A sheet's rows as lists, refusing (`_BeyondSheet`) one that runs past a sheet's limits.
+
+    openpyxl fills the gap up to a far row with empty rows, so the rows are
+    counted as they come: a row number of a billion stops at `MAX_ROWS`.
+    """
+    records = []
+    for row in worksheet.iter_rows(min_row=1, values_only=True):
+        if len(records) == MAX_ROWS or len(row) > MAX_COLUMNS:
+            raise _BeyondSheet
+        records.append(list(row))
+    return records
+
+
+def _sheet_part(worksheet) -> str | None:
+    """The name of the XML part in the archive that holds a read-only worksheet."""
+    part = getattr(worksheet, "_worksheet_path", None)
+    return part if isinstance(part, str) else None
+
+
+_REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,15})")
+# A column after XFD, a row after 1,048,576 (no leading zeros: Excel writes none).
+_FAR_COLUMN = r"(?:[A-Z]{4,}|[YZ][A-Z]{2}|X[G-Z][A-Z]|XF[E-Z])"
+_FAR_ROW = (
+    r"(?:[1-9][0-9]{7,}|[2-9][0-9]{6}|1[1-9][0-9]{5}|10[5-9][0-9]{4}|1049[0-9]{3}"
+    r"|1048[6-9][0-9]{2}|10485[89][0-9]|104857[7-9])"
+)
+_BEYOND = re.compile(
+    rf'<(?:\w+:)?(?:c\s[^>]*?\br="(?P<cell>{_FAR_COLUMN}[0-9]+|[A-Z]+{_FAR_ROW})"'
+    rf'|row\s[^>]*?\br="(?P<row>{_FAR_ROW})")'.encode()
+)
+
+
+def _beyond_sheet(data: bytes, worksheet, file: str) -> Problem | None:
+    """The first cell (or row) of a sheet past column XFD or row 1,048,576, or None.
+
+    Checked on the sheet's XML before openpyxl reads it: openpyxl drops a far
+    cell that is not the last of its row, and walks every empty row up to a far one.
+    """
+    import zipfile
+
+    part = _sheet_part(worksheet)
+    if part is None:
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(part)
+    except Exception:  # A missing or unreadable part: openpyxl's reading names it damaged.
+        return None
+    found = _BEYOND.search(xml)
+    if found is None:
+        return None
+    if found.group("cell"):
+        reference = found.group("cell").decode()
+        far_column = column_index(reference.rstrip("0123456789")) > MAX_COLUMNS
+    else:
+        reference, far_column = f"A{found.group('row').decode()}", False
+    reason, reason_da = _BEYOND_COLUMNS if far_column else _BEYOND_ROWS
+    return Problem(reason, file=file, sheet=worksheet.title, cell=reference, reason_da=reason_da)
+
+
+def _bad_cell(data: bytes, worksheet, file: str) -> Problem | None:
+    """The first cell of a sheet that is beyond a sheet's limits or a number that is not one.
+
+    The sheet's XML is read again, cell by cell, tracking row and column as
+    openpyxl does (a cell or row without a reference follows the previous
+    one). None when no such cell is found: the caller then calls the sheet
+    damaged without a place.
+    """
+    import zipfile
+    from xml.etree.ElementTree import iterparse
+
+    def where(reference: str, reason: str, reason_da: str, value: str | None = None) -> Problem:
+        return Problem(
+            reason,
+            file=file,
+            sheet=worksheet.title,
+            cell=reference,
+            value=value,
+            reason_da=reason_da,
+        )
+
+    row_number, column = 0, 0
+    try:
+        with (
+            zipfile.ZipFile(io.BytesIO(data)) as archive,
+            archive.open(_sheet_part(worksheet)) as part,
+        ):
+            for event, element in iterparse(part, events=("start", "end")):
+                tag = element.tag.rpartition("}")[2]
+                if event == "start" and tag == "row":
+                    given = element.get("r")
+                    row_number = int(given) if given and given.isdigit() else row_number + 1
+                    column = 0
+                    if row_number > MAX_ROWS:
+                        return where(f"A{row_number}", *_BEYOND_ROWS)
+                    continue
+                if event != "end" or tag != "c":
+                    if event == "end" and tag == "row":
+                        element.clear()
+                    continue
+                given = element.get("r")
+                match = _REFERENCE.fullmatch(given or "")
+                if match:
+                    column = column_index(match.group(1))
+                    reference, row = given, int(match.group(2))
+                else:
+                    column += 1
+                    reference, row = f"{column_letter(column - 1)}{row_number}", row_number
+                if column > MAX_COLUMNS:
+                    return where(reference, *_BEYOND_COLUMNS)
+                if row > MAX_ROWS:
+                    return where(reference, *_BEYOND_ROWS)
+                if element.get("t", "n") == "n":
+                    text = next((child.text for child in element if child.tag.endswith("}v")), None)
+                    if text and not _is_number(text):
+                        return where(reference, "is not a number", "er ikke et tal", text[:50])
+    except Exception:  # The XML itself is broken: the sheet is damaged, without a place.
+        return None
+    return None
+
+
+_BEYOND_ROWS = (
+    f"is beyond row {MAX_ROWS:,}, the last row of a sheet",
+    f"ligger efter række {MAX_ROWS:_}, et arks sidste række".replace("_", "."),
+)
+_BEYOND_COLUMNS = (
+    "is beyond column XFD, the last column of a sheet",
+    "ligger efter kolonne XFD, et arks sidste kolonne",
+)
+
+
+def _is_number(text: str) -> bool:
+    """Whether a number cell's text is a finite number, read the way openpyxl reads it."""
+    try:
+        number = float(text) if any(c in text for c in ".eE") else int(text)
+    except (ValueError, OverflowError):
+        return False
+    return math.isfinite(number)
+
+
+def column_index(letters: str) -> int:
+    """The 1-based number of a column's letters, as a spreadsheet counts: A → 1, AA → 27."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index
 
 
 def _bad_cells(tables: dict[str, Table], file: str) -> list[Problem]:

@@ -159,3 +159,78 @@ def test_it_refuses_or_reads_a_workbook_with_a_damaged_part_in_every_reader(
             target.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
     for reader in READERS:
         refused_or_read(reader, "damaged.xlsx", out.getvalue())
+
+
+def with_sheet(data: bytes, change) -> bytes:
+    """The workbook with its first sheet's XML changed by ``change`` (text → text)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = change(content.decode()).encode()
+            target.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def refused_at(reader, data: bytes, cell: str, reason: str) -> None:
+    try:
+        read(reader, "svar.xlsx", data)
+    except InputError as refusal:
+        texts = [str(problem) for problem in refusal.problems]
+        assert any(text.startswith(f"svar.xlsx: svar!{cell}") for text in texts), texts
+        assert any(reason in text for text in texts), texts
+        assert all(problem.reason_da for problem in refusal.problems)
+    else:
+        raise AssertionError(f"{reader.__name__} read a workbook with a bad cell {cell}")
+
+
+@BOUNDED
+@given(
+    records=rows,
+    pick=st.integers(min_value=0),
+    number=st.sampled_from(
+        ["NaN", "nan", "-NaN", "INF", "-INF", "inf", "Infinity", "1E+999", "-1e999", "NaN.0"]
+    ),
+)
+def test_a_number_cell_that_is_not_a_number_is_refused_naming_its_cell(records, pick, number):
+    row = 2 + pick % len(records)
+    members = records[row - 2][2]
+    data = with_sheet(
+        as_xlsx(records),
+        lambda xml: xml.replace(
+            f'<c r="C{row}"><v>{members}</v>', f'<c r="C{row}"><v>{number}</v>'
+        ),
+    )
+    for reader in READERS:
+        refused_at(reader, data, f"C{row}", "is not a number")
+
+
+@BOUNDED
+@given(
+    records=rows,
+    pick=st.integers(min_value=0),
+    column=st.integers(min_value=16_385, max_value=18_278),
+)
+def test_a_cell_beyond_column_xfd_is_refused_naming_it(records, pick, column):
+    from klyngeradar.core.tables import column_letter
+
+    row = 2 + pick % len(records)
+    far = f"{column_letter(column - 1)}{row}"
+    data = with_sheet(as_xlsx(records), lambda xml: xml.replace(f'r="A{row}"', f'r="{far}"', 1))
+    for reader in READERS:
+        refused_at(reader, data, far, "is beyond column XFD")
+
+
+@BOUNDED
+@given(records=rows, number=st.integers(min_value=1_048_577, max_value=10**12))
+def test_a_row_beyond_the_last_row_of_a_sheet_is_refused_naming_it(records, number):
+    last = len(records) + 1
+    data = with_sheet(
+        as_xlsx(records),
+        lambda xml: xml.replace(f'<row r="{last}"', f'<row r="{number}"', 1).replace(
+            f'r="A{last}"', f'r="A{number}"', 1
+        ),
+    )
+    for reader in READERS:
+        refused_at(reader, data, f"A{number}", "is beyond row 1,048,576")

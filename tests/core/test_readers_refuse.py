@@ -25,8 +25,13 @@ REFUSED = [
     ("csv-bom-not-utf8.csv", "row 2 starts with a UTF-8 mark (BOM) but is not UTF-8 text"),
     ("xlsx-bad-cell-reference.xlsx", "is damaged and cannot be read"),
     ("xlsx-bad-row-reference.xlsx", "is damaged and cannot be read"),
-    ("xlsx-nan-number.xlsx", "svar is damaged and cannot be read"),
-    ("xlsx-inf-number.xlsx", "svar is damaged and cannot be read"),
+    ("xlsx-nan-number.xlsx", 'svar!C3 "NaN" is not a number'),
+    ("xlsx-inf-number.xlsx", 'svar!C3 "INF" is not a number'),
+    ("xlsx-minus-inf-number.xlsx", 'svar!C3 "-inf" is not a number'),
+    ("xlsx-overflowing-number.xlsx", "svar!C3 is not a number"),
+    ("xlsx-column-beyond-xfd.xlsx", "svar!XFE3 is beyond column XFD, the last column of a sheet"),
+    ("xlsx-row-beyond-last.xlsx", "svar!A1048577 is beyond row 1,048,576, the last row of a sheet"),
+    ("xlsx-row-number-huge.xlsx", "svar!A9999999999 is beyond row 1,048,576"),
     ("xlsx-shared-string-out-of-range.xlsx", "is damaged and cannot be read"),
     ("xlsx-missing-sheet-part.xlsx", "is a damaged .xlsx workbook that cannot be read"),
     ("xlsx-missing-shared-strings.xlsx", "is not a readable .xlsx workbook"),
@@ -54,3 +59,24 @@ def test_it_reads_every_row_when_the_dimension_understates_the_sheet():
     data = read_round(FUZZ / "xlsx-dimension-understated.xlsx", region="1081")
     assert [r.cluster for r in data.responses] == [f"klynge-{x}" for x in "abcdef"]
     assert [r.answers["members.region"] for r in data.responses] == list(range(100, 106))
+
+
+@pytest.mark.parametrize("reader", READERS, ids=lambda r: r.__name__)
+@pytest.mark.parametrize(
+    ("name", "reason_da"),
+    [
+        ("xlsx-nan-number.xlsx", 'svar!C3 "NaN" er ikke et tal'),
+        (
+            "xlsx-column-beyond-xfd.xlsx",
+            "svar!XFE3 ligger efter kolonne XFD, et arks sidste kolonne",
+        ),
+        (
+            "xlsx-row-beyond-last.xlsx",
+            "svar!A1048577 ligger efter række 1.048.576, et arks sidste række",
+        ),
+    ],
+)
+def test_it_names_the_cell_in_danish(reader, name, reason_da):
+    with pytest.raises(InputError) as refused:
+        reader(FUZZ / name)
+    assert [problem.text("da") for problem in refused.value.problems] == [f"{name}: {reason_da}"]

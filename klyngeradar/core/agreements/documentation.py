@@ -453,6 +453,23 @@ def read_company_figures(path: str | Path) -> tuple[CompanyFigures, ...]:
     year given twice is refused, naming both rows.
     """
     path = Path(path)
+    if path.suffix.lower() in (".csv", ".txt"):
+        # A valid CSV file is read column by column (polars); anything else the ordinary way.
+        from klyngeradar.core.agreements.figures_columnar import read_valid_figures_csv
+
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None
+        figures = data and read_valid_figures_csv(path, data, _FIGURE_LOOKUP, _header_key) or None
+        del data
+        if figures is not None:
+            return figures
+    return read_company_figures_tables(path)
+
+
+def read_company_figures_tables(path: Path) -> tuple[CompanyFigures, ...]:
+    """`read_company_figures` the ordinary way, row by row (every refusal is named here)."""
     problems: list[Problem] = []
     figures: list[CompanyFigures] = []
     seen: dict[tuple[str, int], tuple[str, str]] = {}  # where, in English and Danish

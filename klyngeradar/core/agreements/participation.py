@@ -387,12 +387,14 @@ def read_participation(
     *,
     clusters: Collection[str] | None = None,
     actors: Collection[str] | None = None,
-) -> tuple[ParticipationRow, ...]:
+) -> Sequence[ParticipationRow]:
     """Read a participation list from a .csv or .xlsx file; all or nothing.
 
     In a workbook, every sheet whose header names at least one participation
     column is read (a sheet of instructions is skipped); duplicates are found
-    across sheets too.
+    across sheets too. A valid CSV list comes back held column by column
+    (`participation_columnar.ParticipationList`), any other as a tuple; both are
+    sequences of `ParticipationRow`s.
     """
     path = Path(path)
     if path.suffix.lower() in (".csv", ".txt"):
@@ -460,6 +462,13 @@ def unique_companies(
     for name in names:
         if name not in GROUPINGS:
             raise ValueError(f"cannot count by {name!r}; use one of {', '.join(GROUPINGS)}")
+    columnar = _columnar(rows)
+    if columnar is not None:
+        # A list read column by column is counted column by column.
+        counts = columnar.unique_companies(names)
+        if isinstance(by, str):
+            counts = {key[0]: count for key, count in counts.items()}
+        return {key: counts[key] for key in sorted(counts)}
     companies: dict[object, set[str]] = {}
     for row in rows:
         parts = tuple(getattr(row, name) for name in names)
@@ -472,4 +481,14 @@ def unique_companies(
 
 def count_unique_companies(rows: Iterable[ParticipationRow]) -> int:
     """The number of distinct CVR numbers in ``rows``."""
+    columnar = _columnar(rows)
+    if columnar is not None:
+        return columnar.count_unique_companies()
     return len({row.cvr for row in rows})
+
+
+def _columnar(rows: object):
+    """``rows`` as a `participation_columnar.ParticipationList`, or None for any other rows."""
+    from klyngeradar.core.agreements.participation_columnar import ParticipationList
+
+    return rows if isinstance(rows, ParticipationList) else None

@@ -12,7 +12,7 @@ valid list faster to read, never change what is accepted or what is said.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from klyngeradar.core.agreements.participation import (
     _key,
     _Source,
 )
+from klyngeradar.core.tables import CELL_MAX
 
 _WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 # Text the csv module and str.strip/str.splitlines treat differently from polars.
@@ -44,21 +45,23 @@ _UNSAFE = (
 )
 
 
-def read_valid_csv(
-    path: Path,
-    data: bytes,
-    *,
-    clusters: Collection[str] | None,
-    actors: Collection[str] | None,
-) -> tuple[ParticipationRow, ...] | None:
-    """The rows of a valid CSV list, or None when the ordinary reader must decide."""
+def csv_frame(data: bytes):
+    """A CSV file's cells as text (a polars frame, the header its first row), or None.
+
+    None whenever the csv module might read the bytes differently: quotes, lone
+    carriage returns, control characters, a blank first line, text that is not
+    UTF-8, or a cell the csv module would refuse as longer than `CELL_MAX`.
+    """
     try:
         import polars as pl
     except ImportError:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if any(unsafe in data for unsafe in _UNSAFE) or data.count(b"\r") != data.count(b"\r\n"):
+    if any(unsafe in data for unsafe in _UNSAFE):
+        return None
+    returns = data.count(b"\r") if b"\r" in data else 0
+    if returns and returns != data.count(b"\r\n"):
         return None
     try:
         text_head = data[: data.find(b"\n") if b"\n" in data else len(data)].decode("utf-8")
@@ -80,6 +83,33 @@ def read_valid_csv(
         )
     except Exception:  # Whatever polars cannot read, the ordinary reader names.
         return None
+    lengths = frame.select(
+        pl.sum_horizontal(pl.all().str.len_bytes().sum()).alias("total"),
+        pl.max_horizontal(pl.all().str.len_bytes().max()).alias("longest"),
+    )
+    # Cells past the first line's width are dropped (ragged lines); their bytes are what
+    # the kept cells and the separators do not account for.
+    accounted = (
+        lengths.item(0, "total") + data.count(b"\n") + returns + data.count(delimiter.encode())
+    )
+    if (lengths.item(0, "longest") or 0) > CELL_MAX or len(data) - accounted > CELL_MAX:
+        return None
+    return frame
+
+
+def read_valid_csv(
+    path: Path,
+    data: bytes,
+    *,
+    clusters: Collection[str] | None,
+    actors: Collection[str] | None,
+) -> ParticipationList | None:
+    """The rows of a valid CSV list, or None when the ordinary reader must decide."""
+    frame = csv_frame(data)
+    if frame is None:
+        return None
+    import polars as pl
+
     header = [("" if v is None else v.strip()) for v in frame.row(0)]
     while header and header[-1] == "":
         header.pop()
@@ -89,6 +119,7 @@ def read_valid_csv(
     if problems:
         return None
     body = frame.slice(1).with_row_index("row", offset=2)
+    del frame
     names = body.columns[1:]
 
     def cell(column: str):
@@ -96,15 +127,13 @@ def read_valid_csv(
         if index is None or index >= len(names):
             return pl.lit(None, dtype=pl.String)
         stripped = pl.col(names[index]).str.strip_chars()
-        return pl.when(stripped == "").then(None).otherwise(stripped)
+        return pl.when(stripped != "").then(stripped)
 
     # A record of blank cells only is skipped by the ordinary reader (and so not numbered
     # as data): such files go the ordinary way.
     blank = pl.all_horizontal(
         [pl.col(n).is_null() | (pl.col(n).str.strip_chars() == "") for n in names]
     )
-    if body.select(blank.any()).item():
-        return None
     cvr = cell("cvr").str.to_uppercase().str.strip_prefix("DK").str.replace_all("[ \u00a0.\\-]", "")
     pnr = cell("pnr").str.replace_all("[ \u00a0.\\-]", "")
     iso = cell("date")
@@ -123,25 +152,32 @@ def read_valid_csv(
         )
     )
     kinds = {kind: kind for kind in SUPPORT_KINDS} | SUPPORT_KIND_ALIASES
-    checked = body.select(
-        pl.col("row"),
-        cvr.alias("cvr"),
-        pnr.alias("pnr"),
-        cell("company").alias("company"),
-        cell("activity").alias("activity"),
-        as_iso.str.to_date("%Y-%m-%d", strict=False).alias("date"),
-        cell("cluster").alias("cluster"),
-        cell("actor").alias("actor"),
-        cell("kind").alias("kind_text"),
-        cell("kind").str.to_lowercase().replace_strict(kinds, default=None).alias("kind"),
+    # One lazy query, so that an expression used twice (a stripped cell) is computed once.
+    checked = (
+        body.lazy()
+        .select(
+            pl.col("row"),
+            cvr.alias("cvr"),
+            pnr.alias("pnr"),
+            cell("company").alias("company"),
+            cell("activity").alias("activity"),
+            as_iso.str.to_date("%Y-%m-%d", strict=False).alias("date"),
+            cell("cluster").alias("cluster"),
+            cell("actor").alias("actor"),
+            cell("kind").alias("kind_text"),
+            cell("kind").str.to_lowercase().replace_strict(kinds, default=None).alias("kind"),
+            blank.alias("blank"),
+        )
+        .collect()
     )
-    digits = [
-        pl.col("cvr").str.slice(i, 1).cast(pl.Int64, strict=False) * w
-        for i, w in enumerate(_WEIGHTS)
-    ]
+    del body
+    # The check digit from the number itself: eight digits, weights 2 7 6 5 4 3 2 1.
+    number = pl.col("cvr").cast(pl.Int64, strict=False)
+    digits = [(number // 10 ** (7 - i)) % 10 * w for i, w in enumerate(_WEIGHTS)]
     first, last = date(limits.FIRST_YEAR, 1, 1), date(limits.LAST_YEAR, 12, 31)
     valid = (
-        pl.col("cvr").str.contains(r"^[1-9][0-9]{7}$").fill_null(False)
+        ~pl.col("blank")
+        & pl.col("cvr").str.contains(r"^[1-9][0-9]{7}$").fill_null(False)
         & (pl.sum_horizontal(digits) % 11 == 0).fill_null(False)
         & (pl.col("pnr").is_null() | pl.col("pnr").str.contains(r"^[0-9]{10}$"))
         & pl.col("company").is_not_null()
@@ -156,30 +192,95 @@ def read_valid_csv(
         valid &= pl.col("cluster").is_null() | pl.col("cluster").is_in(list(clusters))
     if actors is not None:
         valid &= pl.col("actor").is_null() | pl.col("actor").is_in(list(actors))
-    if not checked.select(valid.all()).item():
-        return None
     # Duplicates are judged on the activity's casefold, as the ordinary reader does.
-    folded = {a: a.casefold() for a in checked.get_column("activity").unique().to_list()}
+    activities = checked.get_column("activity").drop_nulls().unique().to_list()
+    folded = {a: a.casefold() for a in activities}
     key = pl.struct(pl.col("cvr"), pl.col("activity").replace_strict(folded), pl.col("date"))
-    if checked.select(key.is_duplicated().any()).item():
-        return None
-    return tuple(
-        ParticipationRow(cvr_, pnr_, company, activity, day, cluster, actor, kind, None, row)
-        for row, cvr_, pnr_, company, activity, day, cluster, actor, kind in zip(
-            *(
-                checked.get_column(c).to_list()
-                for c in (
-                    "row",
-                    "cvr",
-                    "pnr",
-                    "company",
-                    "activity",
-                    "date",
-                    "cluster",
-                    "actor",
-                    "kind",
-                )
-            ),
-            strict=True,
-        )
+    verdict = (
+        checked.lazy()
+        .select(valid.all().alias("valid"), key.is_duplicated().any().alias("twice"))
+        .collect()
     )
+    if not verdict.item(0, "valid") or verdict.item(0, "twice"):
+        return None
+    return ParticipationList(checked.drop("kind_text", "blank"))
+
+
+_FIELDS = ("cvr", "pnr", "company", "activity", "date", "cluster", "actor", "kind", "row")
+# Rows are made into `ParticipationRow`s this many at a time when iterated.
+_CHUNK = 65_536
+
+
+class ParticipationList(Sequence[ParticipationRow]):
+    """A validated participation list held column by column (a polars frame).
+
+    It is a sequence of `ParticipationRow`s, made one chunk at a time when the
+    rows are iterated, so a list of millions of rows is counted
+    (`participation.unique_companies`) without making a Python object per row.
+    Equal to any sequence of the same rows (a tuple from the ordinary reader).
+    """
+
+    def __init__(self, frame):
+        self.frame = frame
+
+    def __len__(self) -> int:
+        return self.frame.height
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return tuple(self)[index]
+            return ParticipationList(self.frame.slice(start, max(0, stop - start)))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("participation row index out of range")
+        return _row(self.frame.row(index, named=True))
+
+    def __iter__(self) -> Iterator[ParticipationRow]:
+        for chunk in self.frame.iter_slices(_CHUNK):
+            columns = [chunk.get_column(name).to_list() for name in _FIELDS]
+            for cvr, pnr, company, activity, day, cluster, actor, kind, row in zip(
+                *columns, strict=True
+            ):
+                yield ParticipationRow(
+                    cvr, pnr, company, activity, day, cluster, actor, kind, None, row
+                )
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ParticipationList):
+            return self.frame.equals(other.frame)
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(other) == len(self) and all(
+                mine == theirs for mine, theirs in zip(self, other, strict=True)
+            )
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # Mutable-looking, like a list: not hashable.
+
+    def __repr__(self) -> str:
+        return f"ParticipationList({len(self)} rows)"
+
+    def unique_companies(self, names: tuple[str, ...]) -> dict[tuple, int]:
+        """Distinct CVR numbers per group of ``names`` (keys as tuples), rows without a value
+        for a group left out; see `participation.unique_companies`."""
+        import polars as pl
+
+        frame = self.frame
+        if "year" in names:
+            frame = frame.with_columns(year=pl.col("date").dt.year())
+        counts = (
+            frame.drop_nulls(list(names))
+            .group_by(list(names))
+            .agg(pl.col("cvr").n_unique().alias("companies"))
+        )
+        keys = zip(*(counts.get_column(name).to_list() for name in names), strict=True)
+        return dict(zip(keys, counts.get_column("companies").to_list(), strict=True))
+
+    def count_unique_companies(self) -> int:
+        return self.frame.get_column("cvr").n_unique()
+
+
+def _row(values: dict) -> ParticipationRow:
+    return ParticipationRow(*(values[name] for name in _FIELDS[:-1]), None, values["row"])

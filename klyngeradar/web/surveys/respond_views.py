@@ -15,10 +15,12 @@ if the round is reopened, the respondent continues from there.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, OperationalError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -33,6 +35,41 @@ from klyngeradar.web.surveys.models import Invitation, Response
 from klyngeradar.web.surveys.summary import as_text, response_lines
 
 log = logging.getLogger(__name__)
+
+# Pauses before trying a save again after an operational error (a lock, a dropped
+# connection); after the last, the respondent is told and keeps what was typed.
+SAVE_RETRIES = (0.2, 0.5)
+
+
+class SaveFailed(Exception):
+    """The database could not save the section; nothing of it was stored."""
+
+
+def _save_section(response: Response, section, values, basis, **kwargs) -> None:
+    """`answers.save_section`, tried again after an operational error; else `SaveFailed`.
+
+    A concurrency conflict (`answers.SectionChanged`) passes through. The log
+    names the response, the section and the kind of error, never an answer.
+    """
+    for attempt in range(len(SAVE_RETRIES) + 1):
+        try:
+            answers.save_section(response, section, values, basis, **kwargs)
+            return
+        except OperationalError as error:
+            if attempt < len(SAVE_RETRIES):
+                time.sleep(SAVE_RETRIES[attempt])
+                continue
+            failure = error
+        except DatabaseError as error:
+            failure = error
+        log.error(
+            "could not save section %s of response %s (%s, %d attempts)",
+            section.key,
+            response.pk,
+            type(failure).__name__,
+            attempt + 1,
+        )
+        raise SaveFailed from None
 
 
 @dataclass(frozen=True)
@@ -186,6 +223,7 @@ def section(request, access: Access, key: str):
     saved = answers.current(response)
     preview = request.method == "POST" and request.GET.get("preview") == "1"
     conflict = None
+    save_failed = False
     form_args = {
         "round": response.round,
         "questionnaire": q,
@@ -211,7 +249,7 @@ def section(request, access: Access, key: str):
                 if hidden not in shown:
                     values[hidden.id] = None
             try:
-                answers.save_section(
+                _save_section(
                     response,
                     current_section,
                     values,
@@ -219,11 +257,16 @@ def section(request, access: Access, key: str):
                     via_link=access.via_link,
                     seen_version=_posted_version(request),
                 )
-                response.refresh_from_db()
             except answers.SectionChanged as changed:
                 # Nothing is saved; the form shows what was typed, and the message what changed.
                 conflict = changed.conflict
                 valid = False
+            except SaveFailed:
+                # Nothing is saved; the form shows what was typed and asks to try again.
+                save_failed = True
+                valid = False
+            else:
+                response.refresh_from_db()
             posted_shown = set(request.POST.getlist("shown"))
             appeared = [qq for qq in shown if qq.id not in posted_shown]
             if conflict is None and valid and appeared:
@@ -255,8 +298,14 @@ def section(request, access: Access, key: str):
         new_questions=request.GET.get("nye") == "1",
         draft_saved=request.GET.get("gemt") == "1" and request.method == "GET",
         conflict=conflict.message(_("Afsnittet")) if conflict else None,
+        save_failed=save_failed,
         version=conflict.version if conflict else response.version,
     )
+    if save_failed:
+        # 503: the server could not do it now; the page keeps what was typed.
+        result = render(request, "surveys/respond/section.html", ctx, status=503)
+        result["Retry-After"] = "10"
+        return result
     return render(request, "surveys/respond/section.html", ctx)
 
 

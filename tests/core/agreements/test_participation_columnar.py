@@ -59,6 +59,13 @@ LEFT_TO_THE_ORDINARY_READER = {
     "no-cluster-or-actor": HEADER + "13748136;;A;Temadag;2024-03-01;;;\n",
     "pnr-format": HEADER + "13748136;12345;A;Temadag;2024-03-01;klynge-a;;\n",
     "cp1252": None,
+    "long-cell-past-the-header": HEADER
+    + "13748136;;A;Temadag;2024-03-01;klynge-a;;;"
+    + "x" * 140_000
+    + "\n",
+    "long-cell-in-another-column": "note;cvr;company;activity;date;cluster\n"
+    + "x" * 140_000
+    + ";13748136;A;Temadag;2024-03-01;klynge-a\n",
     "unit-separator": HEADER + "13748136;;A\x1f;Temadag;2024-03-01;klynge-a;;\n",
 }
 
@@ -106,3 +113,62 @@ def test_it_agrees_with_the_ordinary_reader_on_every_fixture(path):
         assert read_valid_csv(path, path.read_bytes(), clusters=CLUSTERS, actors=ACTORS) is None
         return
     assert read_participation(path, clusters=CLUSTERS, actors=ACTORS) == expected
+
+
+def test_a_list_read_column_by_column_counts_as_the_ordinary_reader(tmp_path):
+    from klyngeradar.core.agreements.participation import (
+        GROUPINGS,
+        count_unique_companies,
+        unique_companies,
+    )
+    from klyngeradar.core.agreements.participation_columnar import ParticipationList
+
+    path = write(
+        tmp_path,
+        "counts",
+        HEADER + "13748136;;A ApS;Temadag;2024-03-01;klynge-a;;temadag\n"
+        "13748136;;A ApS;Sparring;2023-05-04;klynge-a;brn;advice\n"
+        "20000007;;B A/S;Temadag;4.5.2024;klynge-b;;\n"
+        "25313763;;C;Møde;04-05-2024;;aau;projekt\n"
+        "20000007;;B A/S;Kursus;2024-06-01;klynge-a;aau;event\n",
+    )
+    fast = read_participation(path, clusters=CLUSTERS, actors=ACTORS)
+    ordinary = read_participation_tables(path, clusters=CLUSTERS, actors=ACTORS)
+
+    assert isinstance(fast, ParticipationList)
+    assert isinstance(ordinary, tuple)
+    for by in (*GROUPINGS, ("cluster", "year"), ("actor", "kind", "year")):
+        counted = unique_companies(fast, by)
+        assert counted == unique_companies(ordinary, by)
+        assert list(counted) == sorted(counted)
+        assert all(type(n) is int for n in counted.values())
+    assert unique_companies(fast, "year") == {2023: 1, 2024: 3}
+    assert count_unique_companies(fast) == count_unique_companies(ordinary) == 3
+    with pytest.raises(ValueError, match="cannot count by 'pnr'"):
+        unique_companies(fast, "pnr")
+
+
+def test_a_list_read_column_by_column_is_a_sequence_of_its_rows(tmp_path):
+    path = write(tmp_path, "rows", VALID["iso-and-danish-dates"])
+    fast = read_participation(path, clusters=CLUSTERS, actors=ACTORS)
+    ordinary = read_participation_tables(path, clusters=CLUSTERS, actors=ACTORS)
+
+    assert len(fast) == 3
+    assert fast[0] == ordinary[0] and fast[-1] == ordinary[-1]
+    assert tuple(fast[1:]) == ordinary[1:]
+    assert tuple(fast[::2]) == ordinary[::2]
+    assert list(fast) == list(ordinary)
+    assert fast == ordinary and fast == list(ordinary) and fast != ordinary[:2]
+    assert fast[2].row == 4 and fast[2].sheet is None
+    with pytest.raises(IndexError):
+        fast[3]
+
+
+@pytest.mark.parametrize("name", ["long-cell-past-the-header", "long-cell-in-another-column"])
+def test_a_cell_the_csv_module_refuses_is_refused_on_the_fast_path_too(tmp_path, name):
+    from klyngeradar.core.problems import InputError
+
+    path = write(tmp_path, name, LEFT_TO_THE_ORDINARY_READER[name])
+
+    with pytest.raises(InputError, match="has a cell longer than 131,072 characters"):
+        read_participation(path, clusters=CLUSTERS, actors=ACTORS)
