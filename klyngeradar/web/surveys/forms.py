@@ -15,7 +15,7 @@ from klyngeradar.core.surveys.questionnaire import versions
 from klyngeradar.web.dateinput import DanishDateInput
 from klyngeradar.web.registry.models import Cluster
 from klyngeradar.web.surveys import choices, emails
-from klyngeradar.web.surveys.models import Round
+from klyngeradar.web.surveys.models import Response, Round
 from klyngeradar.web.uploads import check_upload
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -221,6 +221,23 @@ class InviteForm(forms.Form):
 
     def clean_addresses(self) -> list[str]:
         return parse_addresses(self.cleaned_data["addresses"])
+
+
+class RemindForm(forms.Form):
+    """The clusters ticked on the round page for "Send påmindelse nu"."""
+
+    response = forms.ModelMultipleChoiceField(
+        queryset=Response.objects.none(),
+        label=gettext_lazy("Klynger"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Vælg mindst én klynge at påminde.")},
+    )
+
+    def __init__(self, *args, round: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["response"].queryset = round.responses.select_related("cluster").order_by(
+            "cluster__name"
+        )
 
 
 class ImportForm(forms.Form):

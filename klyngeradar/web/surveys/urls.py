@@ -25,6 +25,7 @@ urlpatterns = [
     path("runder/<int:pk>/luk/", views.round_close, name="round_close"),
     path("runder/<int:pk>/genaabn/", views.round_reopen, name="round_reopen"),
     path("runder/<int:pk>/inviter/", views.invite, name="invite"),
+    path("runder/<int:pk>/paamind/", views.remind, name="remind"),
     path("runder/<int:pk>/klynger/<int:response>/", views.response_detail, name="response"),
     path("runder/<int:pk>/klynger/<int:response>/nyt-link/", views.resend, name="resend"),
     path("runder/<int:pk>/klynger/<int:response>/tilbagekald/", views.revoke, name="revoke"),
