@@ -240,6 +240,52 @@ class RemindForm(forms.Form):
         )
 
 
+class InviteManyForm(forms.Form):
+    """A contact list pasted or uploaded; cleaned to the source the contact reader checks."""
+
+    text = forms.CharField(
+        label=gettext_lazy("Indsæt kontaktlisten"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text=gettext_lazy(
+            "Én række pr. klynge: klyngens navn eller korte navn, derefter e-mailadresse(r). "
+            "Kopiér rækkerne fra Excel, eller adskil med semikolon, fx "
+            "»Klynge A; anne@klynge-a.dk, bo@klynge-a.dk«."
+        ),
+    )
+    file = forms.FileField(
+        label=gettext_lazy("… eller upload en fil (.xlsx eller .csv)"),
+        required=False,
+        help_text=gettext_lazy(
+            "Kolonnerne klynge og e-mail (flere adresser i samme celle, eller flere "
+            "e-mailkolonner). CSV fra dansk Excel (semikolon) virker."
+        ),
+    )
+    send = forms.BooleanField(
+        label=gettext_lazy("Send invitationerne nu"), required=False, initial=True
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return None
+        if not upload.name.lower().endswith(UPLOAD_SUFFIXES):
+            raise ValidationError(_("Vælg en .xlsx- eller .csv-fil."))
+        check_upload(upload, max_bytes=MAX_UPLOAD)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        text, upload = (cleaned.get("text") or "").strip(), cleaned.get("file")
+        if "file" in self.errors:
+            return cleaned
+        if not text and upload is None:
+            raise ValidationError(_("Indsæt en kontaktliste eller vælg en fil."))
+        if text and upload is not None:
+            raise ValidationError(_("Indsæt en liste eller vælg en fil, ikke begge."))
+        return cleaned
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Fil med svar (.xlsx eller .csv)"),
