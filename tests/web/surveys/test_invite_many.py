@@ -202,3 +202,23 @@ def test_a_respondent_never_reaches_the_contact_list(client_for, respondent_a, s
     # As every analyst page of a round (require_role): 403.
     assert client.get(url(survey_round)).status_code == 403
     assert client.post(url(survey_round, "invite_many_confirm"), {"sha256": "x"}).status_code == 403
+
+
+def test_an_e_mail_that_cannot_be_sent_is_said_plainly_and_the_link_still_works(
+    settings, client, client_for, analyst, survey_round, clusters
+):
+    from tests.web.surveys.conftest import _free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _free_port()  # nobody listens
+    settings.EMAIL_USE_TLS = False
+
+    _preview, done = check_then_confirm(
+        client_for(analyst), survey_round, {"text": "Klynge A; a@klynge-a.dk", "send": "on"}
+    )
+
+    html = done.content.decode()
+    assert "kunne ikke sendes" in html and "Nogle e-mails kunne ikke sendes." in html
+    assert "Connection refused" not in html  # no library text reaches the page
+    link = done.context["results"][0]["issued"].link
+    assert client.get("/svar/" + link.split("/svar/", 1)[1]).status_code == 200

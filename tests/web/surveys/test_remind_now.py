@@ -156,3 +156,15 @@ def test_a_respondent_cannot_send_reminders(
     # As on every analyst page of a round (require_role): 403, and nothing is sent.
     assert page.status_code == 403
     assert smtp_inbox.messages == [] and not Reminder.objects.exists()
+
+
+def test_a_closed_round_sends_no_reminders(smtp_inbox, client_for, analyst, survey_round, invited):
+    survey_round.status = "closed"
+    survey_round.save()
+
+    page = client_for(analyst).post(
+        url(survey_round), {"response": [invited["klynge-a"].pk], "confirm": "yes"}, follow=True
+    )
+
+    assert "Runden er lukket; der sendes ingen påmindelser." in messages_of(page)
+    assert smtp_inbox.messages == [] and not Reminder.objects.exists()
