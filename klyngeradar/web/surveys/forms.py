@@ -140,9 +140,19 @@ class RoundForm(forms.ModelForm):
 
     ADVANCED = ("actors_slugs", "efforts_slugs")
 
+    def _split_at_the_lists(self):
+        """(Fields up to the lists of actors and efforts, the rest): the advanced go between."""
+        fields = [field for field in self if field.name not in self.ADVANCED]
+        cut = next(i for i, f in enumerate(fields) if f.name == "efforts_text") + 1
+        return fields[:cut], fields[cut:]
+
     @property
-    def main_fields(self):
-        return [field for field in self if field.name not in self.ADVANCED]
+    def list_fields(self):
+        return self._split_at_the_lists()[0]
+
+    @property
+    def other_fields(self):
+        return self._split_at_the_lists()[1]
 
     @property
     def advanced_fields(self):

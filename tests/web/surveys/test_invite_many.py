@@ -82,6 +82,10 @@ def test_a_pasted_list_is_previewed_then_invited_and_e_mailed(
     link = body.split("/svar/", 1)[1].split()[0]
     assert client.get(f"/svar/{link}").status_code == 200
     assert all(r["sent"] for r in done.context["results"])
+    assert (
+        'data-copy="link-1"' in done.content.decode()
+        and "klyngeradar/copy.js" in done.content.decode()
+    )
     assert all(Invitation.objects.filter(sent_at__isnull=False).values_list("pk", flat=True))
 
 

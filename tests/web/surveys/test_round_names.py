@@ -115,6 +115,18 @@ def test_it_names_duplicates_and_bad_short_names(
     assert not Round.objects.exists()
 
 
+def test_the_short_names_are_under_advanced_right_after_the_lists(
+    client_for, analyst, survey_round
+):
+    html = client_for(analyst).get(reverse("surveys:round_edit", args=[survey_round.pk]))
+    html = html.content.decode()
+
+    efforts, details = html.index('name="efforts_text"'), html.index('<details class="advanced"')
+    slugs, days = html.index('name="actors_slugs"'), html.index('name="reminder_days_text"')
+    assert efforts < details < slugs < days
+    assert "brn; BRN" in html[details:days]
+
+
 def test_the_advanced_field_opens_when_it_has_an_error(client_for, analyst, north_jutland):
     page = client_for(analyst).post(
         reverse("surveys:round_create"), {**FORM, "actors_slugs": "x y; Navn"}
