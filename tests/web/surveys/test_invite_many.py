@@ -226,3 +226,13 @@ def test_an_e_mail_that_cannot_be_sent_is_said_plainly_and_the_link_still_works(
     assert "Connection refused" not in html  # no library text reaches the page
     link = done.context["results"][0]["issued"].link
     assert client.get("/svar/" + link.split("/svar/", 1)[1]).status_code == 200
+
+
+def test_the_contact_list_page_speaks_english_on_request(client_for, analyst, survey_round):
+    client = client_for(analyst)
+    client.cookies["django_language"] = "en"
+
+    html = client.get(url(survey_round)).content.decode()
+
+    assert "Invite several clusters" in html and "Paste the contact list" in html
+    assert "Indsæt kontaktlisten" not in html
