@@ -81,6 +81,17 @@ def format_int(number: int | None, lang: str = "da") -> str:
     return text.replace(",", ".") if lang == "da" else text
 
 
+def format_fixed(value: Decimal | float | None, places: int, lang: str = "da") -> str:
+    """1.234 with 2 places → "1,23" (da) or "1.23" (en), half up, grouped; None → "–"."""
+    if value is None:
+        return "–"
+    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{number:,.{places}f}"
+    if lang == "da":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
 def format_percent(value: int | None, lang: str = "da") -> str:
     """92 → "92 %" (da) or "92%" (en); None → "–"."""
     if value is None:

@@ -47,10 +47,21 @@ class Things:
     cluster: str
     effort: str
     job: int
+    template: int
 
 
 MISSING = Things(
-    987654, 987654, "finnes-ikke", 987654, 987654, 987654, 987654, "finnes-ikke", "x", 987654
+    987654,
+    987654,
+    "finnes-ikke",
+    987654,
+    987654,
+    987654,
+    987654,
+    "finnes-ikke",
+    "x",
+    987654,
+    987654,
 )
 
 
@@ -83,6 +94,10 @@ def _agreement(t: Things) -> dict:
     return {"slug": t.agreement}
 
 
+def _template(t: Things) -> dict:
+    return {"pk": t.round, "template": t.template}
+
+
 def _cell(t: Things) -> dict:
     return {"round_id": t.round, "cluster": t.cluster, "effort": t.effort}
 
@@ -103,6 +118,9 @@ ROUTES: dict[str, Route] = {
     "surveys:round_close": Route(_round, POST, changes=True),
     "surveys:round_reopen": Route(_round, POST, changes=True),
     "surveys:invite": Route(_round, POST, changes=True),
+    "surveys:invite_many": Route(_round, BOTH, changes=True),
+    "surveys:invite_many_confirm": Route(_round, POST, changes=True),
+    "surveys:remind": Route(_round, POST, changes=True),
     "surveys:response": Route(_response),
     "surveys:resend": Route(_response, POST, changes=True),
     "surveys:revoke": Route(_response, POST, changes=True),
@@ -159,6 +177,8 @@ ROUTES: dict[str, Route] = {
     "reports:deck": Route(_round),
     "reports:appendices": Route(_round),
     "reports:upload_template": Route(_round, POST, changes=True),
+    "reports:template_file": Route(_template),
+    "reports:delete_template": Route(_template, POST, changes=True),
     "reports:choose_quotes": Route(_round, POST, changes=True),
     "maps:landing": Route(_none, names_object=False),
     # A municipality is shared registry knowledge; what its page shows is scoped per user
@@ -205,6 +225,9 @@ CLOSED_TO_RESPONDENTS = {
     "surveys:round_close",
     "surveys:round_reopen",
     "surveys:invite",
+    "surveys:invite_many",
+    "surveys:invite_many_confirm",
+    "surveys:remind",
     "surveys:response",
     "surveys:resend",
     "surveys:revoke",
@@ -308,6 +331,7 @@ def _round_things(organisation, round, cluster, agreement_slug: str) -> Things:
     from klyngeradar.web.agreements.models import ParticipationImport
     from klyngeradar.web.jobs.models import Job
     from klyngeradar.web.registry.models import Cluster
+    from klyngeradar.web.reports.models import ReportTemplate
     from klyngeradar.web.strategy.models import Decision, FitOverride
 
     cluster_obj = Cluster.objects.get(slug=cluster)
@@ -326,6 +350,8 @@ def _round_things(organisation, round, cluster, agreement_slug: str) -> Things:
         kind=Job.Kind.DOCUMENTATION, organisation=organisation, title="Pakke", status="done"
     )
     job.result_file.save("dokumentation-2025.xlsx", ContentFile(b"PK test"))
+    template = ReportTemplate(organisation=organisation, name=f"Skabelon – {cluster}")
+    template.file.save("skabelon.pptx", ContentFile(b"PK test"))
     return Things(
         round=round.pk,
         response=round.responses.get(cluster=cluster_obj).pk,
@@ -337,6 +363,7 @@ def _round_things(organisation, round, cluster, agreement_slug: str) -> Things:
         cluster=cluster,
         effort=effort,
         job=job.pk,
+        template=template.pk,
     )
 
 

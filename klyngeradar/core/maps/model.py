@@ -11,18 +11,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from klyngeradar.core.numbers import format_int
+from klyngeradar.core.numbers import format_fixed, format_int
 
 OFF_MAP = {"da": "ikke på kortet", "en": "not on the map"}
 
 
 @dataclass(frozen=True)
 class MapValue:
-    """One municipality's figure: None when it is not known (never 0 for unknown)."""
+    """One municipality's figure: None when it is not known (never 0 for unknown).
+
+    A count is an int; a ratio such as a location quotient is a float already
+    rounded to its layer's `places`, so that its class follows what is shown.
+    """
 
     code: str
     name: str
-    value: int | None
+    value: int | float | None
     # What stands behind the figure, e.g. the clusters present or the agreements' titles.
     items: tuple[str, ...] = ()
     # A breakdown of the value, e.g. presence by type: label -> count.
@@ -53,6 +57,12 @@ class MapLayer:
     lang: str = "da"
     # The unit for exactly one ("1 klynge"); None when it is the same as `unit`.
     unit_one: str | None = None
+    # Decimal places of the values (0: counts); a ratio such as LQ has 2.
+    places: int = 0
+    # Fixed legend classes (e.g. around LQ 1); None: classes from the values (`bands`).
+    scale: tuple[Band, ...] | None = None
+    # The unit before the value ("LQ 1,23") rather than after ("3 klynger").
+    unit_first: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -62,7 +72,7 @@ class MapLayer:
         return next((v for v in self.values if v.code == code), None)
 
     @property
-    def maximum(self) -> int | None:
+    def maximum(self) -> int | float | None:
         known = [v.value for v in self.values if v.value is not None]
         return max(known) if known else None
 
@@ -70,9 +80,17 @@ class MapLayer:
         """The unit agreeing with `value`: "1 klynge", "2 klynger"."""
         return self.unit_one if value == 1 and self.unit_one else self.unit
 
-    def display(self, value: int | None) -> str:
+    def display(self, value: int | float | None) -> str:
         """The value as shown, Danish or English; "–" when not known."""
+        if self.places:
+            return format_fixed(value, self.places, self.lang)
         return format_int(value, self.lang)
+
+    def with_unit(self, value: int | float | None) -> str:
+        """ "3 klynger", "LQ 1,23": the value with its unit, in the layer's order."""
+        unit = self.unit_for(value)
+        shown = self.display(value)
+        return f"{unit} {shown}" if self.unit_first else f"{shown} {unit}"
 
     def off_map_line(self) -> str | None:
         """One line for the whole "ikke på kortet" list, or None when everything is on it."""
@@ -94,10 +112,10 @@ def without_geometry(codes, shapes, lang: str) -> tuple[OffMap, ...]:
 
 @dataclass(frozen=True)
 class Band:
-    """One class of the legend: values from `low` to `high` inclusive."""
+    """One class of the legend: values from `low` to `high` inclusive (may be ±infinity)."""
 
-    low: int
-    high: int
+    low: int | float
+    high: int | float
     label: str
 
 
@@ -110,6 +128,8 @@ def bands(layer: MapLayer, classes: int = 4) -> tuple[Band, ...]:
     top = layer.maximum
     if top is None:
         return ()
+    if layer.scale is not None:
+        return layer.scale
     result = [Band(0, 0, layer.display(0))]
     if top == 0:
         return tuple(result)
@@ -125,7 +145,7 @@ def bands(layer: MapLayer, classes: int = 4) -> tuple[Band, ...]:
     return tuple(result)
 
 
-def band_index(value: int | None, classes: tuple[Band, ...]) -> int | None:
+def band_index(value: int | float | None, classes: tuple[Band, ...]) -> int | None:
     """The class a value falls in (0-based), or None for an unknown value."""
     if value is None:
         return None

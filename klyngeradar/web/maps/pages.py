@@ -1,4 +1,5 @@
-"""The maps other pages show: a round's findings, the agreements list and a municipality.
+"""The maps other pages show: a round's findings, the agreements list, a municipality and
+the region's specialisation ("Erhvervsstruktur").
 
 Each function returns a `MapView` (or None when there is nothing to draw) for the
 fragment ``maps/map.html``; the calling view only adds it to its context.
@@ -8,8 +9,10 @@ from __future__ import annotations
 
 from django.utils.translation import get_language
 
+from klyngeradar.core.maps.quotients import lq_layer
 from klyngeradar.core.maps.register import agreements_layer, cofinancing_layer, companies_layer
 from klyngeradar.core.maps.survey import presence_layer, survey_agreements_layer
+from klyngeradar.core.registry.geography import municipalities_in
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.web.accounts.roles import organisation_of
 from klyngeradar.web.agreements.rules import municipality_ids_of
@@ -67,3 +70,32 @@ def agreements_map(user, agreements) -> MapView | None:
         rows = convert.company_rows(organisation)
         layers.append(companies_layer(rows, municipalities, None, code, lang()))
     return map_view("map-agreements", layers, region_name=region.name, links=linkable(user))
+
+
+def structure_map(user, region, result, names: dict[str, str], source: str) -> MapView | None:
+    """Each business area's LQ by municipality of the region: one layer per area to choose.
+
+    `result` is the page's `Specialisation`; the areas come in the page's order
+    (highest regional LQ first), and an area none of the region's municipalities
+    has figures for is left out, as on the page.
+    """
+    if region is None:
+        return None
+    municipalities = {m.code: m.name for m in municipalities_in(region.code)}
+    ranked = list(result.by_region_lq())
+    ordered = ranked + [a for a in result.areas if a not in ranked]
+    layers = [
+        lq_layer(
+            area.area,
+            names.get(area.area, area.area),
+            area.municipalities,
+            municipalities,
+            year=result.year,
+            source=source,
+            region_code=region.code,
+            lang=lang(),
+        )
+        for area in ordered
+        if any(code in area.municipalities for code in municipalities)
+    ]
+    return map_view("map-structure", layers, region_name=region.name, links=linkable(user))

@@ -67,7 +67,7 @@ class MapView:
 
 
 def _tooltip(layer: MapLayer, value) -> str:
-    lines = [f"{value.name}: {layer.display(value.value)} {layer.unit_for(value.value)}"]
+    lines = [f"{value.name}: {layer.with_unit(value.value)}"]
     if value.value is None:
         lines[0] = f"{value.name}: {_('ikke oplyst')}"
     lines += [f"{label}: {layer.display(count)}" for label, count in value.parts.items()]

@@ -9,6 +9,12 @@ urlpatterns = [
     path("runde/<int:pk>/klyngesamarbejde.pptx", views.download_deck, name="deck"),
     path("runde/<int:pk>/bilag.xlsx", views.download_appendices, name="appendices"),
     path("runde/<int:pk>/skabelon/", views.upload_template, name="upload_template"),
+    path("runde/<int:pk>/skabelon/<int:template>/hent/", views.template_file, name="template_file"),
+    path(
+        "runde/<int:pk>/skabelon/<int:template>/slet/",
+        views.delete_template,
+        name="delete_template",
+    ),
     path("runde/<int:pk>/citater/", views.choose_quotes, name="choose_quotes"),
     path("runde/<int:pk>/bestyrelsen/", views.board_asks, name="board_asks"),
 ]

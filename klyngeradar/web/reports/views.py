@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +33,7 @@ from klyngeradar.render.report import (
     deck_filename,
 )
 from klyngeradar.web.access import can, get_for_user, visible_to
+from klyngeradar.web.confirm import confirmation, confirmed
 from klyngeradar.web.findings.comparison import earlier_rounds
 from klyngeradar.web.reports import deliverables
 from klyngeradar.web.reports.forms import (
@@ -94,6 +95,57 @@ def upload_template(request, pk):
         request, _("Skabelonen »%(name)s« er gemt og kan vælges.") % {"name": template.name}
     )
     return redirect(f"{_round_url(round)}?template={template.pk}")
+
+
+def _template_of(request, pk: int, template_pk: int, action: str) -> tuple[Round, ReportTemplate]:
+    """The round and one of its organisation's templates; 404 outside the user's scope."""
+    round = get_for_user(request.user, Round, action=action, pk=pk)
+    template = get_for_user(
+        request.user, _templates(request.user, round), action=action, pk=template_pk
+    )
+    return round, template
+
+
+@staff_only
+@require_GET
+def template_file(request, pk, template):
+    """The template as uploaded, under the name it was uploaded with (dashes, spaces, æøå)."""
+    _round, template = _template_of(request, pk, template, "view")
+    try:
+        handle = template.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{template.name}.pptx",
+        content_type=deliverables.DECK_CONTENT_TYPE,
+    )
+
+
+@staff_only
+@require_POST
+def delete_template(request, pk, template):
+    round, template = _template_of(request, pk, template, "change")
+    if not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Slet skabelonen »%(name)s«?") % {"name": template.name},
+            consequence=_(
+                "Skabelonen og dens fil slettes og kan ikke længere vælges til præsentationen. "
+                "Allerede hentede præsentationer ændres ikke. Det kan ikke fortrydes, men du "
+                "kan uploade filen igen."
+            ),
+            button=_("Slet skabelonen"),
+            back_url=_round_url(round),
+            section="reports",
+        )
+    name = template.name
+    # The row first, then the file: a file left behind is harmless, a row without one is not.
+    template.delete()
+    template.file.delete(save=False)
+    messages.success(request, _("Skabelonen »%(name)s« er slettet.") % {"name": name})
+    return redirect(_round_url(round))
 
 
 @staff_only

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from klyngeradar.web.access import can, get_for_user
 from klyngeradar.web.accounts.roles import organisation_of
+from klyngeradar.web.maps.pages import structure_map
 from klyngeradar.web.specialisation import convert, presentation
 from klyngeradar.web.specialisation.forms import UploadForm
 from klyngeradar.web.specialisation.models import EmploymentUpload
@@ -50,8 +51,19 @@ def _context(request, organisation, form=None) -> dict:
     }
     if upload is not None:
         result = convert.compute_for(upload, organisation.region.code)
-        ctx.update(presentation.page(result, upload, convert.area_names(), _lang()))
+        names = convert.area_names()
+        ctx.update(presentation.page(result, upload, names, _lang()))
+        ctx["map"] = structure_map(
+            request.user, organisation.region, result, names, _source(upload)
+        )
     return ctx
+
+
+def _source(upload: EmploymentUpload) -> str:
+    """The statistics' source as the map's qualifier names it; invented demo figures say so."""
+    if upload.illustrative:
+        return _("opdigtede tal til demoen (ikke Danmarks Statistiks)")
+    return upload.source
 
 
 @login_required

@@ -11,47 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from klyngeradar.core.strategy.plan import Strategy, demo_strategy
-from klyngeradar.core.surveys.exchange import slugify
-from klyngeradar.core.surveys.questionnaire import SLUG, versions
+from klyngeradar.core.surveys.questionnaire import versions
 from klyngeradar.web.dateinput import DanishDateInput
 from klyngeradar.web.registry.models import Cluster
-from klyngeradar.web.surveys import emails
-from klyngeradar.web.surveys.models import Round
+from klyngeradar.web.surveys import choices, emails
+from klyngeradar.web.surveys.models import Response, Round
 from klyngeradar.web.uploads import check_upload
 
 MAX_UPLOAD = 5 * 1024 * 1024
 UPLOAD_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
-
-
-def parse_choices(text: str) -> list[dict[str, str]]:
-    """Lines of ``slug; Navn`` (or just ``Navn``) as ``[{"slug", "name"}]``; ValidationError."""
-    items, seen, problems = [], set(), []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line:
-            continue
-        slug, _sep, name = line.partition(";")
-        slug, name = slug.strip(), name.strip()
-        if not name:
-            slug, name = slugify(slug), slug
-        if not SLUG.match(slug):
-            problems.append(
-                _("Linje %(n)s: »%(slug)s« er ikke et gyldigt kort navn (a-z, 0-9 og -).")
-                % {"n": number, "slug": slug}
-            )
-        elif slug in seen:
-            problems.append(
-                _("Linje %(n)s: »%(slug)s« står to gange.") % {"n": number, "slug": slug}
-            )
-        seen.add(slug)
-        items.append({"slug": slug, "name": name})
-    if problems:
-        raise ValidationError(problems)
-    return items
-
-
-def format_choices(items: list[dict[str, str]]) -> str:
-    return "\n".join(f"{item['slug']}; {item['name']}" for item in items)
 
 
 def parse_addresses(text: str) -> list[str]:
@@ -74,11 +42,26 @@ class RoundForm(forms.ModelForm):
         label=gettext_lazy("Regionens aktører"),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
-        help_text=gettext_lazy("Én pr. linje: kort navn; navn (fx »aau; Aalborg Universitet«)."),
+        help_text=gettext_lazy("Ét navn pr. linje, fx »Aalborg Universitet«."),
     )
     efforts_text = forms.CharField(
         label=gettext_lazy("Regionens indsatser"),
         widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=gettext_lazy("Ét navn pr. linje."),
+    )
+    actors_slugs = forms.CharField(
+        label=gettext_lazy("Aktørernes korte navne"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=gettext_lazy(
+            "Én pr. linje: kort navn; navn. Bruges i eksportfiler; et navn, der ikke står "
+            "her, får et kort navn af sig selv (æ, ø, å bliver ae, oe, aa)."
+        ),
+    )
+    efforts_slugs = forms.CharField(
+        label=gettext_lazy("Indsatsernes korte navne"),
+        widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         help_text=gettext_lazy("Én pr. linje: kort navn; navn."),
     )
@@ -126,8 +109,12 @@ class RoundForm(forms.ModelForm):
         efforts = instance.efforts or []
         if instance._state.adding:
             efforts = self._suggest_efforts(strategy)
-        self.initial.setdefault("actors_text", format_choices(actors or instance.actors or []))
-        self.initial.setdefault("efforts_text", format_choices(efforts))
+        actors = actors or instance.actors or []
+        self._known = {"actors": actors, "efforts": efforts}
+        self.initial.setdefault("actors_text", choices.format_names(actors))
+        self.initial.setdefault("efforts_text", choices.format_names(efforts))
+        self.initial.setdefault("actors_slugs", choices.format_slugs(actors))
+        self.initial.setdefault("efforts_slugs", choices.format_slugs(efforts))
         self.initial.setdefault(
             "reminder_days_text", ", ".join(str(d) for d in instance.reminder_days)
         )
@@ -151,11 +138,47 @@ class RoundForm(forms.ModelForm):
         field.help_text = f"{field.help_text} {note}"
         return [{"slug": e.slug, "name": e.name} for e in strategy.efforts]
 
-    def clean_actors_text(self) -> list[dict[str, str]]:
-        return parse_choices(self.cleaned_data["actors_text"])
+    ADVANCED = ("actors_slugs", "efforts_slugs")
 
-    def clean_efforts_text(self) -> list[dict[str, str]]:
-        return parse_choices(self.cleaned_data["efforts_text"])
+    def _split_at_the_lists(self):
+        """(Fields up to the lists of actors and efforts, the rest): the advanced go between."""
+        fields = [field for field in self if field.name not in self.ADVANCED]
+        cut = next(i for i, f in enumerate(fields) if f.name == "efforts_text") + 1
+        return fields[:cut], fields[cut:]
+
+    @property
+    def list_fields(self):
+        return self._split_at_the_lists()[0]
+
+    @property
+    def other_fields(self):
+        return self._split_at_the_lists()[1]
+
+    @property
+    def advanced_fields(self):
+        return [self[name] for name in self.ADVANCED]
+
+    @property
+    def advanced_errors(self) -> bool:
+        return any(self.errors.get(name) for name in self.ADVANCED)
+
+    def clean_actors_slugs(self) -> dict[str, str]:
+        return choices.parse_slugs(self.cleaned_data["actors_slugs"])
+
+    def clean_efforts_slugs(self) -> dict[str, str]:
+        return choices.parse_slugs(self.cleaned_data["efforts_slugs"])
+
+    def _clean_names(self, kind: str) -> None:
+        """Names to items; the advanced field's slugs and the known items' slugs are kept."""
+        slugs = self.cleaned_data.get(f"{kind}_slugs")
+        try:
+            self.cleaned_data[f"{kind}_text"] = choices.parse_names(
+                self.cleaned_data.get(f"{kind}_text") or "",
+                slugs=slugs or {},
+                known=self._known[kind],
+            )
+        except ValidationError as error:
+            self.add_error(f"{kind}_text", error)
 
     def clean_reminder_days_text(self) -> list[int]:
         words = [w for w in re.split(r"[\s,;]+", self.cleaned_data["reminder_days_text"]) if w]
@@ -165,6 +188,8 @@ class RoundForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for kind in ("actors", "efforts"):
+            self._clean_names(kind)
         for name in ("invitation_subject", "invitation_body", "reminder_subject", "reminder_body"):
             unknown = emails.unknown_placeholders(cleaned.get(name) or "")
             if unknown:
@@ -206,6 +231,69 @@ class InviteForm(forms.Form):
 
     def clean_addresses(self) -> list[str]:
         return parse_addresses(self.cleaned_data["addresses"])
+
+
+class RemindForm(forms.Form):
+    """The clusters ticked on the round page for "Send påmindelse nu"."""
+
+    response = forms.ModelMultipleChoiceField(
+        queryset=Response.objects.none(),
+        label=gettext_lazy("Klynger"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Vælg mindst én klynge at påminde.")},
+    )
+
+    def __init__(self, *args, round: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["response"].queryset = round.responses.select_related("cluster").order_by(
+            "cluster__name"
+        )
+
+
+class InviteManyForm(forms.Form):
+    """A contact list pasted or uploaded; cleaned to the source the contact reader checks."""
+
+    text = forms.CharField(
+        label=gettext_lazy("Indsæt kontaktlisten"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text=gettext_lazy(
+            "Én række pr. klynge: klyngens navn eller korte navn, derefter e-mailadresse(r). "
+            "Kopiér rækkerne fra Excel, eller adskil med semikolon, fx "
+            "»Klynge A; anne@klynge-a.dk, bo@klynge-a.dk«."
+        ),
+    )
+    file = forms.FileField(
+        label=gettext_lazy("… eller upload en fil (.xlsx eller .csv)"),
+        required=False,
+        help_text=gettext_lazy(
+            "Kolonnerne klynge og e-mail (flere adresser i samme celle, eller flere "
+            "e-mailkolonner). CSV fra dansk Excel (semikolon) virker."
+        ),
+    )
+    send = forms.BooleanField(
+        label=gettext_lazy("Send invitationerne nu"), required=False, initial=True
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return None
+        if not upload.name.lower().endswith(UPLOAD_SUFFIXES):
+            raise ValidationError(_("Vælg en .xlsx- eller .csv-fil."))
+        check_upload(upload, max_bytes=MAX_UPLOAD)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        text, upload = (cleaned.get("text") or "").strip(), cleaned.get("file")
+        if "file" in self.errors:
+            return cleaned
+        if not text and upload is None:
+            raise ValidationError(_("Indsæt en kontaktliste eller vælg en fil."))
+        if text and upload is not None:
+            raise ValidationError(_("Indsæt en liste eller vælg en fil, ikke begge."))
+        return cleaned
 
 
 class ImportForm(forms.Form):

@@ -6,7 +6,7 @@ A logged-in respondent reaches the same form under ``/runder/besvarelser/<id>/``
 
 from django.urls import path
 
-from klyngeradar.web.surveys import exchange_views, respond_views, views
+from klyngeradar.web.surveys import exchange_views, invite_views, respond_views, views
 
 app_name = "surveys"
 
@@ -25,6 +25,13 @@ urlpatterns = [
     path("runder/<int:pk>/luk/", views.round_close, name="round_close"),
     path("runder/<int:pk>/genaabn/", views.round_reopen, name="round_reopen"),
     path("runder/<int:pk>/inviter/", views.invite, name="invite"),
+    path("runder/<int:pk>/inviter/flere/", invite_views.invite_many, name="invite_many"),
+    path(
+        "runder/<int:pk>/inviter/flere/bekraeft/",
+        invite_views.invite_many_confirm,
+        name="invite_many_confirm",
+    ),
+    path("runder/<int:pk>/paamind/", views.remind, name="remind"),
     path("runder/<int:pk>/klynger/<int:response>/", views.response_detail, name="response"),
     path("runder/<int:pk>/klynger/<int:response>/nyt-link/", views.resend, name="resend"),
     path("runder/<int:pk>/klynger/<int:response>/tilbagekald/", views.revoke, name="revoke"),

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,8 +19,8 @@ from klyngeradar.web.confirm import confirmation, confirmed
 from klyngeradar.web.listing import Column, Listing
 from klyngeradar.web.registry.models import Actor
 from klyngeradar.web.strategy.store import strategy_for
-from klyngeradar.web.surveys import answers, invitations
-from klyngeradar.web.surveys.forms import InviteForm, RoundForm
+from klyngeradar.web.surveys import answers, invitations, reminders
+from klyngeradar.web.surveys.forms import InviteForm, RemindForm, RoundForm
 from klyngeradar.web.surveys.models import Invitation, Response, Round
 from klyngeradar.web.surveys.respondents import open_responses
 from klyngeradar.web.surveys.summary import response_lines
@@ -219,6 +219,86 @@ def invite(request, pk: int):
         return render(request, "surveys/round_detail.html", ctx, status=422)
     issued = invitations.invite(round, form.cleaned_data["cluster"], form.cleaned_data["addresses"])
     return _issued(request, round, issued, send=form.cleaned_data["send"])
+
+
+SKIP_REASONS = {
+    reminders.Skip.REMINDED_TODAY: gettext_lazy("påmindet i dag"),
+    reminders.Skip.SUBMITTED: gettext_lazy("har indsendt"),
+    reminders.Skip.NO_LINK: gettext_lazy("intet aktivt link med en e-mailadresse"),
+    reminders.Skip.FAILED: gettext_lazy("e-mailen kunne ikke sendes"),
+}
+
+
+def _names(responses) -> str:
+    return ", ".join(response.cluster.name for response in responses)
+
+
+def _skipped_line(skipped) -> str:
+    """ "Springes over: Klynge C (påmindet i dag); Klynge A (har indsendt)"."""
+    by_reason: dict = {}
+    for response, reason in skipped:
+        by_reason.setdefault(reason, []).append(response)
+    parts = [f"{_names(found)} ({SKIP_REASONS[reason]})" for reason, found in by_reason.items()]
+    return _("Springes over: %(clusters)s.") % {"clusters": "; ".join(parts)}
+
+
+@require_role(*EDITORS)
+@require_POST
+def remind(request, pk: int):
+    """ "Send påmindelse nu" for the ticked clusters: confirm, then send as the daily job does."""
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    back = reverse("surveys:round_detail", kwargs={"pk": round.pk})
+    if not round.is_open:
+        messages.error(request, _("Runden er lukket; der sendes ingen påmindelser."))
+        return redirect(back)
+    form = RemindForm(request.POST, round=round)
+    if not form.is_valid():
+        for error in form.errors.get("response", []):
+            messages.error(request, error)
+        return redirect(back)
+    chosen = list(form.cleaned_data["response"])
+    today = timezone.localdate()
+    if not confirmed(request):
+        plan = reminders.plan_now(round, chosen, today)
+        if not plan.send:
+            messages.warning(
+                request,
+                _("Ingen påmindelse sendt. %(skipped)s") % {"skipped": _skipped_line(plan.skipped)},
+            )
+            return redirect(back)
+        consequence = ngettext(
+            "En påmindelse med et nyt personligt link sendes nu til %(n)s klynge: "
+            "%(clusters)s. De tidligere links virker stadig.",
+            "En påmindelse med et nyt personligt link sendes nu til %(n)s klynger: "
+            "%(clusters)s. De tidligere links virker stadig.",
+            len(plan.send),
+        ) % {"n": len(plan.send), "clusters": _names(r for r, _live in plan.send)}
+        if plan.skipped:
+            consequence = f"{consequence} {_skipped_line(plan.skipped)}"
+        return confirmation(
+            request,
+            title=_("Send påmindelse nu?"),
+            consequence=consequence,
+            button=_("Send påmindelse"),
+            back_url=back,
+            section="rounds",
+        )
+    sent, plan = reminders.send_now(round, chosen, today)
+    if sent:
+        names = {item.cluster for item in sent}
+        messages.success(
+            request,
+            ngettext(
+                "Påmindelse sendt til %(n)s klynge: %(clusters)s.",
+                "Påmindelse sendt til %(n)s klynger: %(clusters)s.",
+                len(sent),
+            )
+            % {"n": len(sent), "clusters": _names(r for r in chosen if r.cluster.slug in names)},
+        )
+    if plan.skipped:
+        level = messages.warning if sent else messages.error
+        level(request, _skipped_line(plan.skipped))
+    return redirect(back)
 
 
 def _response_of(request, pk: int, response_pk: int, action: str) -> Response:

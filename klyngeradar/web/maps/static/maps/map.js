@@ -95,17 +95,23 @@
       var state = { layer: spec.layers[0], zoom: "region" };
       function show() { chart.setOption(option(spec, state.layer, state.zoom), true); }
       var layerButtons = card.querySelectorAll("[data-map-layer]");
-      layerButtons.forEach(function (button) {
-        button.addEventListener("click", function () {
-          var key = button.getAttribute("data-map-layer");
-          state.layer = spec.layers.filter(function (l) { return l.key === key; })[0];
-          setPressed(layerButtons, "data-map-layer", key);
-          card.querySelectorAll("[data-map-notes]").forEach(function (notes) {
-            notes.hidden = notes.getAttribute("data-map-notes") !== key;
-          });
-          show();
+      var layerSelect = card.querySelector("[data-map-select]");
+      function choose(key) {
+        state.layer = spec.layers.filter(function (l) { return l.key === key; })[0];
+        setPressed(layerButtons, "data-map-layer", key);
+        card.querySelectorAll("[data-map-notes]").forEach(function (notes) {
+          notes.hidden = notes.getAttribute("data-map-notes") !== key;
         });
+        show();
+        card.setAttribute("data-map-layer-shown", key);
+      }
+      layerButtons.forEach(function (button) {
+        button.addEventListener("click", function () { choose(button.getAttribute("data-map-layer")); });
       });
+      // Many layers (e.g. one per business area) are chosen from a list instead of buttons.
+      if (layerSelect) {
+        layerSelect.addEventListener("change", function () { choose(layerSelect.value); });
+      }
       var zoomButtons = card.querySelectorAll("[data-map-zoom]");
       zoomButtons.forEach(function (button) {
         button.addEventListener("click", function () {
@@ -115,6 +121,7 @@
         });
       });
       show();
+      card.setAttribute("data-map-layer-shown", state.layer.key);
       card.setAttribute("data-map-ready", "true");
       window.addEventListener("resize", function () { chart.resize(); });
     }).catch(function () {
