@@ -34,6 +34,7 @@ from klyngeradar.core.reports.outline_comparison import (
 from klyngeradar.core.reports.outline_landscape import landscape_slides
 from klyngeradar.core.reports.outline_map import map_slides
 from klyngeradar.core.reports.outline_models import models_slides
+from klyngeradar.core.reports.outline_quotes import Quotes
 from klyngeradar.core.reports.outline_specialisation import (
     RegionalStrengths,
     specialisation_slides,
@@ -59,7 +60,7 @@ def build_deck(
     lang: Lang = "da",
     as_of: date,
     organisation: str | None = None,
-    quotes: Mapping[str, Sequence[str]] | None = None,
+    quotes: Quotes | None = None,
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
     board_asks: Sequence[str] | None = None,

@@ -12,7 +12,8 @@ It errs on the side of flagging: a flag asks the analyst to look, it does not
 change the text. Common capitalised abbreviations that name no one (SMV, KPI,
 EU) are never flagged.
 
->>> [f.text for f in find_names("Vi mødes med Aalborg kommune og Lars Hansen.", NameLists())]
+>>> lists = NameLists.of(municipalities=["Aalborg"])
+>>> [f.text for f in find_names("Vi mødes med Aalborg kommune og Lars Hansen.", lists)]
 ['Aalborg kommune', 'Lars Hansen']
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from klyngeradar.core.reports.outline_survey import QUOTE_MAX_CHARS, QUOTE_QUESTIONS, default_quotes
+from klyngeradar.core.reports.outline_quotes import QUOTE_MAX_CHARS, QUOTE_QUESTIONS, default_quotes
 from klyngeradar.core.surveys.responses import RoundData
 
 # The optimal agreement first, as in `default_quotes`: it is what the board asks about.
