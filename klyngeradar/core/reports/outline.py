@@ -31,6 +31,7 @@ from klyngeradar.core.reports.outline_comparison import (
     comparison_key_messages,
     comparison_slides,
 )
+from klyngeradar.core.reports.outline_context import context_slides
 from klyngeradar.core.reports.outline_landscape import landscape_slides
 from klyngeradar.core.reports.outline_map import map_slides
 from klyngeradar.core.reports.outline_models import models_slides
@@ -109,6 +110,7 @@ def build_deck(
         AgendaSlide(title=t("Dagsorden", "Agenda"), items=parts),
     ]
     slides += landscape_slides(ctx, tuple(clusters), landscape)
+    slides += context_slides(ctx)
     slides += survey_slides(ctx, _sentences(findings, lang), quotes)
     slides += comparison_slides(ctx, comparison)
     slides += specialisation_slides(ctx, specialisation)
