@@ -162,3 +162,16 @@ def test_the_page_offers_the_short_list_of_themes_and_the_rounds_own(
     page = client.get(url("round_report", demo_db_round)).content.decode()
     assert '<datalist id="quote-themes"><option value="Vores eget tema">' in page
     assert '<option value="Faste koordineringsmøder">' in page
+
+
+def test_the_demo_analysts_quotes_all_pass_the_name_check(demo_db_round, organisation):
+    from klyngeradar.web.reports.demo import DEMO_QUOTES, choose_demo_quotes
+    from klyngeradar.web.reports.quotes import chosen_quotes
+    from klyngeradar.web.surveys.convert import round_data
+
+    choose_demo_quotes(organisation.slug)
+
+    choice = QuoteChoice.objects.get(round=demo_db_round)
+    chosen = chosen_quotes(round_data(demo_db_round), choice.items)
+    assert sum(len(quotes) for quotes in chosen.values()) == len(DEMO_QUOTES)
+    assert any(q.edited for q in chosen["agreements.optimal"])
