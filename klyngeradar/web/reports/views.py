@@ -316,6 +316,8 @@ def _quote_groups(options, chosen, items, form, lists):
         "agreements.optimal": _("Den optimale samarbejdsaftale"),
         "agreements.description": _("Sådan ser aftalerne ud i dag"),
     }
+    # A refused form shows the analyst's own ticks again, not the stored ones.
+    posted = set(form.data.getlist("quotes")) if form.is_bound else None
     groups = []
     for question, heading in headings.items():
         rows = []
@@ -327,7 +329,9 @@ def _quote_groups(options, chosen, items, form, lists):
             rows.append(
                 QuoteRow(
                     option=o,
-                    ticked=(o.question, o.cluster) in chosen,
+                    ticked=(
+                        o.key in posted if posted is not None else (o.question, o.cluster) in chosen
+                    ),
                     text=text,
                     theme=form[f"theme-{o.key}"],
                     confirm=form[f"confirm-{o.key}"],

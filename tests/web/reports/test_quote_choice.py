@@ -57,6 +57,7 @@ def test_it_refuses_a_quote_that_names_a_municipality_until_confirmed(
     page = response.content.decode()
     assert "Citatet fra Klynge F nævner »Aalborg kommune«" in page
     assert "<mark>Aalborg kommune</mark>" in page
+    assert f'value="{NAMED}" checked' in page  # the analyst's tick is kept
     assert not QuoteChoice.objects.exists()
 
 
