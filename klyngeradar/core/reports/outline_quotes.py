@@ -267,5 +267,6 @@ def _mentions(ctx: Context, group: ThemeGroup) -> str:
         theme = theme[:1].lower() + theme[1:]
     return ctx.t(
         f"{group.clusters} af {group.base} {ctx.clusters(group.base)} nævner {theme}",
-        f"{group.clusters} of {group.base} {ctx.clusters(group.base)} mention {theme}",
+        f"{group.clusters} of {group.base} {ctx.clusters(group.base)} "
+        f"{'mentions' if group.clusters == 1 else 'mention'} {theme}",
     )

@@ -123,7 +123,7 @@ def test_an_edited_quote_is_marked_and_explained(round):
 def test_it_speaks_english(round):
     quotes = [q("klynge-a", "Regular meetings", "Two a year.")]
     slide = next(s for s in themed_deck(round, quotes, "en").slides if s.key == "quotes.optimal")
-    assert slide.title == "1 of 10 clusters mention regular meetings"
+    assert slide.title == "1 of 10 clusters mentions regular meetings"
     assert slide.body.rows == (("Regular meetings\n1 of 10 clusters", "“Two a year.”"),)
 
 
