@@ -54,7 +54,8 @@ def _slide(ctx: Context, spec: ContextSlide) -> Slide | None:
         if row is not None:
             rows.append(row)
             qualifiers.append(qualifier)
-    labels = list(dict.fromkeys(label for _, label in rows))
+    # "DEB, sn.dk" and "DEB" name DEB once in the footnote.
+    labels = list(dict.fromkeys(part for _, label in rows for part in label.split(", ")))
     return ContentSlide(
         title=title,
         marker=spec.marker(lang),
