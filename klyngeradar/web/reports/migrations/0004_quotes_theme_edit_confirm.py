@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+HELP_TEXT = "Pr. citat: spørgsmål, klynge, tema, evt. redigeret tekst og bekræftede navne."
+
 
 def forward(apps, schema_editor):
     """Give each stored quote today's keys: no theme, not edited, no names confirmed.
@@ -35,21 +37,30 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0003_deck_board_asks'),
+        ("reports", "0003_deck_board_asks"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalquotechoice',
-            name='quotes',
-            field=models.JSONField(blank=True, default=list, help_text='Pr. citat: spørgsmål, klynge, tema, evt. redigeret tekst og bekræftede navne.', verbose_name='citater'),
+            model_name="historicalquotechoice",
+            name="quotes",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text=HELP_TEXT,
+                verbose_name="citater",
+            ),
         ),
         migrations.AlterField(
-            model_name='quotechoice',
-            name='quotes',
-            field=models.JSONField(blank=True, default=list, help_text='Pr. citat: spørgsmål, klynge, tema, evt. redigeret tekst og bekræftede navne.', verbose_name='citater'),
+            model_name="quotechoice",
+            name="quotes",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text=HELP_TEXT,
+                verbose_name="citater",
+            ),
         ),
         migrations.RunPython(forward, backward),
     ]
