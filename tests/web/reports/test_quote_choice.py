@@ -176,3 +176,14 @@ def test_the_demo_analysts_quotes_all_pass_the_name_check(demo_db_round, organis
     chosen = chosen_quotes(round_data(demo_db_round), choice.items)
     assert sum(len(quotes) for quotes in chosen.values()) == len(DEMO_QUOTES)
     assert any(q.edited for q in chosen["agreements.optimal"])
+
+
+def test_it_explains_a_refused_quote_in_english(client_for, analyst, demo_db_round, settings):
+    client = client_for(analyst)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    page = client.post(url("choose_quotes", demo_db_round), {"quotes": [NAMED]}).content.decode()
+
+    assert "The quote from Klynge F names »Aalborg kommune«" in page
+    assert "The names may stand in the quote" in page
+    assert "Text in the deck" in page
