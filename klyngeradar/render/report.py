@@ -22,6 +22,7 @@ from klyngeradar.core.registry.landscape import business_models
 from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
 from klyngeradar.core.reports.deck import Lang
 from klyngeradar.core.reports.outline import build_deck
+from klyngeradar.core.reports.outline_quotes import Quotes
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.decisions import (
     AnalystDecision,
@@ -37,7 +38,6 @@ from klyngeradar.render.workbooks.appendices import write_appendices
 DECK_NAME = "klyngesamarbejde.pptx"
 APPENDICES_NAME = "bilag.xlsx"
 
-Quotes = Mapping[str, Sequence[str]]
 _LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe"})
 
 

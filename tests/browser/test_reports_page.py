@@ -49,3 +49,45 @@ def test_the_analyst_downloads_the_deck_from_rapporter(
     deck = Presentation(str(saved))
     assert deck.slides[0].shapes.title.text == "Samarbejde med de nationale klynger"
     page.close()
+
+
+def test_the_analyst_edits_a_named_quote_before_it_goes_in(
+    browser,  # noqa: F811
+    live_server,
+    analyst,
+    stored_round,
+    tmp_path,
+):
+    from klyngeradar.web.reports.models import QuoteChoice
+
+    page = browser.new_page(locale="da-DK", viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/rapporter/runde/{stored_round.pk}/")
+    page.get_by_label("Brugernavn eller e-mail").fill("analyst")
+    page.get_by_label("Adgangskode").fill("correct horse battery")
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url(f"{live_server.url}/rapporter/runde/{stored_round.pk}/")
+
+    quote = page.locator("#quote-agreementsdescriptionklynge-f")
+    text = quote.get_by_label("Tekst i præsentationen")
+    assert not text.is_visible()  # the edit fields show for a ticked answer only
+    quote.get_by_role("checkbox").first.check()
+    assert text.is_visible()
+    page.get_by_role("button", name="Gem citater").click()
+
+    assert page.get_by_text("Citatet fra Klynge F nævner »Aalborg kommune«").is_visible()
+    assert not QuoteChoice.objects.exists()
+    quote = page.locator("#quote-agreementsdescriptionklynge-f")
+    quote.get_by_label("Tekst i præsentationen").fill("En kommune var økonomisk partner til 2023.")
+    quote.get_by_label("Tema").fill("Medfinansiering")
+    page.screenshot(path=str(tmp_path / "quotes.png"), full_page=True)
+    page.get_by_role("button", name="Gem citater").click()
+
+    assert page.get_by_text("Citaterne er gemt.").is_visible()
+    # Saved with the default choice that was ticked already.
+    items = {
+        i["cluster"]: i for i in QuoteChoice.objects.get().quotes if "description" in i["question"]
+    }
+    item = items["klynge-f"]
+    assert item["text"] == "En kommune var økonomisk partner til 2023."
+    assert item["theme"] == "Medfinansiering"
+    page.close()

@@ -31,10 +31,12 @@ from klyngeradar.core.reports.outline_comparison import (
     comparison_key_messages,
     comparison_slides,
 )
+from klyngeradar.core.reports.outline_context import context_slides
 from klyngeradar.core.reports.outline_guidance import guidance_slides
 from klyngeradar.core.reports.outline_landscape import landscape_slides
 from klyngeradar.core.reports.outline_map import map_slides
 from klyngeradar.core.reports.outline_models import models_slides
+from klyngeradar.core.reports.outline_quotes import Quotes
 from klyngeradar.core.reports.outline_specialisation import (
     RegionalStrengths,
     specialisation_slides,
@@ -60,7 +62,7 @@ def build_deck(
     lang: Lang = "da",
     as_of: date,
     organisation: str | None = None,
-    quotes: Mapping[str, Sequence[str]] | None = None,
+    quotes: Quotes | None = None,
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
     board_asks: Sequence[str] | None = None,
@@ -109,6 +111,7 @@ def build_deck(
         AgendaSlide(title=t("Dagsorden", "Agenda"), items=parts),
     ]
     slides += landscape_slides(ctx, tuple(clusters), landscape)
+    slides += context_slides(ctx)
     slides += survey_slides(ctx, _sentences(findings, lang), quotes)
     slides += comparison_slides(ctx, comparison)
     slides += specialisation_slides(ctx, specialisation)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from klyngeradar.core.findings.model import PRESENCE_TYPES
 from klyngeradar.core.numbers import percent
@@ -15,24 +15,16 @@ from klyngeradar.core.reports.deck import (
     SectionSlide,
     Series,
     Slide,
-    TableSpec,
     Text,
     TwoContentSlide,
     integer_format,
     placeholder_text,
 )
 from klyngeradar.core.reports.outline_base import Context
-from klyngeradar.core.surveys.responses import RoundData
-
-QUOTE_QUESTIONS = ("agreements.description", "agreements.optimal")
-QUOTES_PER_SLIDE = 4
-QUOTE_MIN_CHARS = 60
-QUOTE_MAX_CHARS = 260
+from klyngeradar.core.reports.outline_quotes import Quotes, quote_slides
 
 
-def survey_slides(
-    ctx: Context, notes: Mapping[str, str], quotes: Mapping[str, Sequence[str]] | None
-) -> list[Slide]:
+def survey_slides(ctx: Context, notes: Mapping[str, str], quotes: Quotes | None) -> list[Slide]:
     t, f = ctx.t, ctx.findings
     slides: list[Slide] = [
         SectionSlide(
@@ -66,7 +58,7 @@ def survey_slides(
         _municipalities(ctx),
         _presence_vs_members(ctx, notes),
     ]
-    slides += _quotes(ctx, quotes)
+    slides += quote_slides(ctx, quotes)
     return slides
 
 
@@ -467,75 +459,6 @@ def _presence_vs_members(ctx: Context, notes: Mapping[str, str]) -> Slide:
         right=text,
         notes=_notes(notes, "presence_vs_members"),
     )
-
-
-def default_quotes(round: RoundData) -> dict[str, tuple[str, ...]]:
-    """The quotes the deck takes without the analyst's choice, per free-text question.
-
-    Up to `QUOTES_PER_SLIDE` answers per question, in the round's order, that
-    say something (at least `QUOTE_MIN_CHARS`: "Henviser til vores samtale" is
-    no quote) and fit a slide (at most `QUOTE_MAX_CHARS`). The optimal-agreement
-    answers come first: they are what the board asks for, so a list built from
-    this mapping (the web's quote picker) shows them first.
-    """
-    chosen: dict[str, tuple[str, ...]] = {}
-    for question in sorted(QUOTE_QUESTIONS, key=lambda q: q != "agreements.optimal"):
-        answers = (r.get(question) for r in round.responders)
-        usable = (
-            a.strip()
-            for a in answers
-            if isinstance(a, str) and QUOTE_MIN_CHARS <= len(a.strip()) <= QUOTE_MAX_CHARS
-        )
-        chosen[question] = tuple(usable)[:QUOTES_PER_SLIDE]
-    return chosen
-
-
-def _quotes(ctx: Context, chosen: Mapping[str, Sequence[str]] | None) -> list[Slide]:
-    t = ctx.t
-    titles = {
-        "agreements.description": t(
-            "Hvad siger klyngerne? Sådan ser aftalerne ud i dag",
-            "What the clusters say: agreements today",
-        ),
-        "agreements.optimal": t(
-            "Hvad siger klyngerne? Den optimale samarbejdsaftale",
-            "What the clusters say: the optimal agreement",
-        ),
-    }
-    slides: list[Slide] = []
-    for question in QUOTE_QUESTIONS:
-        if chosen is not None and question in chosen:
-            texts = tuple(chosen[question])
-        else:
-            texts = default_quotes(ctx.round)[question]
-        if not texts:
-            slides.append(
-                ContentSlide(
-                    title=titles[question],
-                    placeholder_note=placeholder_text(
-                        t("ingen fritekstsvar", "no free-text answers"), ctx.lang
-                    ),
-                )
-            )
-            continue
-        slides.append(
-            ContentSlide(
-                title=titles[question],
-                body=TableSpec(
-                    header=(
-                        t("Citater fra surveyen (anonyme)", "Quotes from the survey (anonymous)"),
-                    ),
-                    rows=tuple(
-                        (f"»{text}«" if ctx.lang == "da" else f"“{text}”",) for text in texts
-                    ),
-                ),
-                notes=t(
-                    "Citaterne er valgt af analytikeren blandt fritekstsvarene.",
-                    "The quotes are chosen by the analyst among the free-text answers.",
-                ),
-            )
-        )
-    return slides
 
 
 def _notes(notes: Mapping[str, str], *keys: str) -> str:

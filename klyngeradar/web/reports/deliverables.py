@@ -5,8 +5,9 @@ findings page uses; the collaboration models come from the strategy app's
 `analyse` (the organisation's strategy, the analyst's fit cells and the round's
 thresholds), the analyst's decisions from the strategy app's converter, the
 agreements from the agreements app's converter, and the quotes from the
-analyst's choice. The files are written by `klyngeradar.render.report`, the
-same functions the CLI and the demo use.
+analyst's choice (with their edits and themes, each once its names are
+confirmed). The files are written by `klyngeradar.render.report`, the same
+functions the CLI and the demo use.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from klyngeradar.core.reports.outline_guidance import (
     CoFinancingLine,
     RegisteredAgreement,
 )
+from klyngeradar.core.reports.outline_quotes import Quote
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.decisions import AnalystDecision
 from klyngeradar.core.strategy.plan import Strategy
@@ -71,7 +73,7 @@ class ReportInputs:
     recommendations: Recommendations
     strategy: Strategy
     agreements: tuple[AgreementFacts, ...]
-    quotes: dict[str, tuple[str, ...]] | None
+    quotes: dict[str, tuple[Quote, ...]] | None
     decisions: tuple[AnalystDecision, ...] = ()
     comparison: Comparison | None = None
     specialisation: RegionalStrengths | None = None
@@ -99,7 +101,7 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         recommendations=analysis.result,
         strategy=round_strategy(round, data),
         agreements=tuple(agreement_facts(a) for a in agreements.order_by("slug")),
-        quotes=chosen_quotes(data, choice.keys if choice else None),
+        quotes=chosen_quotes(data, choice.items if choice else None),
         decisions=round_decisions(round),
         comparison=compare_rounds(round_data(earlier), data) if earlier is not None else None,
         specialisation=regional_strengths(round.organisation),

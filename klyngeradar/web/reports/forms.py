@@ -11,11 +11,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from klyngeradar.core.problems import InputError
+from klyngeradar.core.surveys.names import NameLists, find_names
 from klyngeradar.render.deck.template import load_template
 from klyngeradar.web.reports.quotes import QuoteOption
 from klyngeradar.web.surveys.models import Round
 
 MAX_TEMPLATE_BYTES = 30 * 1024 * 1024
+# A quote's text for the slide and its theme; the theme is a few words on a slide.
+QUOTE_TEXT_MAX = 2000
+THEME_MAX = 80
 
 
 class DownloadForm(forms.Form):
@@ -142,22 +146,83 @@ def _template_problems(upload, name: str, layouts: dict[str, str] | None = None)
 
 
 class QuoteForm(forms.Form):
-    """The analyst's quotes: ticked answers, cleaned to (question, cluster) pairs."""
+    """The analyst's quotes: ticked answers, each with its deck text, theme and confirmation.
+
+    Per answer (its `QuoteOption.key`) the form has ``text-KEY`` (the text for the
+    slide; blank or unchanged is the answer as it is), ``theme-KEY`` and
+    ``confirm-KEY`` (the names in the text may stand). A ticked quote whose text
+    names someone is refused until the text is edited or the names confirmed.
+    `cleaned_data["items"]` is the list `QuoteChoice.quotes` stores.
+    """
 
     quotes = forms.MultipleChoiceField(
         label=_("Citater"), required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, options: tuple[QuoteOption, ...], **kwargs):
+    def __init__(self, *args, options: tuple[QuoteOption, ...], lists: NameLists, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["quotes"].choices = [(o.key, o.text) for o in options]
         self._options = {o.key: o for o in options}
+        self._lists = lists
+        for option in options:
+            self.fields[f"text-{option.key}"] = forms.CharField(
+                label=_("Tekst i præsentationen"),
+                required=False,
+                max_length=QUOTE_TEXT_MAX,
+                strip=True,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+            self.fields[f"theme-{option.key}"] = forms.CharField(
+                label=_("Tema"),
+                required=False,
+                max_length=THEME_MAX,
+                strip=True,
+                widget=forms.TextInput(attrs={"list": "quote-themes", "autocomplete": "off"}),
+            )
+            self.fields[f"confirm-{option.key}"] = forms.BooleanField(
+                label=_("Navnene må stå i citatet"), required=False
+            )
 
     def clean_quotes(self) -> list[tuple[str, str]]:
         return [
             (self._options[key].question, self._options[key].cluster)
             for key in self.cleaned_data["quotes"]
         ]
+
+    def clean(self):
+        cleaned = super().clean()
+        items = []
+        for question, cluster in cleaned.get("quotes") or ():
+            key = f"{question}:{cluster}"
+            option = self._options[key]
+            text = cleaned.get(f"text-{key}") or ""
+            edited = text if text and text != option.text else None
+            flags = find_names(edited or option.text, self._lists)
+            confirmed = bool(cleaned.get(f"confirm-{key}"))
+            if flags and not confirmed:
+                self.add_error(
+                    f"text-{key}",
+                    _(
+                        "Citatet fra %(cluster)s nævner %(names)s. Ret teksten, eller bekræft, at "
+                        "navnene må stå, før citatet kan komme med i præsentationen."
+                    )
+                    % {
+                        "cluster": option.cluster_name,
+                        "names": ", ".join(f"»{f.text}«" for f in flags),
+                    },
+                )
+            items.append(
+                {
+                    "question": option.question,
+                    "cluster": option.cluster,
+                    "theme": cleaned.get(f"theme-{key}") or "",
+                    "text": edited,
+                    "answer": option.text if edited else None,
+                    "confirmed": sorted({f.text for f in flags}) if confirmed else [],
+                }
+            )
+        cleaned["items"] = items
+        return cleaned
 
 
 class BoardAsksForm(forms.Form):

@@ -8,8 +8,12 @@
 - `BoardAsks`: the analyst's text for the deck's "Bestyrelsen bedes …" slide, one
   item a line (without it the deck drafts the items from the recommendations).
 - `QuoteChoice`: the free-text answers the analyst chose as quotes for a round,
-  by question and cluster (the text is read from the answer when the deck is
-  made, so a corrected answer is quoted as corrected).
+  by question and cluster, each with the analyst's theme and, when the analyst
+  shortened or edited it for the deck, its text. An unedited quote is read from
+  the answer when the deck is made, so a corrected answer is quoted as corrected;
+  the answer itself is never changed. Names in a quote (clusters, municipalities,
+  persons, e-mail addresses) keep it out of the deck until the analyst edits them
+  away or confirms them; the confirmed names are stored with the quote.
 """
 
 from __future__ import annotations
@@ -61,7 +65,14 @@ class ReportTemplate(models.Model):
 
 
 class QuoteChoice(models.Model):
-    """The analyst's quotes for a round: ``[{"question": ..., "cluster": slug}, ...]``."""
+    """The analyst's quotes for a round, one item per chosen answer.
+
+    ``{"question": id, "cluster": slug, "theme": "Faste møder", "text": str | None,
+    "answer": str | None, "confirmed": ["Aalborg", ...]}``: `text` is the deck's text
+    when edited (None: the answer as it is), `answer` the answer it was edited from,
+    `confirmed` the names the analyst let stand. Items stored before themes and edits
+    have only question and cluster, and read as unedited, unthemed and unconfirmed.
+    """
 
     round = models.OneToOneField(
         "surveys.Round",
@@ -69,7 +80,14 @@ class QuoteChoice(models.Model):
         related_name="quote_choice",
         verbose_name=_("runde"),
     )
-    quotes = models.JSONField(_("citater"), default=list, blank=True)
+    quotes = models.JSONField(
+        _("citater"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Pr. citat: spørgsmål, klynge, tema, evt. redigeret tekst og bekræftede navne."
+        ),
+    )
     chosen_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -91,6 +109,23 @@ class QuoteChoice(models.Model):
     @property
     def keys(self) -> set[tuple[str, str]]:
         return {(item["question"], item["cluster"]) for item in self.quotes}
+
+    @property
+    def items(self) -> dict[tuple[str, str], dict]:
+        """Each chosen quote by (question, cluster), with every key present."""
+        return {(item["question"], item["cluster"]): quote_item(item) for item in self.quotes}
+
+
+def quote_item(item: dict) -> dict:
+    """A stored quote item with the keys of today's shape (older items have only two)."""
+    return {
+        "question": item["question"],
+        "cluster": item["cluster"],
+        "theme": item.get("theme") or "",
+        "text": item.get("text") or None,
+        "answer": item.get("answer") or None,
+        "confirmed": list(item.get("confirmed") or ()),
+    }
 
 
 class BoardAsks(models.Model):

@@ -8,6 +8,7 @@ as for every page of the organisation's rounds.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from django.views.decorators.http import require_GET, require_POST
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.problems import InputError
 from klyngeradar.core.reports.outline_base import Context
+from klyngeradar.core.reports.outline_quotes import SUGGESTED_THEMES
 from klyngeradar.core.reports.outline_summary import default_decisions
 from klyngeradar.render.report import (
     APPENDICES_NAME,
@@ -43,7 +45,13 @@ from klyngeradar.web.reports.forms import (
     TemplateUploadForm,
 )
 from klyngeradar.web.reports.models import BoardAsks, QuoteChoice, ReportTemplate
-from klyngeradar.web.reports.quotes import default_keys, quote_options
+from klyngeradar.web.reports.quotes import (
+    deck_text,
+    default_keys,
+    name_lists,
+    quote_options,
+    unconfirmed,
+)
 from klyngeradar.web.reports.rules import is_staff_role
 from klyngeradar.web.strategy.analysis import analyse
 from klyngeradar.web.strategy.decisions import round_decisions
@@ -156,15 +164,12 @@ def choose_quotes(request, pk):
         QuoteChoice.objects.filter(round=round).delete()
         messages.success(request, _("Præsentationen bruger igen standardvalget af citater."))
         return redirect(_round_url(round))
-    form = QuoteForm(request.POST, options=quote_options(round_data(round)))
+    data = round_data(round)
+    form = QuoteForm(request.POST, options=quote_options(data), lists=name_lists(data))
     if not form.is_valid():
         return _render_round(request, round, quote_form=form, status=400)
     QuoteChoice.objects.update_or_create(
-        round=round,
-        defaults={
-            "quotes": [{"question": q, "cluster": c} for q, c in form.cleaned_data["quotes"]],
-            "chosen_by": request.user,
-        },
+        round=round, defaults={"quotes": form.cleaned_data["items"], "chosen_by": request.user}
     )
     messages.success(request, _("Citaterne er gemt."))
     return redirect(_round_url(round))
@@ -289,7 +294,11 @@ def _render_round(request, round, *, upload_form=None, quote_form=None, asks_for
         asks_form = BoardAsksForm(initial={"text": draft})
     options = quote_options(data)
     choice = QuoteChoice.objects.filter(round=round).first()
-    chosen = choice.keys if choice else default_keys(data)
+    items = choice.items if choice else {}
+    chosen = set(items) if choice else default_keys(data)
+    lists = name_lists(data)
+    if quote_form is None:
+        quote_form = QuoteForm(options=options, lists=lists, initial=_quote_initial(options, items))
     templates = _templates(request.user, round)
     ctx = {
         "round": round,
@@ -300,7 +309,8 @@ def _render_round(request, round, *, upload_form=None, quote_form=None, asks_for
         "templates": templates,
         "upload_form": upload_form or TemplateUploadForm(),
         "quote_form": quote_form,
-        "quote_groups": _quote_groups(options, chosen),
+        "quote_groups": _quote_groups(options, chosen, items, quote_form, lists),
+        "quote_themes": _themes(items),
         "quote_choice": choice,
         "asks_form": asks_form,
         "board_asks": asks,
@@ -316,14 +326,72 @@ def _drafted_asks(round) -> tuple[str, ...]:
     return default_decisions(ctx, analysis.result)
 
 
-def _quote_groups(options, chosen):
-    """The picker's rows per question: (heading, [(option, ticked), ...])."""
+def _quote_initial(options, items) -> dict:
+    """The quote form's values from the stored choice: deck text, theme and confirmation."""
+    initial = {}
+    for option in options:
+        item = items.get((option.question, option.cluster))
+        initial[f"text-{option.key}"] = deck_text(option, item)
+        initial[f"theme-{option.key}"] = (item or {}).get("theme", "")
+        initial[f"confirm-{option.key}"] = bool((item or {}).get("confirmed"))
+    return initial
+
+
+def _themes(items) -> list[str]:
+    """The short list of themes: the round's own first, then the suggested ones."""
+    used = [item["theme"] for item in items.values() if item["theme"]]
+    return list(dict.fromkeys([*used, *SUGGESTED_THEMES]))
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """One answer in the picker, with its form fields and what keeps it out of the deck."""
+
+    option: object
+    ticked: bool
+    text: object
+    theme: object
+    confirm: object
+    flags: tuple
+    blocked: tuple
+    edited: bool
+    answer_changed: bool
+
+
+def _quote_groups(options, chosen, items, form, lists):
+    """The picker's rows per question: (heading, [QuoteRow, ...]).
+
+    `flags` are the names in the text as shown in the form; `blocked` the names that
+    keep a stored quote out of the deck now (none for an answer not chosen).
+    """
     headings = {
         "agreements.optimal": _("Den optimale samarbejdsaftale"),
         "agreements.description": _("Sådan ser aftalerne ud i dag"),
     }
+    # A refused form shows the analyst's own ticks again, not the stored ones.
+    posted = set(form.data.getlist("quotes")) if form.is_bound else None
     groups = []
     for question, heading in headings.items():
-        rows = [(o, (o.question, o.cluster) in chosen) for o in options if o.question == question]
+        rows = []
+        for o in (o for o in options if o.question == question):
+            item = items.get((o.question, o.cluster))
+            text = form[f"text-{o.key}"]
+            shown = (text.value() or "").strip() or o.text
+            stored = deck_text(o, item)
+            rows.append(
+                QuoteRow(
+                    option=o,
+                    ticked=(
+                        o.key in posted if posted is not None else (o.question, o.cluster) in chosen
+                    ),
+                    text=text,
+                    theme=form[f"theme-{o.key}"],
+                    confirm=form[f"confirm-{o.key}"],
+                    flags=unconfirmed(shown, (), lists),
+                    blocked=unconfirmed(stored, item["confirmed"], lists) if item else (),
+                    edited=shown != o.text,
+                    answer_changed=bool(item and item["answer"] and item["answer"] != o.text),
+                )
+            )
         groups.append((heading, rows))
     return groups

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from klyngeradar.core.reports.outline_survey import (
+from klyngeradar.core.reports.outline_quotes import (
     QUOTE_MAX_CHARS,
     QUOTE_MIN_CHARS,
     QUOTES_PER_SLIDE,

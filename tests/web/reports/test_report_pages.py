@@ -170,7 +170,14 @@ def test_it_puts_the_analysts_chosen_quotes_in_the_deck(client_for, analyst, dem
 
     assert response.status_code == 302
     assert QuoteChoice.objects.get().quotes == [
-        {"question": "agreements.optimal", "cluster": "klynge-g"}
+        {
+            "question": "agreements.optimal",
+            "cluster": "klynge-g",
+            "theme": "",
+            "text": None,
+            "answer": None,
+            "confirmed": [],
+        }
     ]
     texts = deck_texts(client.get(url("deck", demo_db_round)).content)
     assert "»Henviser til vores samtale i dag :-)«" in texts
