@@ -24,11 +24,24 @@ def test_the_guidance_knows_the_registers_kinds():
     assert register == [(code, da) for code, da, _ in AGREEMENT_KINDS]
 
 
+def _agreement_helpers():
+    """tests/web/agreements/agreement_helpers.py, loaded by its path (tests is no package)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "agreements" / "agreement_helpers.py"
+    spec = importlib.util.spec_from_file_location("agreement_helpers", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture
 def cofinanced(organisation, region, demo_db_round):
     """Klynge A's framework agreement with Aalborg Kommune and BRN, co-financed for two years."""
     from klyngeradar.web.registry.models import Actor, Cluster, Municipality
-    from tests.web.agreements.agreement_helpers import make_agreement
+
+    make_agreement = _agreement_helpers().make_agreement
 
     aalborg, _ = Municipality.objects.get_or_create(
         code="851", defaults={"name": "Aalborg", "region": region, "source": "test"}

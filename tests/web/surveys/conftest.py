@@ -98,3 +98,9 @@ def smtp_inbox(settings):
         yield inbox
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def unused_port() -> int:
+    """A loopback port nobody listens on (a mail server that is down)."""
+    return _free_port()

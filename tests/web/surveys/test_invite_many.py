@@ -209,12 +209,10 @@ def test_a_respondent_never_reaches_the_contact_list(client_for, respondent_a, s
 
 
 def test_an_e_mail_that_cannot_be_sent_is_said_plainly_and_the_link_still_works(
-    settings, client, client_for, analyst, survey_round, clusters
+    settings, client, client_for, analyst, survey_round, clusters, unused_port
 ):
-    from tests.web.surveys.conftest import _free_port
-
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _free_port()  # nobody listens
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", unused_port  # nobody listens
     settings.EMAIL_USE_TLS = False
 
     _preview, done = check_then_confirm(
