@@ -391,15 +391,30 @@ def table_pages(
         fit = table_fit(
             part, width, None, metrics, range(TABLE_SPLIT_MAX, TABLE_MIN - 1, -1)
         ) or forced_fit(part, width, metrics)
-        header, *rows = fit.heights
-        start, used = 0, header
-        for index, row in enumerate(rows):
-            if index > start and used + row > room:
-                pages.append(_rows(part, start, index, fit))
-                start, used = index, header
-            used += row
-        pages.append(_rows(part, start, len(rows), fit))
+        pages += [_rows(part, start, stop, fit) for start, stop in _row_breaks(fit, room)]
     return pages
+
+
+def _row_breaks(fit: TableFit, room: float) -> list[tuple[int, int]]:
+    """Where the rows break over slides: as few slides as fit, the rows spread evenly
+    over them (no slide of one lone row) when the even spread fits too."""
+    header, *rows = fit.heights
+    breaks, start, used = [], 0, header
+    for index, row in enumerate(rows):
+        if index > start and used + row > room:
+            breaks.append((start, index))
+            start, used = index, header
+        used += row
+    breaks.append((start, len(rows)))
+    per, extra = divmod(len(rows), len(breaks))
+    even, start = [], 0
+    for page in range(len(breaks)):
+        stop = start + per + (1 if page < extra else 0)
+        even.append((start, stop))
+        start = stop
+    if all(header + sum(rows[a:b]) <= room or b - a == 1 for a, b in even):
+        return even
+    return breaks
 
 
 def _rows(spec: TableSpec, start: int, stop: int, fit: TableFit) -> TableSpec:

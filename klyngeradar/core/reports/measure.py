@@ -146,3 +146,28 @@ def fitting_size(
         if text_height(paragraphs, width, size, bullets=bullets, metrics=metrics) <= height:
             return size
     return None
+
+
+def widest(*metrics: Metrics) -> Metrics:
+    """One measure at least as wide as each of `metrics` for every character.
+
+    For text that may be set in any of several fonts (a template whose placeholders
+    name another font than its theme): each character as wide as its widest.
+    """
+    distinct = list(dict.fromkeys(metrics))
+    if len(distinct) == 1:
+        return distinct[0]
+    if not distinct:
+        return CALIBRI
+    characters = set().union(*(m.widths or {} for m in distinct))
+    characters |= _NARROW | _WIDE | _CAPITAL | _DIGITS | set("abcdeghknopqsuvxyzæøå")
+    widths = {c: max(m.width(c, 1.0) for m in distinct) for c in characters}
+    missing = max(m.missing * m.scale if m.widths is not None else 0.86 * m.scale for m in distinct)
+    return Metrics(
+        scale=1.0,
+        font=" / ".join(m.font or "?" for m in distinct),
+        widths=widths,
+        missing=missing,
+        bold=max(m.bold for m in distinct),
+        line_spacing=max(m.line_spacing for m in distinct),
+    )

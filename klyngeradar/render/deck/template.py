@@ -26,10 +26,17 @@ from pptx.util import Emu, Inches, Pt
 
 from klyngeradar.core.archives import check_archive
 from klyngeradar.core.problems import InputError, Problem
-from klyngeradar.core.reports.measure import CALIBRI, Metrics
+from klyngeradar.core.reports.measure import CALIBRI, Metrics, widest
 from klyngeradar.render.deck.fonts import FONT_SCALES, UNKNOWN_FONT_SCALE, font_metrics
 from klyngeradar.render.deck.layouts import LAYOUT_NAMES, find_layouts, normalise
-from klyngeradar.render.deck.theme import PALETTE, Palette, palette_of, theme_fonts, theme_palette
+from klyngeradar.render.deck.theme import (
+    PALETTE,
+    Palette,
+    palette_of,
+    text_fonts,
+    theme_fonts,
+    theme_palette,
+)
 
 __all__ = [
     "FONT_SCALES",
@@ -92,15 +99,16 @@ def load_template(
         reason_da = "kan ikke åbnes som PowerPoint-skabelon (ikke en .pptx-fil, eller ødelagt)"
         raise InputError([Problem(reason, file=source.name, reason_da=reason_da)]) from exc
     _remove_slides(presentation)
-    major, minor = theme_fonts(presentation)
+    found = map_layouts(presentation, source.name, layouts)
+    titles, bodies = text_fonts(presentation, list(found.values()))
     return Template(
         presentation,
-        map_layouts(presentation, source.name, layouts),
+        found,
         source.name,
-        font_metrics(minor),
-        minor,
-        font_metrics(major or minor),
-        major or minor,
+        widest(*(font_metrics(font) for font in bodies)),
+        bodies[0],
+        widest(*(font_metrics(font) for font in titles)),
+        titles[0],
         theme_palette(presentation),
     )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
@@ -84,6 +85,70 @@ def theme_fonts(presentation) -> tuple[str | None, str | None]:
         typeface = latin.get("typeface") if latin is not None else None
         found.append(typeface.strip() or None if typeface else None)
     return found[0], found[1]
+
+
+TITLE_TYPES = ("title", "ctrTitle")
+TITLE_KINDS = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
+BODY_KINDS = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}
+
+
+def text_fonts(presentation, layouts) -> tuple[list[str], list[str]]:
+    """(title fonts, body fonts): the typefaces the deck's titles and body text may be set in.
+
+    A placeholder's font is the first of: its layout placeholder's list style, the
+    master placeholder's, the master's title or body style, the theme's major
+    (titles) or minor (body) font; "+mj-lt"/"+mn-lt" stand for the theme's. Any
+    other typeface the layout's or master's placeholder names in its text (as
+    LibreOffice writes its styles) counts too, and body text includes the theme's
+    minor font, which text boxes, tables and charts use. Measured with the widest.
+    """
+    major, minor = theme_fonts(presentation)
+    master = presentation.slide_master
+    titles: list[str] = []
+    bodies: list[str] = [minor] if minor else []
+    for layout in layouts:
+        for placeholder in layout.placeholders:
+            kind = placeholder.placeholder_format.type
+            is_title = kind in TITLE_KINDS
+            if not is_title and kind not in BODY_KINDS:
+                continue
+            found = titles if is_title else bodies
+            for font in _placeholder_fonts(placeholder._element, master, is_title, major, minor):
+                if font and font not in found:
+                    found.append(font)
+    return titles or [major or minor or "Calibri"], bodies or ["Calibri"]
+
+
+def _placeholder_fonts(element, master, is_title: bool, major, minor) -> list[str | None]:
+    level = f"{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}/{qn('a:latin')}"
+    wanted = TITLE_TYPES if is_title else ("body", "obj", None)
+    owners = [element]
+    for shape in master.placeholders:
+        ph = shape._element.find(f".//{qn('p:ph')}")
+        if ph is not None and ph.get("type") in wanted:
+            owners.append(shape._element)
+            break
+    chain = [owner.find(f"{qn('p:txBody')}/{level}") for owner in owners]
+    style = "p:titleStyle" if is_title else "p:bodyStyle"
+    chain.append(
+        master._element.find(
+            f"{qn('p:txStyles')}/{qn(style)}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}/{qn('a:latin')}"
+        )
+    )
+
+    def named(latin) -> str | None:
+        typeface = (latin.get("typeface") or "").strip() if latin is not None else ""
+        if typeface.startswith("+mj"):
+            return major
+        if typeface.startswith("+mn"):
+            return minor
+        return typeface or None
+
+    inherited = next((named(x) for x in chain if named(x)), None)
+    fonts = [inherited or (major if is_title else minor)]
+    for owner in owners:
+        fonts += [named(latin) for latin in owner.iter(qn("a:latin"))]
+    return fonts
 
 
 def theme_colours(presentation) -> dict[str, str]:
