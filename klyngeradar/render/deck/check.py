@@ -20,7 +20,7 @@ from klyngeradar.core.problems import Problem
 from klyngeradar.core.reports.layout import CELL_MARGIN_X, CELL_MARGIN_Y
 from klyngeradar.core.reports.measure import Metrics, text_height
 from klyngeradar.render.deck.fonts import font_metrics
-from klyngeradar.render.deck.theme import theme_fonts
+from klyngeradar.render.deck.theme import set_in_capitals, theme_fonts
 
 # Shapes may touch the slide's edge or the title's foot within this margin (EMU, 0.02 in).
 SLACK = 18288
@@ -109,6 +109,8 @@ def _text_problems(shape, box, metrics: Metrics):
         width = Emu(box[2] - box[0] - frame.margin_left - frame.margin_right).pt
         height = Emu(box[3] - box[1] - frame.margin_top - frame.margin_bottom).pt
         paragraphs = _paragraphs(frame)
+        if set_in_capitals(shape):
+            paragraphs = [(text.upper(), size, bold) for text, size, bold in paragraphs]
         broken = _broken_word(paragraphs, width, metrics)
         if broken:
             yield (

@@ -151,6 +151,39 @@ def _placeholder_fonts(element, master, is_title: bool, major, minor) -> list[st
     return fonts
 
 
+def inherited_run_property(shape, name: str) -> str | None:
+    """A first-level run property (``cap``, ``b``) as the shape's text inherits it: from its
+    own list style, its layout's and master's placeholder, then the master's text style."""
+    path = f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"
+    owner, seen = shape, 0
+    while owner is not None and seen < 3:
+        found = owner._element.find(path)
+        if found is not None and found.get(name) is not None:
+            return found.get(name)
+        try:
+            owner = getattr(owner, "_base_placeholder", None)
+        except (AttributeError, KeyError, ValueError):
+            owner = None
+        seen += 1
+    if not getattr(shape, "is_placeholder", False):
+        return None
+    try:
+        master = shape.part.slide_layout.slide_master
+    except AttributeError:
+        return None
+    is_title = shape.placeholder_format.type in TITLE_KINDS
+    style = "p:titleStyle" if is_title else "p:bodyStyle"
+    found = master._element.find(
+        f"{qn('p:txStyles')}/{qn(style)}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"
+    )
+    return found.get(name) if found is not None else None
+
+
+def set_in_capitals(shape) -> bool:
+    """Whether the template sets the shape's text in capitals (a section title often is)."""
+    return inherited_run_property(shape, "cap") == "all"
+
+
 def theme_colours(presentation) -> dict[str, str]:
     """The theme's colour scheme as {slot: RRGGBB}; slots it lacks or cannot say are left out."""
     root = theme_root(presentation)

@@ -57,7 +57,7 @@ from klyngeradar.render.atomic import writes_atomically
 from klyngeradar.render.deck.check import check_presentation
 from klyngeradar.render.deck.map import draw_map
 from klyngeradar.render.deck.template import DEFAULT_PALETTE, Template, load_template
-from klyngeradar.render.deck.theme import Palette, contrast, readable_on
+from klyngeradar.render.deck.theme import Palette, contrast, readable_on, set_in_capitals
 
 CHART_TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -367,7 +367,7 @@ class _Writer:
         width = shape.width - (frame.margin_left + frame.margin_right)
         height = shape.height - (frame.margin_top + frame.margin_bottom)
         size = fit_size(
-            text.bullets,
+            _as_drawn(shape, text.bullets),
             width,
             height,
             max_size,
@@ -496,6 +496,13 @@ def _slide_number_field(paragraph) -> None:
     text.text = "‹#›"
     field.append(text)
     paragraph._p.append(field)
+
+
+def _as_drawn(shape, bullets: tuple[Bullet, ...]) -> tuple[Bullet, ...]:
+    """The bullets as the template draws them: in capitals where its style says so."""
+    if not set_in_capitals(shape):
+        return bullets
+    return tuple(Bullet(b.text.upper(), b.level, b.bold) for b in bullets)
 
 
 # -- colours -----------------------------------------------------------------------------------
