@@ -21,7 +21,9 @@ Every answer is cached per font for the life of the process.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
 import math
 import os
 import shutil
@@ -177,7 +179,7 @@ def read_widths(path: str, index: int = 0) -> tuple[dict[str, float], float, flo
     """
     from fontTools.ttLib import TTFont
 
-    with TTFont(path, fontNumber=index, lazy=True) as font:
+    with _quiet(), TTFont(path, fontNumber=index, lazy=True) as font:
         units = font["head"].unitsPerEm
         metrics = font["hmtx"].metrics
         widths = {
@@ -196,6 +198,18 @@ def read_widths(path: str, index: int = 0) -> tuple[dict[str, float], float, flo
     capitals = [widths[c] for c in "MWÆ@" if c in widths]
     missing = max(capitals or widths.values() or [1.0])
     return widths, missing, max(lines, default=units * LINE_SPACING) / units
+
+
+@contextlib.contextmanager
+def _quiet():
+    """fontTools logs its doubts about a font's tables (an old timestamp): not the user's."""
+    logger = logging.getLogger("fontTools")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 SAMPLE = "Klyngesamarbejde med de nationale klynger ÆØÅ æøå 0123456789 Medlemmer"
@@ -318,7 +332,7 @@ def _faces_of(path: Path, open_font) -> list[Face]:
     count = len(TTCollection(str(path)).fonts) if path.suffix.lower() in (".ttc", ".otc") else 1
     faces = []
     for index in range(count):
-        with open_font(str(path), fontNumber=index, lazy=True) as font:
+        with _quiet(), open_font(str(path), fontNumber=index, lazy=True) as font:
             names = font["name"]
             family = names.getDebugName(16) or names.getDebugName(1)
             os2 = font.get("OS/2")

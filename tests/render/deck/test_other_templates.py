@@ -181,7 +181,7 @@ def test_it_refuses_a_bad_template_naming_the_problem(capsys, tmp_path, demo_xls
     out = tmp_path / "rapport"
     status, _, err = run(capsys, demo_xlsx, "--out", out, "--template", template)
     assert status == 2 and says in err and "Traceback" not in err
-    assert not out.exists() or list(out.iterdir()) == []
+    assert not out.exists(), "no folder is left behind for a refused deck"
 
 
 def test_it_refuses_a_deck_that_fails_its_check_naming_slide_and_shape(capsys, tmp_path, demo_xlsx):
