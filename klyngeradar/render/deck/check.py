@@ -49,8 +49,16 @@ def check_presentation(
         # A placeholder's position is looked up in its layout on every access: read it once.
         title_box = _box(title) if title is not None else None
         title_id = title.shape_id if title is not None else None
-        for shape in slide.shapes:
-            box = _box(shape)
+        shapes = [(shape, _box(shape)) for shape in slide.shapes]
+        texts = [
+            (other, other_box)
+            for other, other_box in shapes
+            if other_box is not None
+            and other.shape_id != title_id
+            and other.has_text_frame
+            and other.text_frame.text.strip()
+        ]
+        for shape, box in shapes:
             if box is None:
                 continue
             left, top, right, bottom = box
@@ -78,15 +86,8 @@ def check_presentation(
                     )
                 )
             if shape.has_chart or shape.has_table:
-                for other in slide.shapes:
-                    other_box = _box(other)
-                    if (
-                        other_box is not None
-                        and other.has_text_frame
-                        and other.shape_id not in (shape.shape_id, title_id)
-                        and other.text_frame.text.strip()
-                        and _overlaps(box, other_box)
-                    ):
+                for other, other_box in texts:
+                    if other.shape_id != shape.shape_id and _overlaps(box, other_box):
                         problems.append(
                             Problem(
                                 f'{where} lies over shape "{other.name}"',
@@ -104,7 +105,7 @@ def check_presentation(
 
 
 def _text_problems(shape, box, metrics: Metrics):
-    if shape.has_text_frame:
+    if shape.has_text_frame and shape.text_frame.text.strip():
         frame = shape.text_frame
         width = Emu(box[2] - box[0] - frame.margin_left - frame.margin_right).pt
         height = Emu(box[3] - box[1] - frame.margin_top - frame.margin_bottom).pt
