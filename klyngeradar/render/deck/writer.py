@@ -1,9 +1,10 @@
 """Write a `Deck` spec as an editable .pptx: native charts, real tables, text in placeholders.
 
 The writer only translates the spec. Its one piece of judgement is fitting text:
-every text is given an explicit size at which it fits its box, estimated from
-Calibri's character widths (LibreOffice renders with the metric-compatible
-Carlito), so long Danish cluster names wrap or shrink instead of overflowing.
+every text is given an explicit size at which it fits its box, measured with the
+template's own fonts (`klyngeradar.render.deck.fonts`), so long Danish cluster
+names wrap or shrink instead of overflowing. Charts and the heatmap take the
+template's theme colours (`klyngeradar.render.deck.theme`).
 """
 
 from __future__ import annotations
