@@ -18,9 +18,9 @@ from pptx.util import Emu
 
 from klyngeradar.core.problems import Problem
 from klyngeradar.core.reports.layout import CELL_MARGIN_X, CELL_MARGIN_Y
-from klyngeradar.core.reports.measure import Metrics, text_height
+from klyngeradar.core.reports.measure import Metrics, text_height, widest
 from klyngeradar.render.deck.fonts import font_metrics
-from klyngeradar.render.deck.theme import set_in_capitals, theme_fonts
+from klyngeradar.render.deck.theme import set_in_capitals, text_fonts
 
 # Shapes may touch the slide's edge or the title's foot within this margin (EMU, 0.02 in).
 SLACK = 18288
@@ -35,12 +35,16 @@ def check_presentation(
 ) -> list[Problem]:
     """Every problem of the built `presentation`, each naming its slide and shape.
 
-    `metrics` measures body text and `title_metrics` titles; by default both are
-    the presentation's own theme fonts (minor and major).
+    `metrics` measures body text and `title_metrics` titles; by default, the fonts
+    the presentation's theme and its slides' layouts name (as `load_template` does).
     """
-    major, minor = theme_fonts(presentation)
-    metrics = metrics or font_metrics(minor)
-    title_metrics = title_metrics or font_metrics(major or minor)
+    if metrics is None or title_metrics is None:
+        layouts = {
+            slide.slide_layout.part.partname: slide.slide_layout for slide in presentation.slides
+        }
+        titles, bodies = text_fonts(presentation, list(layouts.values()))
+        metrics = metrics or widest(*(font_metrics(font) for font in bodies))
+        title_metrics = title_metrics or widest(*(font_metrics(font) for font in titles))
     problems: list[Problem] = []
     width, height = presentation.slide_width, presentation.slide_height
     for number, slide in enumerate(presentation.slides, start=1):

@@ -68,6 +68,8 @@ def assert_clean(path, template):
                 assert shape.top >= title.top + title.height, f"{where} is over the title"
     metrics, title_metrics = template.metrics, template.title_metrics
     assert check_presentation(presentation, path.name, metrics, title_metrics) == []
+    # The written file alone, measured with the fonts its own theme and layouts name.
+    assert check_presentation(presentation, path.name) == []
     return presentation
 
 
