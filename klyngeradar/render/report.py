@@ -103,7 +103,51 @@ def write_report(
     file is written under a temporary name and renamed, so no half file is left.
     """
     out = Path(out_dir)
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
+    try:
+        return _write_both(
+            round,
+            out,
+            as_of=as_of,
+            template=template,
+            lang=lang,
+            strategy=strategy,
+            agreements=agreements,
+            quotes=quotes,
+            recommendations=recommendations,
+            decisions=decisions,
+            findings=findings,
+            comparison=comparison,
+            specialisation=specialisation,
+            layouts=layouts,
+            board_asks=board_asks,
+        )
+    except BaseException:
+        # A refused deck leaves no folder behind that the command made for it.
+        if created and out.is_dir() and not any(out.iterdir()):
+            out.rmdir()
+        raise
+
+
+def _write_both(
+    round: RoundData,
+    out: Path,
+    *,
+    as_of: date,
+    template,
+    lang: Lang,
+    strategy,
+    agreements,
+    quotes,
+    recommendations,
+    decisions,
+    findings,
+    comparison,
+    specialisation,
+    layouts,
+    board_asks,
+) -> Report:
     findings = findings or compute_findings(round)
     recommendations = recommendations or recommend(round, strategy=strategy)
     return Report(

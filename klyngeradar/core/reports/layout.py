@@ -38,7 +38,7 @@ from klyngeradar.core.reports.deck import (
     TwoContentSlide,
     placeholder_text,
 )
-from klyngeradar.core.reports.measure import BOLD, CALIBRI, LINE_SPACING, Metrics, fitting_size
+from klyngeradar.core.reports.measure import CALIBRI, Metrics, fitting_size
 
 # Room the renderer keeps under a chart or table for its footnote, in points.
 FOOTNOTE = 36.0
@@ -283,7 +283,7 @@ def _inner(widths: tuple[float, ...]) -> tuple[float, ...]:
 def row_height(row, inner, size: float, metrics: Metrics = CALIBRI) -> float:
     """A table row's height in points at `size`: its tallest cell plus the margins."""
     lines = max(metrics.lines(v, room, size) for v, room in zip(row, inner, strict=True))
-    return lines * size * LINE_SPACING + 2 * CELL_MARGIN_Y + 2
+    return lines * size * metrics.line_spacing + 2 * CELL_MARGIN_Y + 2
 
 
 def _whole(row, inner, size: float, metrics: Metrics) -> bool:
@@ -297,7 +297,7 @@ def _header_size(spec: TableSpec, inner, size: int, metrics: Metrics) -> int | N
         (
             s
             for s in range(size, HEADER_MIN - 1, -1)
-            if _whole(spec.header, inner, s * BOLD, metrics)
+            if _whole(spec.header, inner, s, metrics.as_bold())
         ),
         None,
     )
@@ -320,7 +320,7 @@ def table_fit(
         if header is None:
             continue
         heights = (
-            row_height(spec.header, inner, header * BOLD, metrics),
+            row_height(spec.header, inner, header, metrics.as_bold()),
             *(row_height(row, inner, size, metrics) for row in spec.rows),
         )
         if height is None or sum(heights) <= height:
@@ -332,7 +332,7 @@ def forced_fit(spec: TableSpec, width: float, metrics: Metrics = CALIBRI) -> Tab
     """The smallest sizes, for a table that keeps no whole words at any size."""
     inner = _inner(column_widths(spec, width))
     heights = (
-        row_height(spec.header, inner, HEADER_MIN * BOLD, metrics),
+        row_height(spec.header, inner, HEADER_MIN, metrics.as_bold()),
         *(row_height(row, inner, TABLE_MIN, metrics) for row in spec.rows),
     )
     return TableFit(TABLE_MIN, HEADER_MIN, heights)
@@ -391,15 +391,30 @@ def table_pages(
         fit = table_fit(
             part, width, None, metrics, range(TABLE_SPLIT_MAX, TABLE_MIN - 1, -1)
         ) or forced_fit(part, width, metrics)
-        header, *rows = fit.heights
-        start, used = 0, header
-        for index, row in enumerate(rows):
-            if index > start and used + row > room:
-                pages.append(_rows(part, start, index, fit))
-                start, used = index, header
-            used += row
-        pages.append(_rows(part, start, len(rows), fit))
+        pages += [_rows(part, start, stop, fit) for start, stop in _row_breaks(fit, room)]
     return pages
+
+
+def _row_breaks(fit: TableFit, room: float) -> list[tuple[int, int]]:
+    """Where the rows break over slides: as few slides as fit, the rows spread evenly
+    over them (no slide of one lone row) when the even spread fits too."""
+    header, *rows = fit.heights
+    breaks, start, used = [], 0, header
+    for index, row in enumerate(rows):
+        if index > start and used + row > room:
+            breaks.append((start, index))
+            start, used = index, header
+        used += row
+    breaks.append((start, len(rows)))
+    per, extra = divmod(len(rows), len(breaks))
+    even, start = [], 0
+    for page in range(len(breaks)):
+        stop = start + per + (1 if page < extra else 0)
+        even.append((start, stop))
+        start = stop
+    if all(header + sum(rows[a:b]) <= room or b - a == 1 for a, b in even):
+        return even
+    return breaks
 
 
 def _rows(spec: TableSpec, start: int, stop: int, fit: TableFit) -> TableSpec:
@@ -456,7 +471,7 @@ def bar_capacity(chart: ChartSpec, width: float, height: float, metrics: Metrics
     label_room = min(max(metrics.width(c, LABEL) for c in chart.categories) + 8, width * 0.4)
     lines = max(metrics.lines(c, label_room - 8, LABEL) for c in chart.categories)
     bars = 1 if chart.kind == "stacked" else len(chart.series)
-    band = max(lines * LABEL * LINE_SPACING, bars * (LABEL + 3)) + 6
+    band = max(lines * LABEL * metrics.line_spacing, bars * (LABEL + 3)) + 6
     return max(1, int(plot // band))
 
 
@@ -584,7 +599,7 @@ def _slices(chart: ChartSpec, lang: Lang) -> ChartSpec:
 
 def text_pages(text: Text, width: float, height: float, metrics: Metrics = CALIBRI) -> list[Text]:
     """The bullets as one or more blocks that fit at 14 pt or more; sub-bullets stay with theirs."""
-    paragraphs = [(b.text, b.level) for b in text.bullets]
+    paragraphs = [(b.text, b.level, b.bold) for b in text.bullets]
     if not paragraphs or fitting_size(
         paragraphs, width, height, TEXT_MAX, TEXT_MIN, metrics=metrics
     ):
@@ -598,7 +613,7 @@ def text_pages(text: Text, width: float, height: float, metrics: Metrics = CALIB
     pages: list[list] = [[]]
     for block in blocks:
         trial = pages[-1] + block
-        measured = [(b.text, b.level) for b in trial]
+        measured = [(b.text, b.level, b.bold) for b in trial]
         if pages[-1] and not fitting_size(
             measured, width, height, TEXT_SPLIT, TEXT_SPLIT, metrics=metrics
         ):

@@ -20,6 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from klyngeradar.core.reports.deck import MapPanel, MapSpec
+from klyngeradar.core.reports.measure import CALIBRI, Metrics, fitting_size
 
 MUTED = RGBColor.from_string("6B7B8C")
 TITLE_HEIGHT = Inches(0.35)
@@ -80,7 +81,21 @@ def _project(panel: MapPanel, frame: Frame):
     return project
 
 
-def _text(shapes, frame: Frame, text: str, size: float, *, name: str, bold=False, color=None):
+# The smallest size a map's text shrinks to, so that it keeps to its box with the theme font.
+MIN_SIZE = 6
+
+
+def _text(
+    shapes,
+    frame: Frame,
+    text: str,
+    size: float,
+    *,
+    name: str,
+    bold=False,
+    color=None,
+    metrics: Metrics = CALIBRI,
+):
     box = shapes.add_textbox(frame.left, frame.top, frame.width, frame.height)
     box.name = name
     body = box.text_frame
@@ -91,7 +106,16 @@ def _text(shapes, frame: Frame, text: str, size: float, *, name: str, bold=False
         setattr(body, attr, Emu(0))
     run = body.paragraphs[0].add_run()
     run.text = text
-    run.font.size = Pt(size)
+    fitted = fitting_size(
+        [(text, 0, bool(bold))],
+        Emu(frame.width).pt,
+        Emu(frame.height).pt,
+        int(size),
+        MIN_SIZE,
+        bullets=False,
+        metrics=metrics,
+    )
+    run.font.size = Pt(fitted or MIN_SIZE)
     run.font.bold = bold or None
     if color is not None:
         run.font.color.rgb = color
@@ -125,7 +149,7 @@ def _freeform(shapes, rings: list[list[tuple[int, int]]]):
     return shape
 
 
-def _panel(slide, panel: MapPanel, frame: Frame) -> None:
+def _panel(slide, panel: MapPanel, frame: Frame, metrics: Metrics = CALIBRI) -> None:
     _text(
         slide.shapes,
         Frame(frame.left, frame.top, frame.width, TITLE_HEIGHT),
@@ -133,6 +157,7 @@ def _panel(slide, panel: MapPanel, frame: Frame) -> None:
         14,
         name=f"{panel.title}: titel",
         bold=True,
+        metrics=metrics,
     )
     area = Frame(
         frame.left,
@@ -153,10 +178,11 @@ def _panel(slide, panel: MapPanel, frame: Frame) -> None:
         shape.line.width = Pt(0.75)
         # A map reads flat: no theme shadow under each municipality.
         shape.shadow.inherit = False
-    _legend(slide, panel, Frame(frame.left, area.top + area.height, frame.width, LEGEND_HEIGHT))
+    legend = Frame(frame.left, area.top + area.height, frame.width, LEGEND_HEIGHT)
+    _legend(slide, panel, legend, metrics)
 
 
-def _legend(slide, panel: MapPanel, frame: Frame) -> None:
+def _legend(slide, panel: MapPanel, frame: Frame, metrics: Metrics = CALIBRI) -> None:
     classes = sum(1 for item in panel.legend if item.level is not None)
     step = min(frame.width // max(len(panel.legend), 1), LEGEND_STEP)
     for i, item in enumerate(panel.legend):
@@ -174,18 +200,27 @@ def _legend(slide, panel: MapPanel, frame: Frame) -> None:
             item.label,
             10,
             name=f"{panel.title}: forklaring {item.label} tekst",
+            metrics=metrics,
         )
 
 
-def draw_map(slide, spec: MapSpec, left: int, top: int, width: int, height: int) -> None:
-    """Draw `spec` in the given box of `slide` (in EMUs)."""
+def draw_map(
+    slide,
+    spec: MapSpec,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    metrics: Metrics = CALIBRI,
+) -> None:
+    """Draw `spec` in the given box of `slide` (in EMUs); its text measured with `metrics`."""
     maps_height = height - FOOTNOTE_HEIGHT - ATTRIBUTION_HEIGHT
     count = max(len(spec.panels), 1)
     panel_width = (width - GAP * (count - 1)) // count
     for i, panel in enumerate(spec.panels):
         if panel.areas:
             frame = Frame(left + i * (panel_width + GAP), top, panel_width, maps_height)
-            _panel(slide, panel, frame)
+            _panel(slide, panel, frame, metrics)
     if spec.footnote is not None:
         _text(
             slide.shapes,
@@ -194,6 +229,7 @@ def draw_map(slide, spec: MapSpec, left: int, top: int, width: int, height: int)
             9,
             name="Footnote",
             color=MUTED,
+            metrics=metrics,
         )
     attribution = _text(
         slide.shapes,
@@ -202,5 +238,6 @@ def draw_map(slide, spec: MapSpec, left: int, top: int, width: int, height: int)
         8,
         name="Kortdata",
         color=MUTED,
+        metrics=metrics,
     )
     attribution.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT

@@ -1,9 +1,11 @@
 """Slide templates: the shipped default, an organisation's own .pptx, and layout mapping.
 
-A deck uses four kinds of layout (`title`, `content`, `section`, `two`). They are
-found in a template **by name**, Danish or English, so that an organisation's
-own template works as long as it has the usual layouts; when one is missing the
-error names the file, the missing layout and the layouts the template has.
+A deck uses four kinds of layout (`title`, `content`, `section`, `two`), found
+by what they hold (`klyngeradar.render.deck.layouts`); when one is missing the
+error names the file, the missing layout and the layouts the template has. The
+template's theme gives the fonts text is measured with
+(`klyngeradar.render.deck.fonts`) and the colours charts and the heatmap are
+drawn in (`klyngeradar.render.deck.theme`).
 """
 
 from __future__ import annotations
@@ -24,53 +26,35 @@ from pptx.util import Emu, Inches, Pt
 
 from klyngeradar.core.archives import check_archive
 from klyngeradar.core.problems import InputError, Problem
-from klyngeradar.core.reports.measure import CALIBRI, Metrics
+from klyngeradar.core.reports.measure import CALIBRI, Metrics, widest
+from klyngeradar.render.deck.fonts import FONT_SCALES, UNKNOWN_FONT_SCALE, font_metrics
 from klyngeradar.render.deck.layouts import LAYOUT_NAMES, find_layouts, normalise
+from klyngeradar.render.deck.theme import (
+    PALETTE,
+    Palette,
+    palette_of,
+    text_fonts,
+    theme_fonts,
+    theme_palette,
+)
 
-__all__ = ["LAYOUT_NAMES", "Template", "load_template", "map_layouts", "normalise"]
+__all__ = [
+    "FONT_SCALES",
+    "LAYOUT_NAMES",
+    "PALETTE",
+    "UNKNOWN_FONT_SCALE",
+    "Template",
+    "load_template",
+    "map_layouts",
+    "normalise",
+]
 
 DEFAULT_TEMPLATE_NAME = "default.pptx"
+DEFAULT_PALETTE = palette_of({})
 
-# The default template's palette: restrained navy and blues, one warm accent.
-PALETTE = {
-    "dk1": "262626",
-    "lt1": "FFFFFF",
-    "dk2": "1B3A5C",
-    "lt2": "EEF2F6",
-    "accent1": "1F5F8B",
-    "accent2": "4A90B8",
-    "accent3": "9CC3DA",
-    "accent4": "E08E2B",
-    "accent5": "6B7B8C",
-    "accent6": "B5C7A4",
-    "hlink": "1F5F8B",
-    "folHlink": "6B7B8C",
-}
 # Calibri in the file: PowerPoint has it; LibreOffice substitutes the
 # metric-compatible Carlito, so line breaks are the same on both.
 FONT = "Calibri"
-
-
-# Theme fonts' widths relative to Calibri's (the measure's unit), from their advance
-# widths; an unknown font is measured as a wide one, so text wraps early, never overflows.
-FONT_SCALES = {
-    "calibri": 1.0,
-    "carlito": 1.0,
-    "calibri light": 1.0,
-    "aptos": 1.06,
-    "arial": 1.1,
-    "liberation sans": 1.1,
-    "helvetica": 1.1,
-    "segoe ui": 1.1,
-    "open sans": 1.14,
-    "tahoma": 1.1,
-    "times new roman": 0.98,
-    "liberation serif": 0.98,
-    "georgia": 1.12,
-    "verdana": 1.25,
-    "dejavu sans": 1.22,
-}
-UNKNOWN_FONT_SCALE = 1.25
 
 
 @dataclass(frozen=True)
@@ -82,6 +66,10 @@ class Template:
     source: str
     metrics: Metrics = CALIBRI
     font: str | None = None
+    # The headings' (major) font, and the colours of the theme.
+    title_metrics: Metrics = CALIBRI
+    title_font: str | None = None
+    palette: Palette = DEFAULT_PALETTE
 
 
 def default_template_path() -> Path:
@@ -111,25 +99,23 @@ def load_template(
         reason_da = "kan ikke åbnes som PowerPoint-skabelon (ikke en .pptx-fil, eller ødelagt)"
         raise InputError([Problem(reason, file=source.name, reason_da=reason_da)]) from exc
     _remove_slides(presentation)
-    font = theme_font(presentation)
+    found = map_layouts(presentation, source.name, layouts)
+    titles, bodies = text_fonts(presentation, list(found.values()))
     return Template(
         presentation,
-        map_layouts(presentation, source.name, layouts),
+        found,
         source.name,
-        Metrics(FONT_SCALES.get((font or "").casefold(), UNKNOWN_FONT_SCALE)) if font else CALIBRI,
-        font,
+        widest(*(font_metrics(font) for font in bodies)),
+        bodies[0],
+        widest(*(font_metrics(font) for font in titles)),
+        titles[0],
+        theme_palette(presentation),
     )
 
 
 def theme_font(presentation) -> str | None:
     """The theme's body (minor) Latin font, which the deck's text is set in."""
-    try:
-        theme = presentation.slide_master.part.part_related_by(RT.THEME)
-    except KeyError:
-        return None
-    root = etree.fromstring(theme.blob)
-    found = root.find(f".//{qn('a:minorFont')}/{qn('a:latin')}")
-    return found.get("typeface") if found is not None else None
+    return theme_fonts(presentation)[1]
 
 
 def map_layouts(

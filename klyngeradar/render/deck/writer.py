@@ -1,9 +1,10 @@
 """Write a `Deck` spec as an editable .pptx: native charts, real tables, text in placeholders.
 
 The writer only translates the spec. Its one piece of judgement is fitting text:
-every text is given an explicit size at which it fits its box, estimated from
-Calibri's character widths (LibreOffice renders with the metric-compatible
-Carlito), so long Danish cluster names wrap or shrink instead of overflowing.
+every text is given an explicit size at which it fits its box, measured with the
+template's own fonts (`klyngeradar.render.deck.fonts`), so long Danish cluster
+names wrap or shrink instead of overflowing. Charts and the heatmap take the
+template's theme colours (`klyngeradar.render.deck.theme`).
 """
 
 from __future__ import annotations
@@ -50,13 +51,14 @@ from klyngeradar.core.reports.layout import (
     row_height,
     table_fit,
 )
-from klyngeradar.core.reports.measure import BOLD, CALIBRI, Metrics, fitting_size
+from klyngeradar.core.reports.measure import CALIBRI, Metrics, fitting_size
 from klyngeradar.core.reports.measure import line_count as _line_count
 from klyngeradar.core.reports.measure import text_width as _text_width
 from klyngeradar.render.atomic import writes_atomically
 from klyngeradar.render.deck.check import check_presentation
 from klyngeradar.render.deck.map import draw_map
-from klyngeradar.render.deck.template import Template, load_template
+from klyngeradar.render.deck.template import DEFAULT_PALETTE, Template, load_template
+from klyngeradar.render.deck.theme import Palette, contrast, readable_on, set_in_capitals
 
 CHART_TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -65,13 +67,14 @@ CHART_TYPES = {
     "pie": XL_CHART_TYPE.PIE,
     "doughnut": XL_CHART_TYPE.DOUGHNUT,
 }
-# Heatmap fills for fit levels 0–3 (none, weak, clear, strong) and their text colours.
-LEVEL_FILLS = ("F2F2F2", "D6E6F2", "8DBAD8", "1F5F8B")
-LEVEL_TEXT = ("595959", "262626", "262626", "FFFFFF")
+# The shipped theme's heatmap fills for fit levels 0–3 and their text colours; a
+# template's own theme gives its own (`Template.palette`).
+LEVEL_FILLS, LEVEL_TEXT = DEFAULT_PALETTE.level_fills, DEFAULT_PALETTE.level_text
 MUTED = RGBColor.from_string("6B7B8C")
 WHITE = RGBColor.from_string("FFFFFF")
 LANGUAGES = {"da": MSO_LANGUAGE_ID.DANISH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
 FOOTNOTE_HEIGHT = Inches(0.5)
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 NON_BODY = {
     PP_PLACEHOLDER.TITLE,
     PP_PLACEHOLDER.CENTER_TITLE,
@@ -104,7 +107,9 @@ def write_deck(
     writer = _Writer(deck, loaded, geometry.metrics)
     for spec in deck.slides:
         writer.add(spec)
-    problems = check_presentation(presentation, loaded.source, geometry.metrics)
+    problems = check_presentation(
+        presentation, loaded.source, geometry.metrics, loaded.title_metrics
+    )
     if problems:
         raise InputError(problems)
     path = Path(path)
@@ -155,6 +160,7 @@ class _Writer:
         self.deck = deck
         self.template = template
         self.metrics = metrics
+        self.title_metrics = getattr(template, "title_metrics", metrics)
         self.language = LANGUAGES.get(deck.lang, MSO_LANGUAGE_ID.DANISH)
 
     def add(self, spec: Slide) -> None:
@@ -179,7 +185,7 @@ class _Writer:
             self._drop(bodies[1:])
         elif isinstance(spec, ContentSlide) and spec.map is not None:
             box = self._box_of(bodies[0] if bodies else None)
-            draw_map(slide, spec.map, box.left, box.top, box.width, box.height)
+            draw_map(slide, spec.map, box.left, box.top, box.width, box.height, self.metrics)
             self._drop(bodies)
         elif isinstance(spec, ContentSlide):
             self._content(slide, bodies[:1], spec.body, spec.placeholder_note)
@@ -285,8 +291,9 @@ class _Writer:
         labels.number_format_is_linked = False
         label_size = spec.label_size or (11 if len(spec.categories) > 10 else 12)
         labels.font.size = Pt(label_size)
+        _colour_series(chart, spec, self._palette)
         if spec.kind in ("pie", "doughnut"):
-            labels.font.color.rgb = WHITE
+            labels.font.color.rgb = _pie_label_colour(spec, self._palette)
             labels.font.bold = True
             if spec.kind == "pie":
                 labels.position = XL_DATA_LABEL_POSITION.CENTER
@@ -295,7 +302,7 @@ class _Writer:
         if spec.kind == "stacked":
             plot.overlap = 100
             labels.position = XL_DATA_LABEL_POSITION.CENTER
-            labels.font.color.rgb = WHITE
+            _stacked_label_colours(chart, spec, self._palette, label_size)
         else:
             labels.position = XL_DATA_LABEL_POSITION.OUTSIDE_END
         if len(spec.series) == 1:
@@ -345,8 +352,9 @@ class _Writer:
                     run.font.bold = True
                 elif level is not None:
                     cell.fill.solid()
-                    cell.fill.fore_color.rgb = RGBColor.from_string(LEVEL_FILLS[level])
-                    run.font.color.rgb = RGBColor.from_string(LEVEL_TEXT[level])
+                    fill, ink = self._level_colours(level)
+                    cell.fill.fore_color.rgb = RGBColor.from_string(fill)
+                    run.font.color.rgb = RGBColor.from_string(ink)
         return sum(heights)
 
     # -- text -----------------------------------------------------------------------------------
@@ -360,7 +368,13 @@ class _Writer:
         width = shape.width - (frame.margin_left + frame.margin_right)
         height = shape.height - (frame.margin_top + frame.margin_bottom)
         size = fit_size(
-            text.bullets, width, height, max_size, min_size, bullets=bullets, metrics=self.metrics
+            _as_drawn(shape, text.bullets),
+            width,
+            height,
+            max_size,
+            min_size,
+            bullets=bullets,
+            metrics=self._metrics_of(shape),
         )
         frame.clear()
         for index, bullet in enumerate(text.bullets):
@@ -397,6 +411,21 @@ class _Writer:
             else:
                 paragraph.alignment = PP_ALIGN.RIGHT
                 _slide_number_field(paragraph)
+
+    def _metrics_of(self, shape) -> Metrics:
+        """A title is set in the theme's heading font, measured bold (titles often are)."""
+        if shape.is_placeholder and shape.placeholder_format.type in TITLES:
+            return self.title_metrics.as_bold()
+        return self.metrics
+
+    @property
+    def _palette(self) -> Palette:
+        return getattr(self.template, "palette", DEFAULT_PALETTE)
+
+    def _level_colours(self, level: int) -> tuple[str, str]:
+        """A fit level's heatmap fill and the text colour that reads on it."""
+        palette = self._palette
+        return palette.level_fills[level], palette.level_text[level]
 
     def _footer_text(self, shape) -> tuple[str, int]:
         """The footer's text and size: organisation and title at 10 pt down to 7 pt, or less."""
@@ -470,6 +499,55 @@ def _slide_number_field(paragraph) -> None:
     paragraph._p.append(field)
 
 
+def _as_drawn(shape, bullets: tuple[Bullet, ...]) -> tuple[Bullet, ...]:
+    """The bullets as the template draws them: in capitals where its style says so."""
+    if not set_in_capitals(shape):
+        return bullets
+    return tuple(Bullet(b.text.upper(), b.level, b.bold) for b in bullets)
+
+
+# -- colours -----------------------------------------------------------------------------------
+# Charts are drawn in the template's theme accents, in order (a series each, or a slice
+# each in a pie), and labels inside a bar or slice in the colour that reads on it.
+
+
+def _colour_series(chart, spec: ChartSpec, palette: Palette) -> None:
+    plot = chart.plots[0]
+    if spec.kind in ("pie", "doughnut"):
+        points = plot.series[0].points
+        for index in range(len(spec.categories)):
+            fill = points[index].format.fill
+            fill.solid()
+            fill.fore_color.rgb = RGBColor.from_string(palette.series_colour(index))
+        return
+    for index, series in enumerate(plot.series):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = RGBColor.from_string(palette.series_colour(index))
+
+
+def _pie_label_colour(spec: ChartSpec, palette: Palette) -> RGBColor:
+    """The one label colour (the theme's dark or light) that reads best on every slice."""
+    fills = [palette.series_colour(i) for i in range(len(spec.categories))] or [palette.light]
+    best = max(
+        (palette.light, palette.dark, "FFFFFF", "000000"),
+        key=lambda ink: min(contrast(ink, fill) for fill in fills),
+    )
+    return RGBColor.from_string(best)
+
+
+def _stacked_label_colours(chart, spec: ChartSpec, palette: Palette, size: int) -> None:
+    """Each series' labels (inside its bars) in the colour that reads on its fill."""
+    for index, series in enumerate(chart.plots[0].series):
+        labels = series.data_labels
+        labels.show_value = True
+        labels.number_format = spec.number_format
+        labels.number_format_is_linked = False
+        labels.position = XL_DATA_LABEL_POSITION.CENTER
+        labels.font.size = Pt(size)
+        ink = readable_on(palette.series_colour(index), palette.dark, palette.light)
+        labels.font.color.rgb = RGBColor.from_string(ink)
+
+
 # -- fitting text -------------------------------------------------------------------------------
 # The measures are the core's (`klyngeradar.core.reports.measure`), so that what the
 # layout decided fits is what the writer draws.
@@ -497,7 +575,7 @@ def fit_size(
 ) -> int:
     """The largest whole point size from `max_size` down at which the paragraphs fit the box."""
     found = fitting_size(
-        [(b.text, b.level) for b in paragraphs],
+        [(b.text, b.level, b.bold) for b in paragraphs],
         Emu(width).pt,
         Emu(height).pt,
         max_size,
@@ -518,7 +596,7 @@ def _fit_table(spec: TableSpec, box: Box, metrics: Metrics) -> tuple[int, int, l
     if spec.size is not None and spec.header_size is not None:
         inner = [w - 2 * CELL_MARGIN_X_PT for w in column_widths(spec, width)]
         size, header = spec.size, spec.header_size
-        heights = [row_height(spec.header, inner, header * BOLD, metrics)]
+        heights = [row_height(spec.header, inner, header, metrics.as_bold())]
         heights += [row_height(row, inner, size, metrics) for row in spec.rows]
     else:
         fit = table_fit(spec, width, height, metrics) or forced_fit(spec, width, metrics)

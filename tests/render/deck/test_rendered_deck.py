@@ -156,10 +156,14 @@ def misplaced_words(pptx, pdf):
                 and x1 <= b[2] + TOLERANCE
                 and y1 <= b[3] + TOLERANCE
             ]
-            # The word must sit in a shape that holds it; bullets and the slide number
-            # are drawn from the layout, not the slide's text.
+            # The word must sit in a shape that holds it (in capitals where the template
+            # says so); bullets and the slide number are drawn from the layout.
             if not any(
-                b[4] is None or word in b[4] or word.isdigit() or word in BULLETS for b in inside
+                b[4] is None
+                or word.casefold() in b[4].casefold()
+                or word.isdigit()
+                or word in BULLETS
+                for b in inside
             ):
                 problems.append(f"slide {number}: {word!r} at ({x0:.0f}, {y0:.0f})")
     return problems

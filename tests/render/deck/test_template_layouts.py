@@ -62,9 +62,12 @@ def test_it_goes_by_arrangement_not_by_a_misleading_name(tmp_path):
 
 
 def test_it_measures_text_with_the_templates_theme_font(tmp_path):
-    assert load_template(four_by_three(tmp_path)).metrics.scale == pytest.approx(1.25)
-    assert load_template(four_by_three(tmp_path, font="Futura Unknown")).metrics.scale >= 1.25
-    assert load_template().metrics.scale == 1.0
+    text = "Klyngesamarbejde med de nationale klynger i Nordjylland"
+    calibri = load_template().metrics.width(text, 12)
+    verdana = load_template(four_by_three(tmp_path)).metrics.width(text, 12)
+    unknown = load_template(four_by_three(tmp_path, font="Futura Unknown")).metrics
+    assert verdana > 1.15 * calibri, "Verdana (or its stand-in) is much wider than Calibri"
+    assert unknown.width(text, 12) > 1.15 * calibri, "an unknown font is measured wide"
 
 
 def test_it_takes_an_explicit_layout_for_a_slide_kind(tmp_path):
