@@ -25,31 +25,35 @@ from klyngeradar.core.reports.deck import (
     placeholder_text,
 )
 from klyngeradar.core.reports.outline_base import Context
+from klyngeradar.core.reports.outline_priorities import (
+    next_steps_slide,
+    priorities_slide,
+    shortlist_slide,
+)
 from klyngeradar.core.strategy.catalogue import CHECKLIST, MODELS, ModelCode, model
 from klyngeradar.core.strategy.decisions import DecidedRecommendation, DecidedRecommendations
 from klyngeradar.core.strategy.plan import Strategy
+from klyngeradar.core.strategy.priorities import (
+    Priorities,
+    PriorityInputs,
+    default_next_steps,
+    priorities,
+)
 from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
-
-NEXT_STEPS_DA = (
-    "Drøft anbefalingerne i direktionen og bestyrelsen, og vælg samarbejdsmodel(ler).",
-    "Tag dialogen med de klynger, der har højt fit og vil i tættere dialog.",
-    "Aftal konkrete leverancer, mål og KPI'er – på tværs af kommunegrænser.",
-    "Følg op årligt: gentag surveyen, og sammenlign med i år.",
-)
-NEXT_STEPS_EN = (
-    "Discuss the recommendations with the directors and the board, and choose the model(s).",
-    "Open the dialogue with the high-fit clusters that want a closer dialogue.",
-    "Agree concrete deliverables, goals and KPIs, across municipal borders.",
-    "Follow up yearly: repeat the survey and compare with this year.",
-)
 
 
 def models_slides(
     ctx: Context,
     recommendations: Recommendations | DecidedRecommendations | None,
     strategy: Strategy | None,
+    inputs: PriorityInputs | None = None,
 ) -> list[Slide]:
-    """The part's slides; `recommendations` may carry the analyst's decisions beside them."""
+    """The part's slides; `recommendations` may carry the analyst's decisions beside them.
+
+    `inputs` holds the analyst's shortlist choices and next steps; without next
+    steps the slide shows drafts drawn from the recommendations.
+    """
+    inputs = inputs or PriorityInputs()
     t = ctx.t
     decided = None
     if isinstance(recommendations, DecidedRecommendations):
@@ -58,6 +62,7 @@ def models_slides(
     slides: list[Slide] = [
         SectionSlide(
             title=t("Samarbejdsmodeller", "Collaboration models"),
+            key="models.section",
             subtitle=t(
                 "Hvilke klynger kan understøtte strategien – og hvordan samarbejder vi?",
                 "Which clusters can support the strategy, and how do we work together?",
@@ -71,29 +76,57 @@ def models_slides(
             t("anbefalingerne er ikke beregnet", "the recommendations are not computed"),
             ctx.lang,
         )
-        for title in (
-            t("Fit med strategien", "Fit with the strategy"),
-            t("Engagement i regionen", "Engagement in the region"),
-            t("Anbefalet samarbejdsmodel pr. klynge", "Recommended model per cluster"),
+        for key, marker in (
+            ("models.fit", t("Fit med strategien", "Fit with the strategy")),
+            ("models.engagement", t("Engagement i regionen", "Engagement in the region")),
+            (
+                "models.per_cluster",
+                t("Anbefalet samarbejdsmodel pr. klynge", "Recommended model per cluster"),
+            ),
         ):
-            slides.append(ContentSlide(title=title, placeholder_note=missing))
+            slides.append(
+                ContentSlide(
+                    title=t(f"{marker}: endnu ikke beregnet", f"{marker}: not computed yet"),
+                    marker=marker,
+                    key=key,
+                    placeholder_note=missing,
+                )
+            )
+        slides += [_models(ctx), _checklist(ctx)]
+        slides.append(
+            next_steps_slide(ctx, inputs.next_steps or (), drafted=inputs.next_steps is None)
+        )
+        return slides
+    found = priorities(recommendations, inputs.overrides)
+    slides += [
+        _fit(ctx, recommendations),
+        _engagement(ctx, recommendations),
+        priorities_slide(ctx, recommendations, found),
+        shortlist_slide(ctx, found),
+        _per_cluster(ctx, recommendations, decided),
+        _across(ctx, recommendations, decided, found),
+        _models(ctx),
+        _checklist(ctx),
+    ]
+    if inputs.next_steps is None:
+        steps = default_next_steps(found, recommendations, ctx.lang)
     else:
-        slides += [
-            _fit(ctx, recommendations),
-            _engagement(ctx, recommendations),
-            _per_cluster(ctx, recommendations, decided),
-            _across(ctx, recommendations, decided),
-        ]
-    slides += [_models(ctx), _checklist(ctx), _next_steps(ctx)]
+        steps = inputs.next_steps
+    slides.append(next_steps_slide(ctx, steps, drafted=inputs.next_steps is None))
     return slides
 
 
 def _strategy(ctx: Context, strategy: Strategy | None) -> Slide:
     t = ctx.t
-    title = t("Regionens vision og indsatser", "The region's vision and efforts")
+    marker = t("Regionens vision og indsatser", "The region's vision and efforts")
     if strategy is None or not strategy.efforts:
         return ContentSlide(
-            title=title,
+            title=t(
+                "Regionens strategiske indsatser er ikke registreret endnu",
+                "The region's strategy efforts are not registered yet",
+            ),
+            marker=marker,
+            key="models.strategy",
             placeholder_note=placeholder_text(
                 t("strategiens indsatser er ikke registreret", "no strategy efforts registered"),
                 ctx.lang,
@@ -130,7 +163,17 @@ def _strategy(ctx: Context, strategy: Strategy | None) -> Slide:
                 )
             )
         )
-    return ContentSlide(title=title, body=Text(tuple(lines)), notes=notes)
+    count = len(strategy.efforts)
+    title = t(
+        f"Klyngerne måles mod {count} "
+        + ctx.noun(count, "strategisk indsats", "strategiske indsatser")
+        + (" (et eksempel)" if strategy.example else ""),
+        f"The clusters are measured against {count} strategy "
+        f"{ctx.noun(count, 'effort', 'efforts')}" + (" (an example)" if strategy.example else ""),
+    )
+    return ContentSlide(
+        title=title, marker=marker, key="models.strategy", body=Text(tuple(lines)), notes=notes
+    )
 
 
 def _fit(ctx: Context, rec: Recommendations) -> Slide:
@@ -145,9 +188,11 @@ def _fit(ctx: Context, rec: Recommendations) -> Slide:
         levels.append((None, *cells, None))
     unknown = sum(1 for row in matrix.rows if not row.known)
     return ContentSlide(
-        title=t(
+        title=_fit_title(ctx, rec),
+        marker=t(
             "Fit med strategien: klynger × indsatser", "Fit with the strategy: clusters × efforts"
         ),
+        key="models.fit",
         body=TableSpec(
             header=header,
             rows=tuple(rows),
@@ -173,6 +218,46 @@ def _fit(ctx: Context, rec: Recommendations) -> Slide:
     )
 
 
+def _fit_title(ctx: Context, rec: Recommendations) -> str:
+    """ "7 af 12 klynger har højt fit – flest bag »Grøn omstilling« (5 klynger)"."""
+    t = ctx.t
+    rows = rec.fit.rows
+    known = [r for r in rows if r.known]
+    high = [r for r in known if r.score >= rec.thresholds.high_fit]
+    support = rec.thresholds.effort_support
+    best = max(
+        rec.fit.efforts,
+        key=lambda e: len(rec.fit.supporters(e.slug, support)),
+        default=None,
+    )
+    title = t(
+        f"{len(high)} af {len(known)} klynger har højt fit med strategien",
+        f"{len(high)} of {len(known)} clusters have a high fit with the strategy",
+    )
+    behind = len(rec.fit.supporters(best.slug, support)) if best else 0
+    if best is not None and behind:
+        title += t(
+            f" – flest bag »{best.name}« ({behind})",
+            f", most behind “{best.name}” ({behind})",
+        )
+    return title
+
+
+def _engagement_title(ctx: Context, rec: Recommendations) -> str:
+    t = ctx.t
+    scored = [s for s in rec.engagement.scores if s.score is not None]
+    if not scored:
+        return t(
+            "Ingen klynge har en engagement-score endnu", "No cluster has an engagement score yet"
+        )
+    top = max(scored, key=lambda s: s.score)
+    low = min(s.score for s in scored)
+    return t(
+        f"Engagementet spænder fra {low} til {top.score} af 100 – {top.label} ligger højest",
+        f"Engagement ranges from {low} to {top.score} of 100; {top.label} is highest",
+    )
+
+
 def _engagement(ctx: Context, rec: Recommendations) -> Slide:
     t = ctx.t
     scores = rec.engagement.scores
@@ -188,7 +273,9 @@ def _engagement(ctx: Context, rec: Recommendations) -> Slide:
     if missing:
         qualifiers.append(t("ingen score: ", "no score: ") + ", ".join(missing))
     return ContentSlide(
-        title=t("Engagement i regionen (0–100)", "Engagement in the region (0–100)"),
+        title=_engagement_title(ctx, rec),
+        marker=t("Engagement i regionen (0–100)", "Engagement in the region (0–100)"),
+        key="models.engagement",
         body=ChartSpec(
             "bar",
             tuple(s.label for s in scores),
@@ -330,8 +417,17 @@ def _per_cluster(
                 ),
             )
     columns = len(header)
+    agreement = sum(1 for r in rec.clusters if r.model == "cross_municipal_agreement")
+    concrete = sum(1 for r in rec.clusters if r.model == "concrete_collaboration")
     return ContentSlide(
-        title=t("Anbefalet samarbejdsmodel pr. klynge", "Recommended model per cluster"),
+        title=t(
+            f"{agreement} {ctx.clusters(agreement)} anbefales til en tværkommunal aftale, "
+            f"{concrete} til et konkret samarbejde",
+            f"{agreement} {ctx.clusters(agreement)} recommended for a cross-municipal "
+            f"agreement, {concrete} for a concrete collaboration",
+        ),
+        marker=t("Anbefalet samarbejdsmodel pr. klynge", "Recommended model per cluster"),
+        key="models.per_cluster",
         body=TableSpec(
             header=(*header, t("Fit", "Fit"), t("Engagement", "Engagement")),
             rows=tuple(rows),
@@ -378,7 +474,12 @@ def _unmatched_notes(ctx: Context, decided: DecidedRecommendations, *kinds: str)
     return lines
 
 
-def _across(ctx: Context, rec: Recommendations, decided: DecidedRecommendations | None) -> Slide:
+def _across(
+    ctx: Context,
+    rec: Recommendations,
+    decided: DecidedRecommendations | None,
+    found: Priorities,
+) -> Slide:
     t = ctx.t
     lines: list[Bullet] = []
     notes: list[str] = []
@@ -395,9 +496,15 @@ def _across(ctx: Context, rec: Recommendations, decided: DecidedRecommendations 
         lines.append(Bullet(t("Beslutning: ", "Decision: ") + _lower(verdict), level=1))
         notes.append(f"{label}: {decision_note(ctx, item)}")
 
-    for call in rec.effort_calls:
+    # Ranked by support, then fit: the first call is the one to prepare first.
+    for ranked in found.calls:
+        call = ranked.call
         name = _model_name(ctx, call.model)
-        lines.append(Bullet(f"{name}: {call.effort.name}", bold=True))
+        facts = t(
+            f"{ranked.support} klynger, samlet fit {ranked.fit}",
+            f"{ranked.support} clusters, total fit {ranked.fit}",
+        )
+        lines.append(Bullet(f"{ranked.rank}. {name}: {call.effort.name} ({facts})", bold=True))
         lines.append(Bullet(" ".join(reason_text(x, ctx.lang) for x in call.reasons), level=1))
         decision("effort", call.effort.slug, call.effort.name)
     for region in rec.region:
@@ -407,17 +514,53 @@ def _across(ctx: Context, rec: Recommendations, decided: DecidedRecommendations 
         decision("region", region.model, name)
     if decided is not None:
         notes += _unmatched_notes(ctx, decided, "effort", "region")
-    title = t("Anbefalinger på tværs af klyngerne", "Recommendations across the clusters")
+    marker = t("Anbefalinger på tværs af klyngerne", "Recommendations across the clusters")
+    if found.calls:
+        notes.insert(
+            0,
+            t(
+                "Målrettede indkaldelser er rangeret efter antal klynger bag (fit ≥ "
+                f"{rec.thresholds.effort_support}), dernæst deres samlede fit med indsatsen.",
+                "Targeted calls are ranked by the number of clusters behind them (fit ≥ "
+                f"{rec.thresholds.effort_support}), then their total fit with the effort.",
+            ),
+        )
+        first = found.calls[0]
+        count = len(found.calls)
+        title = t(
+            f"{count} {ctx.noun(count, 'indsats', 'indsatser')} har klynger nok til en "
+            f"målrettet indkaldelse – »{first.call.effort.name}« står stærkest",
+            f"{count} {ctx.noun(count, 'effort has', 'efforts have')} enough clusters for a "
+            f"targeted call; “{first.call.effort.name}” is strongest",
+        )
+    elif rec.region:
+        title = t(
+            "Ingen indsats har klynger nok til en målrettet indkaldelse – men regionen som helhed",
+            "No effort has enough clusters for a targeted call, but the region as a whole",
+        )
+    else:
+        title = t(
+            "Ingen indsats har klynger nok til en målrettet indkaldelse endnu",
+            "No effort has enough clusters for a targeted call yet",
+        )
     if not lines:
         return ContentSlide(
             title=title,
+            marker=marker,
+            key="models.across",
             placeholder_note=placeholder_text(
                 t("ingen indsats har nok klynger bag sig", "no effort has enough clusters"),
                 ctx.lang,
             ),
             notes="\n".join(notes),
         )
-    return ContentSlide(title=title, body=Text(tuple(lines)), notes="\n".join(notes))
+    return ContentSlide(
+        title=title,
+        marker=marker,
+        key="models.across",
+        body=Text(tuple(lines)),
+        notes="\n".join(notes),
+    )
 
 
 def _models(ctx: Context) -> Slide:
@@ -427,7 +570,12 @@ def _models(ctx: Context) -> Slide:
         for m in MODELS
     )
     return ContentSlide(
-        title=t("Fire samarbejdsmodeller", "Four collaboration models"),
+        title=t(
+            "Fire samarbejdsmodeller – fra noget konkret til en tværkommunal aftale",
+            "Four collaboration models, from something concrete to a cross-municipal agreement",
+        ),
+        marker=t("Fire samarbejdsmodeller", "Four collaboration models"),
+        key="models.catalogue",
         body=TableSpec(
             header=(t("Model", "Model"), t("Sådan fungerer den", "How it works")),
             rows=rows,
@@ -437,18 +585,17 @@ def _models(ctx: Context) -> Slide:
 
 
 def _checklist(ctx: Context) -> Slide:
+    count = len(CHECKLIST)
     return ContentSlide(
-        title=ctx.t("Før en aftale indgås", "Before an agreement is made"),
+        title=ctx.t(
+            f"{count} ting skal være på plads, før en aftale indgås",
+            f"{count} things must be in place before an agreement is made",
+        ),
+        marker=ctx.t("Før en aftale indgås", "Before an agreement is made"),
+        key="models.checklist",
         body=Text.of(*(item.text(ctx.lang) for item in CHECKLIST)),
         notes=ctx.t(
             "Erfaringerne viser: jo mere konkret og tydelig aftalen er, jo større udbytte.",
             "Experience shows: the more concrete and clear the agreement, the greater the gain.",
         ),
-    )
-
-
-def _next_steps(ctx: Context) -> Slide:
-    return ContentSlide(
-        title=ctx.t("Næste skridt", "Next steps"),
-        body=Text.of(*(NEXT_STEPS_DA if ctx.lang == "da" else NEXT_STEPS_EN)),
     )
