@@ -29,6 +29,7 @@ from klyngeradar.core.strategy.decisions import (
     apply_decisions,
 )
 from klyngeradar.core.strategy.plan import Strategy
+from klyngeradar.core.strategy.priorities import PriorityInputs
 from klyngeradar.core.strategy.recommendations import Recommendations, recommend
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.render.deck.writer import write_deck
@@ -81,6 +82,7 @@ def write_report(
     specialisation: RegionalStrengths | None = None,
     layouts: Mapping[str, str] | None = None,
     board_asks: Sequence[str] | None = None,
+    priorities: PriorityInputs | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`.
 
@@ -95,7 +97,8 @@ def write_report(
     to the deck and its changes table to the appendices.
     `layouts` names the template's layout per slide kind where it is not found.
     `board_asks` the analyst's "Bestyrelsen bedes …" items (default: drawn from
-    the recommendations).
+    the recommendations). `priorities` the analyst's shortlist choices and next
+    steps (default: the rule's shortlist and drafted next steps).
 
     A refused template or deck raises InputError before anything is written; each
     file is written under a temporary name and renamed, so no half file is left.
@@ -120,6 +123,7 @@ def write_report(
             specialisation=specialisation,
             layouts=layouts,
             board_asks=board_asks,
+            priorities=priorities,
         ),
         write_report_appendices(
             round,
@@ -153,6 +157,7 @@ def write_report_deck(
     specialisation: RegionalStrengths | None = None,
     layouts: Mapping[str, str] | None = None,
     board_asks: Sequence[str] | None = None,
+    priorities: PriorityInputs | None = None,
 ) -> Path:
     """Write only the board deck to `path`; the arguments are `write_report`'s.
 
@@ -172,6 +177,7 @@ def write_report_deck(
         comparison=comparison,
         specialisation=specialisation,
         board_asks=board_asks,
+        priorities=priorities,
     )
     return write_deck(deck, Path(path), template=template, layouts=layouts)
 

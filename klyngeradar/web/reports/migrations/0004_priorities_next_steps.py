@@ -7,57 +7,134 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0003_deck_board_asks'),
-        ('surveys', '0003_merge_round_year_versions'),
+        ("reports", "0003_deck_board_asks"),
+        ("surveys", "0003_merge_round_year_versions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalNextStep',
+            name="HistoricalNextStep",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='rækkefølge')),
-                ('text', models.CharField(max_length=300, verbose_name='skridt')),
-                ('owner', models.CharField(blank=True, max_length=200, verbose_name='ansvarlig')),
-                ('due', models.DateField(blank=True, null=True, verbose_name='dato')),
-                ('budget', models.PositiveIntegerField(blank=True, null=True, verbose_name='budget (kr.)')),
-                ('written_at', models.DateTimeField(blank=True, editable=False, verbose_name='skrevet')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='surveys.round', verbose_name='runde')),
-                ('written_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='skrevet af')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="rækkefølge"),
+                ),
+                ("text", models.CharField(max_length=300, verbose_name="skridt")),
+                ("owner", models.CharField(blank=True, max_length=200, verbose_name="ansvarlig")),
+                ("due", models.DateField(blank=True, null=True, verbose_name="dato")),
+                (
+                    "budget",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="budget (kr.)"),
+                ),
+                (
+                    "written_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="skrevet"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="surveys.round",
+                        verbose_name="runde",
+                    ),
+                ),
+                (
+                    "written_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="skrevet af",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical næste skridt',
-                'verbose_name_plural': 'historical næste skridt',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical næste skridt",
+                "verbose_name_plural": "historical næste skridt",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='NextStep',
+            name="NextStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='rækkefølge')),
-                ('text', models.CharField(max_length=300, verbose_name='skridt')),
-                ('owner', models.CharField(blank=True, max_length=200, verbose_name='ansvarlig')),
-                ('due', models.DateField(blank=True, null=True, verbose_name='dato')),
-                ('budget', models.PositiveIntegerField(blank=True, null=True, verbose_name='budget (kr.)')),
-                ('written_at', models.DateTimeField(auto_now=True, verbose_name='skrevet')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='next_steps', to='surveys.round', verbose_name='runde')),
-                ('written_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='skrevet af')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="rækkefølge"),
+                ),
+                ("text", models.CharField(max_length=300, verbose_name="skridt")),
+                ("owner", models.CharField(blank=True, max_length=200, verbose_name="ansvarlig")),
+                ("due", models.DateField(blank=True, null=True, verbose_name="dato")),
+                (
+                    "budget",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="budget (kr.)"),
+                ),
+                ("written_at", models.DateTimeField(auto_now=True, verbose_name="skrevet")),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="next_steps",
+                        to="surveys.round",
+                        verbose_name="runde",
+                    ),
+                ),
+                (
+                    "written_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="skrevet af",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'næste skridt',
-                'verbose_name_plural': 'næste skridt',
-                'ordering': ['round', 'position', 'pk'],
+                "verbose_name": "næste skridt",
+                "verbose_name_plural": "næste skridt",
+                "ordering": ["round", "position", "pk"],
             },
         ),
     ]
