@@ -7,58 +7,175 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('strategy', '0002_specialisation_threshold'),
-        ('surveys', '0003_merge_round_year_versions'),
+        ("strategy", "0002_specialisation_threshold"),
+        ("surveys", "0003_merge_round_year_versions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalShortlistChoice',
+            name="HistoricalShortlistChoice",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('cluster', 'Klynge'), ('effort', 'Indsats')], max_length=10, verbose_name='slags')),
-                ('subject', models.SlugField(help_text='Klyngens eller indsatsens kort navn.', max_length=80, verbose_name='emne')),
-                ('state', models.CharField(choices=[('pinned', 'Fastgjort'), ('excluded', 'Fjernet')], max_length=10, verbose_name='valg')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='rækkefølge')),
-                ('reason', models.TextField(blank=True, verbose_name='begrundelse')),
-                ('changed_at', models.DateTimeField(blank=True, editable=False, verbose_name='ændret')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('changed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ændret af')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='surveys.round', verbose_name='runde')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("cluster", "Klynge"), ("effort", "Indsats")],
+                        max_length=10,
+                        verbose_name="slags",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.SlugField(
+                        help_text="Klyngens eller indsatsens kort navn.",
+                        max_length=80,
+                        verbose_name="emne",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("pinned", "Fastgjort"), ("excluded", "Fjernet")],
+                        max_length=10,
+                        verbose_name="valg",
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="rækkefølge"),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="begrundelse")),
+                (
+                    "changed_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="ændret"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ændret af",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="surveys.round",
+                        verbose_name="runde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical valg til kortlisten',
-                'verbose_name_plural': 'historical valg til kortlisten',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical valg til kortlisten",
+                "verbose_name_plural": "historical valg til kortlisten",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ShortlistChoice',
+            name="ShortlistChoice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('cluster', 'Klynge'), ('effort', 'Indsats')], max_length=10, verbose_name='slags')),
-                ('subject', models.SlugField(help_text='Klyngens eller indsatsens kort navn.', max_length=80, verbose_name='emne')),
-                ('state', models.CharField(choices=[('pinned', 'Fastgjort'), ('excluded', 'Fjernet')], max_length=10, verbose_name='valg')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='rækkefølge')),
-                ('reason', models.TextField(blank=True, verbose_name='begrundelse')),
-                ('changed_at', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ændret af')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shortlist_choices', to='surveys.round', verbose_name='runde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("cluster", "Klynge"), ("effort", "Indsats")],
+                        max_length=10,
+                        verbose_name="slags",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.SlugField(
+                        help_text="Klyngens eller indsatsens kort navn.",
+                        max_length=80,
+                        verbose_name="emne",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("pinned", "Fastgjort"), ("excluded", "Fjernet")],
+                        max_length=10,
+                        verbose_name="valg",
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="rækkefølge"),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="begrundelse")),
+                ("changed_at", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ændret af",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="shortlist_choices",
+                        to="surveys.round",
+                        verbose_name="runde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'valg til kortlisten',
-                'verbose_name_plural': 'valg til kortlisten',
-                'ordering': ['round', 'kind', 'position', 'subject'],
-                'constraints': [models.UniqueConstraint(fields=('round', 'kind', 'subject'), name='shortlist_choice_one_per_subject')],
+                "verbose_name": "valg til kortlisten",
+                "verbose_name_plural": "valg til kortlisten",
+                "ordering": ["round", "kind", "position", "subject"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("round", "kind", "subject"), name="shortlist_choice_one_per_subject"
+                    )
+                ],
             },
         ),
     ]
