@@ -107,6 +107,7 @@ class ScatterPoint:
     label: str
     x: Number
     y: Number
+    label_position: Literal["right", "left", "above", "below"] = "right"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ footnote and the notes, and show where the analyst departed from it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from klyngeradar.core.dates import format_date
 from klyngeradar.core.reports.deck import (
@@ -107,7 +108,16 @@ def priorities_slide(ctx: Context, rec: Recommendations, found: Priorities) -> S
     marker = t("Prioritering: fit × engagement", "Priorities: fit × engagement")
     first = found.group("act_first")
     build = found.group("build")
-    if first:
+    listed = sum(1 for item in found.clusters if item.group == "act_first")
+    if first and listed < len(first):
+        # The shortlist is short: say how many of the group it holds, so the two agree.
+        title = t(
+            f"{len(first)} {ctx.clusters(len(first))} har højt strategisk fit og er aktive i "
+            f"regionen – {listed} står først på kortlisten",
+            f"{len(first)} {ctx.clusters(len(first))} have a high strategic fit and are active "
+            f"in the region; {listed} lead the shortlist",
+        )
+    elif first:
         title = t(
             f"{len(first)} {ctx.clusters(len(first))} bør prioriteres først: højt strategisk "
             "fit og aktive i regionen",
@@ -186,6 +196,7 @@ def priorities_slide(ctx: Context, rec: Recommendations, found: Priorities) -> S
         members = found.group(name)
         if members:
             groups.append(ScatterGroup(t(*GROUP_NAMES[name]), _points(members), GROUP_COLORS[name]))
+    groups = _spread_labels(groups)
     bar = found.engagement_bar
     lines = (
         ScatterLine(
@@ -222,6 +233,44 @@ def _points(members: Sequence[Placement]) -> tuple[ScatterPoint, ...]:
     for p in members:
         places.setdefault((p.fit, p.engagement), []).append(p.label)
     return tuple(ScatterPoint(", ".join(labels), x, y) for (x, y), labels in sorted(places.items()))
+
+
+# Points this close in engagement (on its 0–100 axis) at the same fit would have their
+# labels on top of each other on the right; the next one's goes to the left, then below.
+LABEL_GAP = 6
+LABEL_SIDES = ("right", "left", "below", "above")
+
+
+def _spread_labels(groups: list[ScatterGroup]) -> list[ScatterGroup]:
+    """Put a label to the left where it would cover a neighbour's label on the right."""
+    taken: dict[str, list[tuple[float, float]]] = {side: [] for side in LABEL_SIDES}
+    positions: dict[tuple[int, int], str] = {}
+    every = sorted(
+        ((gi, pi, p) for gi, g in enumerate(groups) for pi, p in enumerate(g.points)),
+        key=lambda item: (item[2].x, item[2].y),
+    )
+    for gi, pi, point in every:
+        # The first side where no label of a point close by sits yet; right when all are.
+        side = next(
+            (
+                side
+                for side in LABEL_SIDES
+                if not any(x == point.x and abs(y - point.y) < LABEL_GAP for x, y in taken[side])
+            ),
+            "right",
+        )
+        taken[side].append((point.x, point.y))
+        positions[(gi, pi)] = side
+    return [
+        replace(
+            group,
+            points=tuple(
+                replace(p, label_position=positions.get((gi, pi), "right"))
+                for pi, p in enumerate(group.points)
+            ),
+        )
+        for gi, group in enumerate(groups)
+    ]
 
 
 def _model_name(ctx: Context, code) -> str:

@@ -447,6 +447,12 @@ class _Writer:
 
 
 SCATTER_LINE = RGBColor.from_string("8C8C8C")
+SCATTER_LABELS = {
+    "right": XL_DATA_LABEL_POSITION.RIGHT,
+    "left": XL_DATA_LABEL_POSITION.LEFT,
+    "above": XL_DATA_LABEL_POSITION.ABOVE,
+    "below": XL_DATA_LABEL_POSITION.BELOW,
+}
 
 
 def draw_scatter(slide, box: Box, spec: ScatterSpec) -> None:
@@ -487,7 +493,7 @@ def draw_scatter(slide, box: Box, spec: ScatterSpec) -> None:
             label = series.points[index].data_label
             label.has_text_frame = True
             label.text_frame.text = point.label
-            label.position = XL_DATA_LABEL_POSITION.RIGHT
+            label.position = SCATTER_LABELS[point.label_position]
             label.font.size = Pt(10)
     for series in list(plot.series)[len(spec.groups) :]:
         series.marker.style = XL_MARKER_STYLE.NONE

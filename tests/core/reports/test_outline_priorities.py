@@ -45,9 +45,31 @@ def test_it_plots_every_cluster_with_fit_and_engagement_and_counts_the_rest():
     assert chart.footnote.base.startswith("12 af 13 klynger vist")
     assert [line.start[0] for line in chart.lines[:1]] == [2], "the high-fit bar is drawn"
     assert chart.lines[1].start[1] == chart.lines[1].end[1], "the engagement bar is level"
-    assert slide.title.endswith("bør prioriteres først: højt strategisk fit og aktive i regionen")
     first = next(g for g in chart.groups if g.name == "Højt fit og højt engagement")
-    assert int(slide.title.split()[0]) == sum(len(p.label.split(", ")) for p in first.points)
+    assert sum(len(p.label.split(", ")) for p in first.points) == 6
+    # Six have both, the shortlist holds five: the title says so, so the slides agree.
+    assert slide.title == (
+        "6 klynger har højt strategisk fit og er aktive i regionen – 5 står først på kortlisten"
+    )
+
+
+def test_it_asks_to_prioritise_the_group_when_the_shortlist_holds_it_all():
+    pins = tuple(
+        ShortlistOverride("cluster", f"klynge-{letter}", "pinned", position)
+        for position, letter in enumerate("abcdef", start=1)
+    )
+    slide = by_key(deck(priorities=PriorityInputs(overrides=pins)), "models.priorities")
+    assert (
+        slide.title == "6 klynger bør prioriteres først: højt strategisk fit og aktive i regionen"
+    )
+
+
+def test_it_moves_a_label_that_would_cover_its_neighbours():
+    chart = by_key(deck(), "models.priorities").chart
+    right = [(p.x, p.y) for p in chart.points if p.label_position == "right"]
+    for x, y in right:
+        assert not any(x == x2 and 0 < abs(y - y2) < 6 for x2, y2 in right)
+    assert any(p.label_position != "right" for p in chart.points), "the demo has a close pair"
 
 
 def test_it_shares_a_point_between_clusters_at_the_same_place():

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from pptx import Presentation
-from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION
 
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.reports.deck import (
@@ -57,7 +57,7 @@ def scatter_of(slide):
 
 
 def test_it_writes_the_priorities_as_a_native_xy_scatter_chart(written):
-    slide = titled(written, "bør prioriteres først")
+    slide = titled(written, "højt strategisk fit")
     chart = scatter_of(slide)
     assert chart.chart_type == XL_CHART_TYPE.XY_SCATTER
     names = [series.name for series in chart.plots[0].series]
@@ -70,18 +70,20 @@ def test_it_writes_the_priorities_as_a_native_xy_scatter_chart(written):
 
 
 def test_it_labels_each_point_with_the_clusters_name(written):
-    chart = scatter_of(titled(written, "bør prioriteres først"))
-    labels = []
+    chart = scatter_of(titled(written, "højt strategisk fit"))
+    labels, positions = [], set()
     for series in list(chart.plots[0].series)[:-2]:
         for index in range(len(series.values)):
             label = series.points[index].data_label
             assert label.has_text_frame
             labels += label.text_frame.text.split(", ")
+            positions.add(label.position)
     assert len(labels) == 12 and "Klynge A" in labels and "Klynge M" not in labels
+    assert positions == {XL_DATA_LABEL_POSITION.RIGHT, XL_DATA_LABEL_POSITION.LEFT}
 
 
 def test_it_writes_the_footnote_with_who_is_left_out(written):
-    slide = titled(written, "bør prioriteres først")
+    slide = titled(written, "højt strategisk fit")
     footnote = next(s for s in slide.shapes if s.name == "Footnote")
     assert "1 klynge ikke vist: Klynge M (har ikke svaret)" in footnote.text_frame.text
 
