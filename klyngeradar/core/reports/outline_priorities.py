@@ -353,13 +353,14 @@ def shortlist_slide(ctx: Context, found: Priorities) -> Slide:
         )
     title = _shortlist_title(ctx, found)
     rows = []
-    for number, item in enumerate(items, start=1):
+    # Clusters and calls are ranked each on their own, as the rule ranks them.
+    for item in items:
         what = (
             item.label
             if item.kind == "cluster"
             else t(f"Satsning: {item.label}", f"Call: {item.label}")
         )
-        rows.append((str(number), what, _why(ctx, item), _source(ctx, item)))
+        rows.append((str(item.rank), what, _why(ctx, item), _source(ctx, item)))
     notes = [rule_text(ctx) + "."]
     for item in items:
         if item.source == "analyst" and item.reason:
