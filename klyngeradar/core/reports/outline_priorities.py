@@ -171,6 +171,7 @@ def priorities_slide(ctx: Context, rec: Recommendations, found: Priorities) -> S
                 "region; the dashed lines are the bars for high fit and high engagement.",
             ),
             rule_text(ctx) + ".",
+            footnote.text,
             *([t("Ikke vist: ", "Not shown: ") + ", ".join(reasons) + "."] if reasons else []),
         )
     )
@@ -191,11 +192,29 @@ def priorities_slide(ctx: Context, rec: Recommendations, found: Priorities) -> S
             + (" · " + footnote.text if qualifiers else ""),
         )
     x_max = max(found.fit_bar, *(p.fit or 0 for p in placed)) + 1
+    # A large round would bury its points under their names: name the shortlist's only.
+    named = None
+    if len(placed) > MAX_NAMED:
+        named = {i.subject for i in found.clusters}
+        footnote = Footnote(
+            footnote.base,
+            (
+                *footnote.qualifiers,
+                t(
+                    f"navne vist for kortlistens {len(named)} klynger",
+                    f"names shown for the shortlist's {len(named)} clusters",
+                ),
+            ),
+        )
     groups = []
     for name in ("act_first", "build", "engaged", "inform"):
         members = found.group(name)
         if members:
-            groups.append(ScatterGroup(t(*GROUP_NAMES[name]), _points(members), GROUP_COLORS[name]))
+            groups.append(
+                ScatterGroup(
+                    t(*GROUP_NAMES[name]), _points(ctx, members, named), GROUP_COLORS[name]
+                )
+            )
     groups = _spread_labels(groups)
     bar = found.engagement_bar
     lines = (
@@ -227,17 +246,33 @@ def priorities_slide(ctx: Context, rec: Recommendations, found: Priorities) -> S
     )
 
 
-def _points(members: Sequence[Placement]) -> tuple[ScatterPoint, ...]:
-    """One point per place; clusters at the very same place share it and its label."""
+def _points(
+    ctx: Context, members: Sequence[Placement], named: set[str] | None
+) -> tuple[ScatterPoint, ...]:
+    """One point per place; clusters at the very same place share it and its label.
+
+    `named` (None: everyone) are the clusters whose names the labels show; a label
+    of more than two names shows two and how many more.
+    """
     places: dict[tuple[int, int], list[str]] = {}
     for p in members:
-        places.setdefault((p.fit, p.engagement), []).append(p.label)
-    return tuple(ScatterPoint(", ".join(labels), x, y) for (x, y), labels in sorted(places.items()))
+        label = p.label if named is None or p.cluster in named else ""
+        places.setdefault((p.fit, p.engagement), []).append(label)
+    points = []
+    for (x, y), labels in sorted(places.items()):
+        shown = [label for label in labels if label]
+        text = ", ".join(shown[:2])
+        if len(shown) > 2:
+            text += f" +{len(shown) - 2}"
+        points.append(ScatterPoint(text, x, y))
+    return tuple(points)
 
 
 # Points this close in engagement (on its 0–100 axis) at the same fit would have their
 # labels on top of each other on the right; the next one's goes to the left, then below.
 LABEL_GAP = 6
+# More placed clusters than this, and only the shortlist's are named on the chart.
+MAX_NAMED = 20
 LABEL_SIDES = ("right", "left", "below", "above")
 
 
@@ -250,6 +285,8 @@ def _spread_labels(groups: list[ScatterGroup]) -> list[ScatterGroup]:
         key=lambda item: (item[2].x, item[2].y),
     )
     for gi, pi, point in every:
+        if not point.label:
+            continue
         # The first side where no label of a point close by sits yet; right when all are.
         side = next(
             (

@@ -56,6 +56,7 @@ from klyngeradar.core.reports.layout import (
     forced_fit,
     layout_deck,
     row_height,
+    short_footnote,
     table_fit,
 )
 from klyngeradar.core.reports.measure import BOLD, CALIBRI, Metrics, fitting_size
@@ -369,7 +370,12 @@ class _Writer:
             text = Text.of(spec.placeholder_note or "")
             self._fill(shape, text, 20, 12, bullets=False, italic=True, color=MUTED)
             return
-        footnote = spec.chart.footnote and spec.chart.footnote.text
+        footnote = None
+        if spec.chart.footnote is not None:
+            # As the layout does for other charts: what fits, and a pointer to the notes.
+            width = Emu(box.width).pt
+            short = short_footnote(spec.chart.footnote, width, self.metrics, self.deck.lang)
+            footnote = short.text
         if footnote:
             box = Box(box.left, box.top, box.width, box.height - FOOTNOTE_HEIGHT)
         draw_scatter(slide, box, spec.chart)
@@ -490,6 +496,8 @@ def draw_scatter(slide, box: Box, spec: ScatterSpec) -> None:
         series.marker.format.line.color.rgb = WHITE
         series.format.line.fill.background()
         for index, point in enumerate(group.points):
+            if not point.label:
+                continue
             label = series.points[index].data_label
             label.has_text_frame = True
             label.text_frame.text = point.label
@@ -514,6 +522,30 @@ def draw_scatter(slide, box: Box, spec: ScatterSpec) -> None:
         axis.axis_title.text_frame.text = title
         axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(11)
         axis.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
+    _fixed_plot_area(chart)
+
+
+def _fixed_plot_area(chart) -> None:
+    """Give the plot area a fixed place, so that long labels cannot squeeze the points."""
+    plot_area = chart._chartSpace.chart.plotArea
+    layout = plot_area.find(qn("c:layout"))
+    if layout is None:
+        layout = plot_area.makeelement(qn("c:layout"), {})
+        plot_area.insert(0, layout)
+    for child in list(layout):
+        layout.remove(child)
+    manual = layout.makeelement(qn("c:manualLayout"), {})
+    for tag, value in (
+        ("layoutTarget", "inner"),
+        ("xMode", "edge"),
+        ("yMode", "edge"),
+        ("x", "0.08"),
+        ("y", "0.05"),
+        ("w", "0.86"),
+        ("h", "0.64"),
+    ):
+        manual.append(manual.makeelement(qn(f"c:{tag}"), {"val": value}))
+    layout.append(manual)
 
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}

@@ -203,3 +203,12 @@ def test_it_marks_the_placeholder_slides_without_recommendations():
     fit = by_key(built, "models.fit")
     assert isinstance(fit, ContentSlide) and fit.placeholder_note
     assert by_key(built, "models.next_steps").placeholder_note
+
+
+def test_it_names_only_the_shortlist_on_the_chart_of_a_large_round():
+    slide = by_key(deck(scaled_round(50, 6)), "models.priorities")
+    chart = slide.chart
+    named = [p for p in chart.points if p.label]
+    assert named and len(named) < len(chart.points)
+    assert all(len(p.label.split(", ")) <= 2 for p in named)
+    assert "navne vist for kortlistens 5 klynger" in chart.footnote.qualifiers
