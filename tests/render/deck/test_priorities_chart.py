@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION
+from pptx.oxml.ns import qn
 
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.reports.deck import (
@@ -119,6 +120,8 @@ def test_it_writes_a_hand_made_scatter_with_its_axes(tmp_path):
     assert written.value_axis.maximum_scale == 100
     assert written.value_axis.axis_title.text_frame.text == "Engagement"
     assert written.plots[0].series[0].points[0].data_label.text_frame.text == "Klynge Æblø"
+    layout = written._chartSpace.chart.plotArea.find(qn("c:layout"))
+    assert layout.find(qn("c:manualLayout")) is not None, "long labels cannot squeeze the plot"
 
 
 def test_it_refuses_a_point_outside_the_axes():
