@@ -453,6 +453,7 @@ class _Writer:
 
 
 SCATTER_LINE = RGBColor.from_string("8C8C8C")
+LONG_LABEL = 24
 SCATTER_LABELS = {
     "right": XL_DATA_LABEL_POSITION.RIGHT,
     "left": XL_DATA_LABEL_POSITION.LEFT,
@@ -522,7 +523,10 @@ def draw_scatter(slide, box: Box, spec: ScatterSpec) -> None:
         axis.axis_title.text_frame.text = title
         axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(11)
         axis.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
-    _fixed_plot_area(chart)
+    # Short labels fit beside their points; long ones wrap into tall boxes, which would
+    # make the office program shrink the plot to make room for them.
+    if max((len(p.label) for p in spec.points), default=0) > LONG_LABEL:
+        _fixed_plot_area(chart)
 
 
 def _fixed_plot_area(chart) -> None:

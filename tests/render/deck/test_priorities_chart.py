@@ -68,6 +68,8 @@ def test_it_writes_the_priorities_as_a_native_xy_scatter_chart(written):
     )
     bar = chart.plots[0].series[-1]
     assert len(bar.values) == 2 and len(set(bar.values)) == 1, "a level line of two points"
+    layout = chart._chartSpace.chart.plotArea.find(qn("c:layout"))
+    assert layout is None or layout.find(qn("c:manualLayout")) is None, "short labels: auto"
 
 
 def test_it_labels_each_point_with_the_clusters_name(written):
@@ -105,7 +107,11 @@ def test_it_writes_the_next_steps_table_with_the_missing_fields(written):
 
 def test_it_writes_a_hand_made_scatter_with_its_axes(tmp_path):
     chart = ScatterSpec(
-        groups=(ScatterGroup("Klynger", (ScatterPoint("Klynge Æblø", 3, 40),)),),
+        groups=(
+            ScatterGroup(
+                "Klynger", (ScatterPoint("Klynge Æblø for Vandteknologi og Havne", 3, 40),)
+            ),
+        ),
         lines=(ScatterLine("Grænse", (2, 0), (2, 100)),),
         x_title="Fit",
         y_title="Engagement",
@@ -119,7 +125,9 @@ def test_it_writes_a_hand_made_scatter_with_its_axes(tmp_path):
     assert written.category_axis.maximum_scale == 5
     assert written.value_axis.maximum_scale == 100
     assert written.value_axis.axis_title.text_frame.text == "Engagement"
-    assert written.plots[0].series[0].points[0].data_label.text_frame.text == "Klynge Æblø"
+    assert written.plots[0].series[0].points[0].data_label.text_frame.text == (
+        "Klynge Æblø for Vandteknologi og Havne"
+    )
     layout = written._chartSpace.chart.plotArea.find(qn("c:layout"))
     assert layout.find(qn("c:manualLayout")) is not None, "long labels cannot squeeze the plot"
 
