@@ -9,7 +9,7 @@ from pptx import Presentation
 
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.reports.outline import build_deck
-from klyngeradar.core.reports.outline_models import fit_widths
+from klyngeradar.core.reports.outline_fit import fit_widths
 from klyngeradar.core.strategy.decisions import AnalystDecision, apply_decisions
 from klyngeradar.core.strategy.plan import demo_strategy
 from klyngeradar.core.strategy.recommendations import recommend
