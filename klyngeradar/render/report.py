@@ -30,6 +30,7 @@ from klyngeradar.core.strategy.decisions import (
     apply_decisions,
 )
 from klyngeradar.core.strategy.plan import Strategy
+from klyngeradar.core.strategy.priorities import PriorityInputs
 from klyngeradar.core.strategy.recommendations import Recommendations, recommend
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.render.deck.writer import write_deck
@@ -83,6 +84,7 @@ def write_report(
     board_asks: Sequence[str] | None = None,
     deck_name: str = DECK_NAME,
     appendices_name: str = APPENDICES_NAME,
+    priorities: PriorityInputs | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` (or the names given) into `out_dir`.
 
@@ -97,7 +99,8 @@ def write_report(
     to the deck and its changes table to the appendices.
     `layouts` names the template's layout per slide kind where it is not found.
     `board_asks` the analyst's "Bestyrelsen bedes …" items (default: drawn from
-    the recommendations).
+    the recommendations). `priorities` the analyst's shortlist choices and next
+    steps (default: the rule's shortlist and drafted next steps).
 
     A refused template or deck raises InputError before anything is written; each
     file is written under a temporary name and renamed, so no half file is left.
@@ -122,6 +125,9 @@ def write_report(
             specialisation=specialisation,
             layouts=layouts,
             board_asks=board_asks,
+            deck_name=deck_name,
+            appendices_name=appendices_name,
+            priorities=priorities,
         )
     except BaseException:
         # A refused deck leaves no folder behind that the command made for it.
@@ -147,6 +153,9 @@ def _write_both(
     specialisation,
     layouts,
     board_asks,
+    deck_name: str,
+    appendices_name: str,
+    priorities,
 ) -> Report:
     findings = findings or compute_findings(round)
     recommendations = recommendations or recommend(round, strategy=strategy)
@@ -166,6 +175,7 @@ def _write_both(
             specialisation=specialisation,
             layouts=layouts,
             board_asks=board_asks,
+            priorities=priorities,
         ),
         write_report_appendices(
             round,
@@ -199,6 +209,7 @@ def write_report_deck(
     specialisation: RegionalStrengths | None = None,
     layouts: Mapping[str, str] | None = None,
     board_asks: Sequence[str] | None = None,
+    priorities: PriorityInputs | None = None,
 ) -> Path:
     """Write only the board deck to `path`; the arguments are `write_report`'s.
 
@@ -218,6 +229,7 @@ def write_report_deck(
         comparison=comparison,
         specialisation=specialisation,
         board_asks=board_asks,
+        priorities=priorities,
     )
     return write_deck(deck, Path(path), template=template, layouts=layouts)
 

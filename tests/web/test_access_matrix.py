@@ -167,6 +167,7 @@ ROUTES: dict[str, Route] = {
     "strategy:fit_cell": Route(_cell, BOTH, changes=True),
     "strategy:fit_cell_clear": Route(_cell, POST, changes=True),
     "strategy:thresholds": Route(_round_id, POST, changes=True),
+    "strategy:shortlist": Route(_round_id, POST, changes=True),
     "strategy:decide": Route(
         lambda t: {"round_id": t.round, "level": "cluster", "subject": t.cluster}, BOTH, True
     ),
@@ -185,6 +186,7 @@ ROUTES: dict[str, Route] = {
     # (tests/web/maps): an officer sees only their own municipalities.
     "maps:municipality": Route(lambda t: {"code": "851"}, names_object=False),
     "reports:board_asks": Route(_round, POST, changes=True),
+    "reports:next_steps": Route(_round, POST, changes=True),
     "jobs:job_detail": Route(lambda t: {"pk": t.job}),
     "jobs:job_download": Route(lambda t: {"pk": t.job}),
 }

@@ -101,6 +101,62 @@ class ChartSpec:
 
 
 @dataclass(frozen=True)
+class ScatterPoint:
+    """One labelled point of a scatter chart (several clusters at one place share a point)."""
+
+    label: str
+    x: Number
+    y: Number
+    label_position: Literal["right", "left", "above", "below"] = "right"
+
+
+@dataclass(frozen=True)
+class ScatterGroup:
+    """A named group of points, drawn as one series with its own colour and legend entry."""
+
+    name: str
+    points: tuple[ScatterPoint, ...]
+    color: str = "1F5F8B"
+
+
+@dataclass(frozen=True)
+class ScatterLine:
+    """A straight reference line (a threshold) from `start` to `end`, drawn as a series."""
+
+    name: str
+    start: tuple[Number, Number]
+    end: tuple[Number, Number]
+
+
+@dataclass(frozen=True)
+class ScatterSpec:
+    """A native XY scatter chart: labelled points in groups, threshold lines, axis titles.
+
+    The axes run from 0 to `x_max` and `y_max`; every point must lie inside them.
+    """
+
+    groups: tuple[ScatterGroup, ...]
+    lines: tuple[ScatterLine, ...]
+    x_title: str
+    y_title: str
+    x_max: Number
+    y_max: Number
+    footnote: Footnote | None = None
+
+    def __post_init__(self) -> None:
+        if self.x_max <= 0 or self.y_max <= 0:
+            raise ValueError("a scatter chart's axes need a maximum above 0")
+        for group in self.groups:
+            for point in group.points:
+                if not (0 <= point.x <= self.x_max and 0 <= point.y <= self.y_max):
+                    raise ValueError(f"point {point.label!r} lies outside the axes")
+
+    @property
+    def points(self) -> tuple[ScatterPoint, ...]:
+        return tuple(p for g in self.groups for p in g.points)
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """A real table. `levels` (same shape as `rows`, 0–3 or None) colours cells as a heatmap.
 
@@ -256,6 +312,17 @@ class TwoContentSlide(Slide):
     layout: ClassVar[str] = "two"
     left: Content | None = None
     right: Content | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScatterSlide(Slide):
+    """A title and one scatter chart filling the body, with its footnote.
+
+    It is one page whatever its size (points do not continue on further slides),
+    so the layout leaves it as it is.
+    """
+
+    chart: ScatterSpec | None = None
 
 
 @dataclass(frozen=True)

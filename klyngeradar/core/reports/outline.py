@@ -45,6 +45,7 @@ from klyngeradar.core.reports.outline_summary import summary_slides
 from klyngeradar.core.reports.outline_survey import survey_slides
 from klyngeradar.core.strategy.decisions import DecidedRecommendations
 from klyngeradar.core.strategy.plan import Strategy
+from klyngeradar.core.strategy.priorities import PriorityInputs
 from klyngeradar.core.strategy.recommendations import Recommendations
 from klyngeradar.core.surveys.responses import RoundData
 
@@ -67,6 +68,7 @@ def build_deck(
     specialisation: RegionalStrengths | None = None,
     board_asks: Sequence[str] | None = None,
     titles: Mapping[str, str] | None = None,
+    priorities: PriorityInputs | None = None,
 ) -> Deck:
     """Build the board deck's spec.
 
@@ -76,6 +78,8 @@ def build_deck(
     the summary with what changed; `board_asks` is the analyst's text for
     "Bestyrelsen bedes …", one item each (default: drawn from the recommendations).
     `titles` maps a slide's `key` to the analyst's own title for it (blank: generated).
+    `priorities` holds the analyst's shortlist choices and next steps (default: the
+    rule's shortlist and next steps drafted from the recommendations).
     """
     if lang not in ("da", "en"):
         raise ValueError(f"unknown language {lang!r}; use da or en")
@@ -116,7 +120,7 @@ def build_deck(
     slides += comparison_slides(ctx, comparison)
     slides += specialisation_slides(ctx, specialisation)
     slides += map_slides(ctx)
-    slides += models_slides(ctx, recommendations, strategy)
+    slides += models_slides(ctx, recommendations, strategy, priorities)
     slides += guidance_slides(ctx)
     slides = _own_titles(slides, titles or {})
     return Deck(

@@ -1,4 +1,4 @@
-"""Part 3 of the deck: collaboration models (fit, engagement, recommendations, checklist).
+"""Part 3 of the deck: collaboration models (fit, engagement, priorities, recommendations).
 
 When the analyst has decided on recommendations (`klyngeradar.core.strategy.decisions`),
 the recommendation slides show the decision beside the rules' recommendation: a
@@ -14,42 +14,46 @@ from datetime import datetime
 from klyngeradar.core.dates import format_date
 from klyngeradar.core.reports.deck import (
     Bullet,
-    ChartSpec,
     ContentSlide,
     Footnote,
     SectionSlide,
-    Series,
     Slide,
     TableSpec,
     Text,
     placeholder_text,
 )
 from klyngeradar.core.reports.outline_base import Context
+from klyngeradar.core.reports.outline_fit import (
+    engagement_slide,
+    fit_slide,
+    strategy_slide,
+)
+from klyngeradar.core.reports.outline_next_steps import next_steps_slide
+from klyngeradar.core.reports.outline_priorities import priorities_slide, shortlist_slide
 from klyngeradar.core.strategy.catalogue import CHECKLIST, MODELS, ModelCode, model
 from klyngeradar.core.strategy.decisions import DecidedRecommendation, DecidedRecommendations
 from klyngeradar.core.strategy.plan import Strategy
+from klyngeradar.core.strategy.priorities import (
+    Priorities,
+    PriorityInputs,
+    default_next_steps,
+    priorities,
+)
 from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
-
-NEXT_STEPS_DA = (
-    "Drøft anbefalingerne i direktionen og bestyrelsen, og vælg samarbejdsmodel(ler).",
-    "Tag dialogen med de klynger, der har højt fit og vil i tættere dialog.",
-    "Aftal konkrete leverancer, mål og KPI'er – på tværs af kommunegrænser.",
-    "Følg op årligt: gentag surveyen, og sammenlign med i år.",
-)
-NEXT_STEPS_EN = (
-    "Discuss the recommendations with the directors and the board, and choose the model(s).",
-    "Open the dialogue with the high-fit clusters that want a closer dialogue.",
-    "Agree concrete deliverables, goals and KPIs, across municipal borders.",
-    "Follow up yearly: repeat the survey and compare with this year.",
-)
 
 
 def models_slides(
     ctx: Context,
     recommendations: Recommendations | DecidedRecommendations | None,
     strategy: Strategy | None,
+    inputs: PriorityInputs | None = None,
 ) -> list[Slide]:
-    """The part's slides; `recommendations` may carry the analyst's decisions beside them."""
+    """The part's slides; `recommendations` may carry the analyst's decisions beside them.
+
+    `inputs` holds the analyst's shortlist choices and next steps; without next
+    steps the slide shows drafts drawn from the recommendations.
+    """
+    inputs = inputs or PriorityInputs()
     t = ctx.t
     decided = None
     if isinstance(recommendations, DecidedRecommendations):
@@ -58,6 +62,7 @@ def models_slides(
     slides: list[Slide] = [
         SectionSlide(
             title=t("Samarbejdsmodeller", "Collaboration models"),
+            key="models.section",
             subtitle=t(
                 "Hvilke klynger kan understøtte strategien – og hvordan samarbejder vi?",
                 "Which clusters can support the strategy, and how do we work together?",
@@ -65,165 +70,50 @@ def models_slides(
         )
     ]
     strategy = strategy or (recommendations.strategy if recommendations else None)
-    slides.append(_strategy(ctx, strategy))
+    slides.append(strategy_slide(ctx, strategy))
     if recommendations is None:
         missing = placeholder_text(
             t("anbefalingerne er ikke beregnet", "the recommendations are not computed"),
             ctx.lang,
         )
-        for title in (
-            t("Fit med strategien", "Fit with the strategy"),
-            t("Engagement i regionen", "Engagement in the region"),
-            t("Anbefalet samarbejdsmodel pr. klynge", "Recommended model per cluster"),
-        ):
-            slides.append(ContentSlide(title=title, placeholder_note=missing))
-    else:
-        slides += [
-            _fit(ctx, recommendations),
-            _engagement(ctx, recommendations),
-            _per_cluster(ctx, recommendations, decided),
-            _across(ctx, recommendations, decided),
-        ]
-    slides += [_models(ctx), _checklist(ctx), _next_steps(ctx)]
-    return slides
-
-
-def _strategy(ctx: Context, strategy: Strategy | None) -> Slide:
-    t = ctx.t
-    title = t("Regionens vision og indsatser", "The region's vision and efforts")
-    if strategy is None or not strategy.efforts:
-        return ContentSlide(
-            title=title,
-            placeholder_note=placeholder_text(
-                t("strategiens indsatser er ikke registreret", "no strategy efforts registered"),
-                ctx.lang,
+        for key, marker in (
+            ("models.fit", t("Fit med strategien", "Fit with the strategy")),
+            ("models.engagement", t("Engagement i regionen", "Engagement in the region")),
+            (
+                "models.per_cluster",
+                t("Anbefalet samarbejdsmodel pr. klynge", "Recommended model per cluster"),
             ),
-        )
-    lines = []
-    if strategy.vision:
-        lines.append(
-            Bullet(
-                f"»{strategy.vision}«" if ctx.lang == "da" else f"“{strategy.vision}”", bold=True
-            )
-        )
-    lines += [Bullet(e.name, level=1 if strategy.vision else 0) for e in strategy.efforts]
-    # The source is a code ("round") or a reference; the notes say it in words.
-    if strategy.source == "round":
-        notes = t(
-            "Indsatserne er rundens egne (svarfilens ark »indsatser«).",
-            "The efforts are the round's own (the answers file's »indsatser« sheet).",
-        )
-    else:
-        notes = (
-            t(f"Kilde: {strategy.source}", f"Source: {strategy.source}") if strategy.source else ""
-        )
-    if strategy.vision:
-        notes = "\n".join(
-            n for n in (t("Visionen: ", "The vision: ") + strategy.vision, notes) if n
-        )
-    if strategy.example:
-        lines.append(
-            Bullet(
-                t(
-                    "Eksempel: indsatserne er ikke regionens egne",
-                    "Example: the efforts are not the region's own",
+        ):
+            slides.append(
+                ContentSlide(
+                    title=t(f"{marker}: endnu ikke beregnet", f"{marker}: not computed yet"),
+                    marker=marker,
+                    key=key,
+                    placeholder_note=missing,
                 )
             )
+        slides += [_models(ctx), _checklist(ctx)]
+        slides.append(
+            next_steps_slide(ctx, inputs.next_steps or (), drafted=inputs.next_steps is None)
         )
-    return ContentSlide(title=title, body=Text(tuple(lines)), notes=notes)
-
-
-def _fit(ctx: Context, rec: Recommendations) -> Slide:
-    t = ctx.t
-    matrix = rec.fit
-    header = (t("Klynge", "Cluster"), *(e.name for e in matrix.efforts), t("Fit", "Fit"))
-    rows, levels = [], []
-    # Most important first: the rows continue on further slides in a large round.
-    for row in sorted(matrix.rows, key=lambda r: -(r.score or 0)):
-        cells = [row.cell(e.slug).score for e in matrix.efforts]
-        rows.append((row.label, *("–" if s is None else str(s) for s in cells), ctx.n(row.score)))
-        levels.append((None, *cells, None))
-    unknown = sum(1 for row in matrix.rows if not row.known)
-    return ContentSlide(
-        title=t(
-            "Fit med strategien: klynger × indsatser", "Fit with the strategy: clusters × efforts"
-        ),
-        body=TableSpec(
-            header=header,
-            rows=tuple(rows),
-            levels=tuple(levels),
-            widths=fit_widths(tuple(row.label for row in matrix.rows), header[1:-1]),
-            align=("left", *("center" for _ in matrix.efforts), "right"),
-            footnote=Footnote(
-                t(
-                    "0 ingen · 1 svag · 2 tydelig · 3 stærk; kilde: surveyen (afkrydsning = 2) "
-                    "eller analytikeren",
-                    "0 none · 1 weak · 2 clear · 3 strong; source: the survey (ticked = 2) or "
-                    "the analyst",
-                ),
-                (t(f"– ukendt ({unknown} klynger)", f"– unknown ({unknown} clusters)"),)
-                if unknown
-                else (),
-            ),
-        ),
-        notes=t(
-            "Fit-scoren er summen af rækkens kendte celler.",
-            "The fit score is the sum of the row's known cells.",
-        ),
-    )
-
-
-def _engagement(ctx: Context, rec: Recommendations) -> Slide:
-    t = ctx.t
-    scores = rec.engagement.scores
-    partial = [s for s in scores if s.score is not None and s.inputs < s.of]
-    missing = [s.label for s in scores if s.score is None]
-    qualifiers = [
-        t(
-            f"{s.label}: baseret på {s.inputs} af {s.of} input",
-            f"{s.label}: based on {s.inputs} of {s.of} inputs",
-        )
-        for s in partial
+        return slides
+    found = priorities(recommendations, inputs.overrides)
+    slides += [
+        fit_slide(ctx, recommendations),
+        engagement_slide(ctx, recommendations),
+        priorities_slide(ctx, recommendations, found),
+        shortlist_slide(ctx, found),
+        _per_cluster(ctx, recommendations, decided),
+        _across(ctx, recommendations, decided, found),
+        _models(ctx),
+        _checklist(ctx),
     ]
-    if missing:
-        qualifiers.append(t("ingen score: ", "no score: ") + ", ".join(missing))
-    return ContentSlide(
-        title=t("Engagement i regionen (0–100)", "Engagement in the region (0–100)"),
-        body=ChartSpec(
-            "bar",
-            tuple(s.label for s in scores),
-            (Series(t("Engagement-score", "Engagement score"), tuple(s.score for s in scores)),),
-            number_format=ctx.integers,
-            footnote=Footnote(
-                t(
-                    "Tilstedeværelse, medlemmer, virksomheder, partnere, aftaler og dialog",
-                    "Presence, members, companies, partners, agreements and dialogue",
-                ),
-                tuple(qualifiers),
-            ),
-        ),
-        notes=t(
-            "Manglende svar sænker sikkerheden, ikke scoren.",
-            "Missing answers lower the confidence, not the score.",
-        ),
-    )
-
-
-def fit_widths(labels: tuple[str, ...], efforts: tuple[str, ...]) -> tuple[float, ...]:
-    """Relative column widths of the fit matrix, in characters.
-
-    Headers wrap between words, never inside one, so an effort column is as wide
-    as the longest word of its name, and at least half the name so that it takes
-    no more than about two lines; the cells under it hold one digit. The
-    cluster column takes the longest name up to 28 characters (longer names
-    wrap), at least 18; the row sum ("Fit") is narrow. Two characters per column
-    stand for the cell margins.
-    """
-    name = max(18, min(28, max((len(label) for label in labels), default=0)))
-    effort_widths = (
-        max(4, -(-len(effort) // 2), *(len(word) for word in effort.split())) for effort in efforts
-    )
-    return (name + 2, *(w + 2 for w in effort_widths), 5)
+    if inputs.next_steps is None:
+        steps = default_next_steps(found, recommendations, ctx.lang)
+    else:
+        steps = inputs.next_steps
+    slides.append(next_steps_slide(ctx, steps, drafted=inputs.next_steps is None))
+    return slides
 
 
 def _model_name(ctx: Context, code: ModelCode | None) -> str:
@@ -330,8 +220,17 @@ def _per_cluster(
                 ),
             )
     columns = len(header)
+    agreement = sum(1 for r in rec.clusters if r.model == "cross_municipal_agreement")
+    concrete = sum(1 for r in rec.clusters if r.model == "concrete_collaboration")
     return ContentSlide(
-        title=t("Anbefalet samarbejdsmodel pr. klynge", "Recommended model per cluster"),
+        title=t(
+            f"{agreement} {ctx.clusters(agreement)} anbefales til en tværkommunal aftale, "
+            f"{concrete} til et konkret samarbejde",
+            f"{agreement} {ctx.clusters(agreement)} recommended for a cross-municipal "
+            f"agreement, {concrete} for a concrete collaboration",
+        ),
+        marker=t("Anbefalet samarbejdsmodel pr. klynge", "Recommended model per cluster"),
+        key="models.per_cluster",
         body=TableSpec(
             header=(*header, t("Fit", "Fit"), t("Engagement", "Engagement")),
             rows=tuple(rows),
@@ -378,7 +277,12 @@ def _unmatched_notes(ctx: Context, decided: DecidedRecommendations, *kinds: str)
     return lines
 
 
-def _across(ctx: Context, rec: Recommendations, decided: DecidedRecommendations | None) -> Slide:
+def _across(
+    ctx: Context,
+    rec: Recommendations,
+    decided: DecidedRecommendations | None,
+    found: Priorities,
+) -> Slide:
     t = ctx.t
     lines: list[Bullet] = []
     notes: list[str] = []
@@ -395,9 +299,15 @@ def _across(ctx: Context, rec: Recommendations, decided: DecidedRecommendations 
         lines.append(Bullet(t("Beslutning: ", "Decision: ") + _lower(verdict), level=1))
         notes.append(f"{label}: {decision_note(ctx, item)}")
 
-    for call in rec.effort_calls:
+    # Ranked by support, then fit: the first call is the one to prepare first.
+    for ranked in found.calls:
+        call = ranked.call
         name = _model_name(ctx, call.model)
-        lines.append(Bullet(f"{name}: {call.effort.name}", bold=True))
+        facts = t(
+            f"{ranked.support} klynger, samlet fit {ranked.fit}",
+            f"{ranked.support} clusters, total fit {ranked.fit}",
+        )
+        lines.append(Bullet(f"{ranked.rank}. {name}: {call.effort.name} ({facts})", bold=True))
         lines.append(Bullet(" ".join(reason_text(x, ctx.lang) for x in call.reasons), level=1))
         decision("effort", call.effort.slug, call.effort.name)
     for region in rec.region:
@@ -407,17 +317,53 @@ def _across(ctx: Context, rec: Recommendations, decided: DecidedRecommendations 
         decision("region", region.model, name)
     if decided is not None:
         notes += _unmatched_notes(ctx, decided, "effort", "region")
-    title = t("Anbefalinger på tværs af klyngerne", "Recommendations across the clusters")
+    marker = t("Anbefalinger på tværs af klyngerne", "Recommendations across the clusters")
+    if found.calls:
+        notes.insert(
+            0,
+            t(
+                "Målrettede indkaldelser er rangeret efter antal klynger bag (fit ≥ "
+                f"{rec.thresholds.effort_support}), dernæst deres samlede fit med indsatsen.",
+                "Targeted calls are ranked by the number of clusters behind them (fit ≥ "
+                f"{rec.thresholds.effort_support}), then their total fit with the effort.",
+            ),
+        )
+        first = found.calls[0]
+        count = len(found.calls)
+        title = t(
+            f"{count} {ctx.noun(count, 'indsats', 'indsatser')} har klynger nok til en "
+            f"målrettet indkaldelse – »{first.call.effort.name}« står stærkest",
+            f"{count} {ctx.noun(count, 'effort has', 'efforts have')} enough clusters for a "
+            f"targeted call; “{first.call.effort.name}” is strongest",
+        )
+    elif rec.region:
+        title = t(
+            "Ingen indsats har klynger nok til en målrettet indkaldelse – men regionen som helhed",
+            "No effort has enough clusters for a targeted call, but the region as a whole",
+        )
+    else:
+        title = t(
+            "Ingen indsats har klynger nok til en målrettet indkaldelse endnu",
+            "No effort has enough clusters for a targeted call yet",
+        )
     if not lines:
         return ContentSlide(
             title=title,
+            marker=marker,
+            key="models.across",
             placeholder_note=placeholder_text(
                 t("ingen indsats har nok klynger bag sig", "no effort has enough clusters"),
                 ctx.lang,
             ),
             notes="\n".join(notes),
         )
-    return ContentSlide(title=title, body=Text(tuple(lines)), notes="\n".join(notes))
+    return ContentSlide(
+        title=title,
+        marker=marker,
+        key="models.across",
+        body=Text(tuple(lines)),
+        notes="\n".join(notes),
+    )
 
 
 def _models(ctx: Context) -> Slide:
@@ -427,7 +373,12 @@ def _models(ctx: Context) -> Slide:
         for m in MODELS
     )
     return ContentSlide(
-        title=t("Fire samarbejdsmodeller", "Four collaboration models"),
+        title=t(
+            "Fire samarbejdsmodeller – fra noget konkret til en tværkommunal aftale",
+            "Four collaboration models, from something concrete to a cross-municipal agreement",
+        ),
+        marker=t("Fire samarbejdsmodeller", "Four collaboration models"),
+        key="models.catalogue",
         body=TableSpec(
             header=(t("Model", "Model"), t("Sådan fungerer den", "How it works")),
             rows=rows,
@@ -437,18 +388,17 @@ def _models(ctx: Context) -> Slide:
 
 
 def _checklist(ctx: Context) -> Slide:
+    count = len(CHECKLIST)
     return ContentSlide(
-        title=ctx.t("Før en aftale indgås", "Before an agreement is made"),
+        title=ctx.t(
+            f"{count} ting skal være på plads, før en aftale indgås",
+            f"{count} things must be in place before an agreement is made",
+        ),
+        marker=ctx.t("Før en aftale indgås", "Before an agreement is made"),
+        key="models.checklist",
         body=Text.of(*(item.text(ctx.lang) for item in CHECKLIST)),
         notes=ctx.t(
             "Erfaringerne viser: jo mere konkret og tydelig aftalen er, jo større udbytte.",
             "Experience shows: the more concrete and clear the agreement, the greater the gain.",
         ),
-    )
-
-
-def _next_steps(ctx: Context) -> Slide:
-    return ContentSlide(
-        title=ctx.t("Næste skridt", "Next steps"),
-        body=Text.of(*(NEXT_STEPS_DA if ctx.lang == "da" else NEXT_STEPS_EN)),
     )

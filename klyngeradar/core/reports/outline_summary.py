@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from klyngeradar.core.reports.deck import Bullet, ContentSlide, Slide, Text
 from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.strategy.catalogue import model
+from klyngeradar.core.strategy.priorities import rank_calls
 from klyngeradar.core.strategy.recommendations import Recommendations
 
 MAX_MESSAGES = 5
@@ -157,7 +158,8 @@ def default_decisions(ctx: Context, rec: Recommendations | None) -> tuple[str, .
             )
         )
     if rec.effort_calls:
-        first = rec.effort_calls[0]
+        # The strongest call: most clusters behind it, then their fit with the effort.
+        first = rank_calls(rec)[0].call
         asks.append(
             t(
                 f"prioritere et målrettet udbud inden for »{first.effort.name}« "
@@ -206,9 +208,13 @@ def summary_slides(
         lines += [Bullet(message.text, bold=True), Bullet(message.base, level=1)]
     asks = tuple(decisions) if decisions else default_decisions(ctx, recommendations)
     edited = bool(decisions)
+    count = len(asks)
     return [
         ContentSlide(
-            title=t("Resumé: det viser surveyen", "Summary: what the survey shows"),
+            # The lead message is the title; the bullets give all of them with their base.
+            title=t("Resumé: ", "Summary: ") + messages[0].text,
+            marker=t("Resumé: det viser surveyen", "Summary: what the survey shows"),
+            key="summary.messages",
             body=Text(tuple(lines)),
             notes=t(
                 "Hovedbudskaberne med deres base; tallene er de samme som på de følgende dias.",
@@ -217,7 +223,13 @@ def summary_slides(
             ),
         ),
         ContentSlide(
-            title=t("Bestyrelsen bedes …", "The board is asked to …"),
+            title=t(
+                f"Bestyrelsen bedes tage stilling til {count} "
+                f"{ctx.noun(count, 'punkt', 'punkter')}",
+                f"The board is asked to decide on {count} {ctx.noun(count, 'item', 'items')}",
+            ),
+            marker=t("Bestyrelsen bedes …", "The board is asked to …"),
+            key="summary.board_asks",
             body=Text.of(*asks),
             notes=t(
                 "Formuleret af analytikeren."

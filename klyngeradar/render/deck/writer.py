@@ -13,9 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_DATA_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_DATA_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+)
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
@@ -30,6 +36,8 @@ from klyngeradar.core.reports.deck import (
     Content,
     ContentSlide,
     Deck,
+    ScatterSlide,
+    ScatterSpec,
     SectionSlide,
     Slide,
     TableSpec,
@@ -49,6 +57,7 @@ from klyngeradar.core.reports.layout import (
     forced_fit,
     layout_deck,
     row_height,
+    short_footnote,
     table_fit,
 )
 from klyngeradar.core.reports.measure import CALIBRI, Metrics, fitting_size
@@ -190,6 +199,8 @@ class _Writer:
         elif isinstance(spec, ContentSlide):
             self._content(slide, bodies[:1], spec.body, spec.placeholder_note)
             self._drop(bodies[1:])
+        elif isinstance(spec, ScatterSlide):
+            self._scatter_slide(slide, bodies, spec)
         elif isinstance(spec, TwoContentSlide):
             if len(bodies) < 2:
                 bodies = bodies + [None] * (2 - len(bodies))
@@ -357,6 +368,28 @@ class _Writer:
                     run.font.color.rgb = RGBColor.from_string(ink)
         return sum(heights)
 
+    def _scatter_slide(self, slide, placeholders, spec: ScatterSlide) -> None:
+        """The scatter chart in the body's box, its footnote under it."""
+        placeholder = placeholders[0] if placeholders else None
+        box = self._below_title(slide, self._box_of(placeholder))
+        self._drop(placeholders)
+        if spec.chart is None:
+            shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+            text = Text.of(spec.placeholder_note or "")
+            self._fill(shape, text, 20, 12, bullets=False, italic=True, color=MUTED)
+            return
+        footnote = None
+        if spec.chart.footnote is not None:
+            # As the layout does for other charts: what fits, and a pointer to the notes.
+            width = Emu(box.width).pt
+            short = short_footnote(spec.chart.footnote, width, self.metrics, self.deck.lang)
+            footnote = short.text
+        if footnote:
+            box = Box(box.left, box.top, box.width, box.height - FOOTNOTE_HEIGHT)
+        draw_scatter(slide, box, spec.chart)
+        if footnote:
+            self._footnote(slide, box, footnote)
+
     # -- text -----------------------------------------------------------------------------------
 
     def _fill(
@@ -446,6 +479,106 @@ class _Writer:
         for placeholder in placeholders:
             if placeholder is not None:
                 placeholder._element.getparent().remove(placeholder._element)
+
+
+SCATTER_LINE = RGBColor.from_string("8C8C8C")
+LONG_LABEL = 24
+SCATTER_LABELS = {
+    "right": XL_DATA_LABEL_POSITION.RIGHT,
+    "left": XL_DATA_LABEL_POSITION.LEFT,
+    "above": XL_DATA_LABEL_POSITION.ABOVE,
+    "below": XL_DATA_LABEL_POSITION.BELOW,
+}
+
+
+def draw_scatter(slide, box: Box, spec: ScatterSpec) -> None:
+    """Draw `spec` as a native XY scatter chart: a series per group, each point labelled.
+
+    Threshold lines are two-point series drawn as dashed lines without markers, so
+    they stay editable data in the chart like the points.
+    """
+    data = XyChartData()
+    for group in spec.groups:
+        series = data.add_series(group.name)
+        for point in group.points:
+            series.add_data_point(point.x, point.y)
+    for line in spec.lines:
+        series = data.add_series(line.name)
+        series.add_data_point(*line.start)
+        series.add_data_point(*line.end)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.XY_SCATTER, box.left, box.top, box.width, box.height, data
+    )
+    frame.name = "Scatter"
+    chart = frame.chart
+    chart.font.size = Pt(11)
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(11)
+    plot = chart.plots[0]
+    for group, series in zip(spec.groups, plot.series, strict=False):
+        color = RGBColor.from_string(group.color)
+        series.marker.style = XL_MARKER_STYLE.CIRCLE
+        series.marker.size = 10
+        series.marker.format.fill.solid()
+        series.marker.format.fill.fore_color.rgb = color
+        series.marker.format.line.color.rgb = WHITE
+        series.format.line.fill.background()
+        for index, point in enumerate(group.points):
+            if not point.label:
+                continue
+            label = series.points[index].data_label
+            label.has_text_frame = True
+            label.text_frame.text = point.label
+            label.position = SCATTER_LABELS[point.label_position]
+            label.font.size = Pt(10)
+    for series in list(plot.series)[len(spec.groups) :]:
+        series.marker.style = XL_MARKER_STYLE.NONE
+        series.format.line.color.rgb = SCATTER_LINE
+        series.format.line.width = Pt(1.25)
+        series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        series.smooth = False
+    for axis, maximum, title in (
+        (chart.category_axis, spec.x_max, spec.x_title),
+        (chart.value_axis, spec.y_max, spec.y_title),
+    ):
+        axis.minimum_scale = 0
+        axis.maximum_scale = maximum
+        axis.has_major_gridlines = False
+        axis.tick_labels.font.size = Pt(10)
+        axis.format.line.color.rgb = RGBColor.from_string("BFBFBF")
+        axis.has_title = True
+        axis.axis_title.text_frame.text = title
+        axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(11)
+        axis.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
+    # Short labels fit beside their points; long ones wrap into tall boxes, which would
+    # make the office program shrink the plot to make room for them.
+    if max((len(p.label) for p in spec.points), default=0) > LONG_LABEL:
+        _fixed_plot_area(chart)
+
+
+def _fixed_plot_area(chart) -> None:
+    """Give the plot area a fixed place, so that long labels cannot squeeze the points."""
+    plot_area = chart._chartSpace.chart.plotArea
+    layout = plot_area.find(qn("c:layout"))
+    if layout is None:
+        layout = plot_area.makeelement(qn("c:layout"), {})
+        plot_area.insert(0, layout)
+    for child in list(layout):
+        layout.remove(child)
+    manual = layout.makeelement(qn("c:manualLayout"), {})
+    for tag, value in (
+        ("layoutTarget", "inner"),
+        ("xMode", "edge"),
+        ("yMode", "edge"),
+        ("x", "0.08"),
+        ("y", "0.05"),
+        ("w", "0.86"),
+        ("h", "0.64"),
+    ):
+        manual.append(manual.makeelement(qn(f"c:{tag}"), {"val": value}))
+    layout.append(manual)
 
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}

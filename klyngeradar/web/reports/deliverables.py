@@ -33,6 +33,8 @@ from klyngeradar.core.reports.outline_quotes import Quote
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.decisions import AnalystDecision
 from klyngeradar.core.strategy.plan import Strategy
+from klyngeradar.core.strategy.priorities import NextStep as PlannedStep
+from klyngeradar.core.strategy.priorities import PriorityInputs
 from klyngeradar.core.strategy.recommendations import Recommendations
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.render.report import (
@@ -44,10 +46,11 @@ from klyngeradar.render.report import (
 from klyngeradar.web.access import visible_to
 from klyngeradar.web.agreements.convert import agreement_facts
 from klyngeradar.web.agreements.models import Agreement
-from klyngeradar.web.reports.models import BoardAsks, QuoteChoice
+from klyngeradar.web.reports.models import BoardAsks, NextStep, QuoteChoice
 from klyngeradar.web.reports.quotes import chosen_quotes
 from klyngeradar.web.strategy.analysis import analyse, round_strategy
 from klyngeradar.web.strategy.decisions import round_decisions
+from klyngeradar.web.strategy.priorities import shortlist_overrides
 
 DECK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 APPENDICES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -79,6 +82,16 @@ class ReportInputs:
     specialisation: RegionalStrengths | None = None
     board_asks: tuple[str, ...] | None = None
     cofinancing: tuple[CoFinancingLine, ...] = ()
+    priorities: PriorityInputs | None = None
+
+
+def priority_inputs(round) -> PriorityInputs:
+    """The analyst's shortlist choices and next steps for `round` (None: none written)."""
+    steps = tuple(
+        PlannedStep(s.text, s.owner or None, s.due, s.budget)
+        for s in NextStep.objects.filter(round=round).order_by("position", "pk")
+    )
+    return PriorityInputs(overrides=shortlist_overrides(round), next_steps=steps or None)
 
 
 def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
@@ -107,6 +120,7 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         specialisation=regional_strengths(round.organisation),
         board_asks=asks.items if asks else None,
         cofinancing=cofinancing_lines(agreements),
+        priorities=priority_inputs(round),
     )
 
 
@@ -181,6 +195,7 @@ def write_round_deck(
         comparison=inputs.comparison,
         specialisation=inputs.specialisation,
         board_asks=inputs.board_asks,
+        priorities=inputs.priorities,
     )
 
 
@@ -286,4 +301,5 @@ def write_round_report(
         comparison=inputs.comparison,
         specialisation=inputs.specialisation,
         board_asks=inputs.board_asks,
+        priorities=inputs.priorities,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from klyngeradar.core.problems import InputError
 from klyngeradar.core.surveys.names import NameLists, find_names
 from klyngeradar.render.deck.template import load_template
+from klyngeradar.web.dateinput import DanishDateInput
 from klyngeradar.web.reports.quotes import QuoteOption
 from klyngeradar.web.surveys.models import Round
 
@@ -240,3 +242,59 @@ class BoardAsksForm(forms.Form):
         if not any(line.strip(" -•\t") for line in text.splitlines()):
             raise ValidationError(_("Skriv mindst ét punkt."))
         return text.strip()
+
+
+# The largest budget the database column holds (a positive 32-bit integer).
+MAX_BUDGET = 2_147_483_647
+_KRONER = re.compile(r"^\d{1,3}([. ]\d{3})+$|^\d+$")
+
+
+class KronerField(forms.CharField):
+    """A budget in whole kroner, typed the Danish way: "250.000", "250 000" or "250000 kr."."""
+
+    default_error_messages = {
+        "invalid": _("Skriv budgettet som et helt beløb i kroner, fx 250.000."),
+    }
+
+    def to_python(self, value):
+        text = super().to_python(value).strip()
+        if not text:
+            return None
+        text = re.sub(r"\s*(kr\.?|dkk)$", "", text, flags=re.IGNORECASE).strip()
+        text = text.replace("\u00a0", " ")
+        if not _KRONER.match(text):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        kroner = int(text.replace(".", "").replace(" ", ""))
+        if kroner > MAX_BUDGET:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return kroner
+
+
+class NextStepForm(forms.Form):
+    """One next step: what (required), and owner, date and budget when they are decided."""
+
+    text = forms.CharField(
+        label=_("Skridt"),
+        max_length=300,
+        error_messages={"required": _("Skriv, hvad skridtet er, eller markér det til sletning.")},
+    )
+    owner = forms.CharField(label=_("Ansvarlig"), max_length=200, required=False)
+    due = forms.DateField(
+        label=_("Dato"),
+        required=False,
+        widget=DanishDateInput(),
+        error_messages={"invalid": _("Skriv datoen som dd.mm.åååå, fx 15.03.2026.")},
+    )
+    budget = KronerField(
+        label=_("Budget (kr.)"),
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 30}),
+    )
+
+    def clean_owner(self) -> str:
+        return self.cleaned_data["owner"].strip()
+
+
+NextStepFormSet = forms.formset_factory(
+    NextStepForm, extra=2, can_delete=True, max_num=20, validate_max=True
+)

@@ -7,6 +7,8 @@
   organisation's).
 - `BoardAsks`: the analyst's text for the deck's "Bestyrelsen bedes …" slide, one
   item a line (without it the deck drafts the items from the recommendations).
+- `NextStep`: the analyst's next steps for a round (owner, date, budget in DKK),
+  shown as a table in the deck; without any the deck drafts them.
 - `QuoteChoice`: the free-text answers the analyst chose as quotes for a round,
   by question and cluster, each with the analyst's theme and, when the analyst
   shortened or edited it for the deck, its text. An unedited quote is read from
@@ -159,3 +161,42 @@ class BoardAsks(models.Model):
     @property
     def items(self) -> tuple[str, ...]:
         return tuple(line.strip(" -•\t") for line in self.text.splitlines() if line.strip(" -•\t"))
+
+
+class NextStep(models.Model):
+    """One of the analyst's next steps for a round: what, who, by when and the budget in DKK.
+
+    Owner, date and budget may be left empty while they are not decided; the deck
+    then says what is missing. Without any row the deck drafts the steps from the
+    recommendations.
+    """
+
+    round = models.ForeignKey(
+        "surveys.Round",
+        on_delete=models.CASCADE,
+        related_name="next_steps",
+        verbose_name=_("runde"),
+    )
+    position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    text = models.CharField(_("skridt"), max_length=300)
+    owner = models.CharField(_("ansvarlig"), max_length=200, blank=True)
+    due = models.DateField(_("dato"), null=True, blank=True)
+    budget = models.PositiveIntegerField(_("budget (kr.)"), null=True, blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("skrevet af"),
+    )
+    written_at = models.DateTimeField(_("skrevet"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["round", "position", "pk"]
+        verbose_name = _("næste skridt")
+        verbose_name_plural = _("næste skridt")
+
+    def __str__(self) -> str:
+        return self.text

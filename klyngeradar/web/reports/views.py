@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +29,7 @@ from klyngeradar.core.problems import InputError
 from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.reports.outline_quotes import SUGGESTED_THEMES
 from klyngeradar.core.reports.outline_summary import default_decisions
+from klyngeradar.core.strategy.priorities import default_next_steps
 from klyngeradar.render.report import (
     APPENDICES_NAME,
     DECK_NAME,
@@ -41,10 +43,11 @@ from klyngeradar.web.reports import deliverables
 from klyngeradar.web.reports.forms import (
     BoardAsksForm,
     DownloadForm,
+    NextStepFormSet,
     QuoteForm,
     TemplateUploadForm,
 )
-from klyngeradar.web.reports.models import BoardAsks, QuoteChoice, ReportTemplate
+from klyngeradar.web.reports.models import BoardAsks, NextStep, QuoteChoice, ReportTemplate
 from klyngeradar.web.reports.quotes import (
     deck_text,
     default_keys,
@@ -55,6 +58,7 @@ from klyngeradar.web.reports.quotes import (
 from klyngeradar.web.reports.rules import is_staff_role
 from klyngeradar.web.strategy.analysis import analyse
 from klyngeradar.web.strategy.decisions import round_decisions
+from klyngeradar.web.strategy.priorities import round_priorities
 from klyngeradar.web.surveys.convert import round_data
 from klyngeradar.web.surveys.models import Round
 
@@ -194,6 +198,49 @@ def board_asks(request, pk):
 
 
 @staff_only
+@require_POST
+def next_steps(request, pk):
+    """Save the round's next steps (all rows at once), or go back to the drafts."""
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    if "default" in request.POST:
+        NextStep.objects.filter(round=round).delete()
+        messages.success(request, _("Præsentationen bruger igen udkastet til næste skridt."))
+        return redirect(f"{_round_url(round)}#steps-heading")
+    formset = NextStepFormSet(request.POST, prefix="steps")
+    if not formset.is_valid():
+        return _render_round(request, round, steps_formset=formset, status=400)
+    rows = [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+    with transaction.atomic():
+        # Updated in place, row by row, so that each step's history reads as its changes.
+        stored = list(NextStep.objects.filter(round=round).order_by("position", "pk"))
+        for position, data in enumerate(rows, start=1):
+            step = stored[position - 1] if position <= len(stored) else NextStep(round=round)
+            values = {
+                "position": position,
+                "text": data["text"].strip(),
+                "owner": data["owner"],
+                "due": data["due"],
+                "budget": data["budget"],
+            }
+            if step.pk is None or any(getattr(step, k) != v for k, v in values.items()):
+                for key, value in values.items():
+                    setattr(step, key, value)
+                step.written_by = request.user
+                step.save()
+        for step in stored[len(rows) :]:
+            step.delete()
+    if rows:
+        messages.success(request, _("Næste skridt er gemt."))
+    else:
+        messages.success(request, _("Næste skridt er tomme; præsentationen bruger udkastet."))
+    return redirect(f"{_round_url(round)}#steps-heading")
+
+
+@staff_only
 @require_GET
 def download_deck(request, pk):
     return _download(request, pk, DECK_NAME)
@@ -286,8 +333,20 @@ def _round_url(round) -> str:
     return reverse("reports:round_report", kwargs={"pk": round.pk})
 
 
-def _render_round(request, round, *, upload_form=None, quote_form=None, asks_form=None, status=200):
+def _render_round(
+    request,
+    round,
+    *,
+    upload_form=None,
+    quote_form=None,
+    asks_form=None,
+    steps_formset=None,
+    status=200,
+):
     data = round_data(round)
+    stored_steps = list(NextStep.objects.filter(round=round).order_by("position", "pk"))
+    if steps_formset is None:
+        steps_formset = NextStepFormSet(prefix="steps", initial=_steps_initial(round, stored_steps))
     asks = BoardAsks.objects.filter(round=round).first()
     if asks_form is None:
         draft = asks.text if asks else "\n".join(_drafted_asks(round))
@@ -314,6 +373,8 @@ def _render_round(request, round, *, upload_form=None, quote_form=None, asks_for
         "quote_choice": choice,
         "asks_form": asks_form,
         "board_asks": asks,
+        "steps_formset": steps_formset,
+        "stored_steps": stored_steps,
     }
     return render(request, "reports/round_report.html", ctx, status=status)
 
@@ -324,6 +385,24 @@ def _drafted_asks(round) -> tuple[str, ...]:
     lang = "en" if get_language() == "en" else "da"
     ctx = Context(analysis.data, compute_findings(analysis.data), lang, timezone.localdate(), "")
     return default_decisions(ctx, analysis.result)
+
+
+def _steps_initial(round, stored) -> list[dict]:
+    """The form's rows: the stored steps, or the deck's drafts when none is written."""
+    if stored:
+        return [
+            {"text": s.text, "owner": s.owner, "due": s.due, "budget": _kroner(s.budget)}
+            for s in stored
+        ]
+    analysis = analyse(round)
+    lang = "en" if get_language() == "en" else "da"
+    drafts = default_next_steps(round_priorities(round, analysis), analysis.result, lang)
+    return [{"text": step.text} for step in drafts]
+
+
+def _kroner(budget: int | None) -> str:
+    """250000 → "250.000", as the budget field reads it back."""
+    return "" if budget is None else f"{budget:,}".replace(",", ".")
 
 
 def _quote_initial(options, items) -> dict:

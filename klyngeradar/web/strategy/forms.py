@@ -15,6 +15,7 @@ from klyngeradar.web.strategy.models import (
     Effort,
     FitOverride,
     RoundThresholds,
+    ShortlistChoice,
     Strategy,
 )
 
@@ -159,4 +160,45 @@ class ThresholdsForm(forms.ModelForm):
                 field = problem.column if problem.column in self.fields else None
                 why = problem.reason_in(lang)
                 self.add_error(field, _("Ugyldig grænse: %(why)s") % {"why": why})
+        return data
+
+
+class ShortlistChoiceForm(forms.Form):
+    """Pin, remove, reset or move one cluster or effort on the round's shortlist.
+
+    `subjects` maps each kind to the slugs the round has (its invited clusters and
+    its efforts); anything else is refused, so no choice is stored for nothing.
+    """
+
+    ACTIONS = [
+        ("pin", _("Fastgør på kortlisten")),
+        ("exclude", _("Fjern fra kortlisten")),
+        ("reset", _("Lad reglen bestemme")),
+        ("up", _("Flyt op")),
+        ("down", _("Flyt ned")),
+    ]
+
+    kind = forms.ChoiceField(choices=ShortlistChoice.Kind.choices)
+    subject = forms.SlugField(max_length=80)
+    action = forms.ChoiceField(choices=ACTIONS)
+    reason = forms.CharField(
+        label=_("Begrundelse (valgfri)"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"size": 30}),
+    )
+
+    def __init__(self, *args, subjects: dict[str, set[str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.subjects = subjects
+
+    def clean(self):
+        data = super().clean()
+        kind, subject = data.get("kind"), data.get("subject")
+        if kind and subject and subject not in self.subjects.get(kind, set()):
+            self.add_error(
+                "subject",
+                _("»%(subject)s« er ikke en klynge eller indsats i runden.") % {"subject": subject},
+            )
+        data["reason"] = (data.get("reason") or "").strip()
         return data

@@ -7,6 +7,8 @@
 - `Decision`: the analyst's answer to one recommendation (accept, change the
   model, reject), with a written reason for a change or a rejection.
 - `RoundThresholds`: the recommendation rules' bars for one round.
+- `ShortlistChoice`: the analyst's pin or removal of one cluster or effort on the
+  round's shortlist of what to act on first (`klyngeradar.core.strategy.priorities`).
 
 Everything the analyst decides keeps its history (django-simple-history): who,
 when and what. The computing is done by `klyngeradar.core`; these rows are only
@@ -302,3 +304,56 @@ class RoundThresholds(models.Model):
             high_engagement=self.high_engagement,
             specialised_lq=self.specialised_lq,
         )
+
+
+class ShortlistChoice(models.Model):
+    """The analyst's departure from the shortlist's rule for one cluster or effort of a round.
+
+    Pinned: on the shortlist, before the rule's items, in `position` order. Excluded:
+    left off. No row: the rule decides. Unpinning deletes the row; its history stays.
+    """
+
+    class Kind(models.TextChoices):
+        CLUSTER = "cluster", _("Klynge")
+        EFFORT = "effort", _("Indsats")
+
+    class State(models.TextChoices):
+        PINNED = "pinned", _("Fastgjort")
+        EXCLUDED = "excluded", _("Fjernet")
+
+    round = models.ForeignKey(
+        "surveys.Round",
+        on_delete=models.CASCADE,
+        related_name="shortlist_choices",
+        verbose_name=_("runde"),
+    )
+    kind = models.CharField(_("slags"), max_length=10, choices=Kind.choices)
+    subject = models.SlugField(
+        _("emne"), max_length=80, help_text=_("Klyngens eller indsatsens kort navn.")
+    )
+    state = models.CharField(_("valg"), max_length=10, choices=State.choices)
+    position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    reason = models.TextField(_("begrundelse"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ændret af"),
+    )
+    changed_at = models.DateTimeField(_("ændret"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["round", "kind", "position", "subject"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "kind", "subject"], name="shortlist_choice_one_per_subject"
+            )
+        ]
+        verbose_name = _("valg til kortlisten")
+        verbose_name_plural = _("valg til kortlisten")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.subject}: {self.get_state_display()}"

@@ -12,7 +12,14 @@ import rules
 
 from klyngeradar.web import access
 from klyngeradar.web.accounts.roles import is_admin, is_analyst, is_viewer, organisation_of
-from klyngeradar.web.strategy.models import Decision, Effort, FitOverride, RoundThresholds, Strategy
+from klyngeradar.web.strategy.models import (
+    Decision,
+    Effort,
+    FitOverride,
+    RoundThresholds,
+    ShortlistChoice,
+    Strategy,
+)
 
 # The path from each model to the organisation that owns it.
 OWNER = {
@@ -21,6 +28,7 @@ OWNER = {
     FitOverride: "round__organisation",
     Decision: "round__organisation",
     RoundThresholds: "round__organisation",
+    ShortlistChoice: "round__organisation",
 }
 
 

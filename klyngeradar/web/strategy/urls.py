@@ -15,5 +15,6 @@ urlpatterns = [
         name="fit_cell_clear",
     ),
     path(f"{MODELS}graenser/", views.thresholds_edit, name="thresholds"),
+    path(f"{MODELS}kortliste/", views.shortlist_choice, name="shortlist"),
     path(f"{MODELS}beslutning/<str:level>/<slug:subject>/", views.decide, name="decide"),
 ]

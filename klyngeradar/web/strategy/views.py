@@ -31,10 +31,18 @@ from klyngeradar.web.strategy.forms import (
     DecisionForm,
     EffortFormSet,
     FitOverrideForm,
+    ShortlistChoiceForm,
     StrategyForm,
     ThresholdsForm,
 )
-from klyngeradar.web.strategy.models import Decision, FitOverride, RoundThresholds, Strategy
+from klyngeradar.web.strategy.models import (
+    Decision,
+    FitOverride,
+    RoundThresholds,
+    ShortlistChoice,
+    Strategy,
+)
+from klyngeradar.web.strategy.priorities import round_priorities, shortlist_rows
 from klyngeradar.web.surveys.models import Round
 
 
@@ -131,6 +139,12 @@ def _models_context(request, round) -> dict:
         "can_edit": can(request.user, "change", FitOverride(round=round)),
         "thresholds_form": ThresholdsForm(instance=_thresholds(round)),
         "members_bar": result.members_bar,
+        "priorities": (found := round_priorities(round, analysis)),
+        "shortlist": shortlist_rows(round, found),
+        "can_choose": can(request.user, "change", ShortlistChoice(round=round)),
+        "efforts_to_pin": [
+            e for e in result.fit.efforts if e.slug not in {i.subject for i in found.efforts}
+        ],
     }
 
 
@@ -268,3 +282,57 @@ def decide(request, round_id: int, level: str, subject: str):
         response["HX-Reswap"] = "innerHTML"
         response["HX-Reselect"] = ".decision-form"
     return response
+
+
+@login_required
+@require_POST
+def shortlist_choice(request, round_id: int):
+    """Pin, remove, reset or move one cluster or effort on the round's shortlist."""
+    round = get_for_user(request.user, Round, pk=round_id)
+    _require(request.user, "change", ShortlistChoice(round=round))
+    data = round.responses.values_list("cluster__slug", flat=True)
+    efforts = analyse(round).result.fit.efforts
+    subjects = {"cluster": set(data), "effort": {e.slug for e in efforts}}
+    form = ShortlistChoiceForm(request.POST, subjects=subjects)
+    if not form.is_valid():
+        ctx = _models_context(request, round)
+        ctx["shortlist_form"] = form
+        return render(request, "strategy/models.html", ctx, status=400)
+    kind, subject = form.cleaned_data["kind"], form.cleaned_data["subject"]
+    action, reason = form.cleaned_data["action"], form.cleaned_data["reason"]
+    with transaction.atomic():
+        stored = ShortlistChoice.objects.filter(round=round, kind=kind, subject=subject).first()
+        pinned = list(
+            ShortlistChoice.objects.filter(
+                round=round, kind=kind, state=ShortlistChoice.State.PINNED
+            ).order_by("position", "pk")
+        )
+        if action == "reset":
+            if stored is not None:
+                stored.delete()
+        elif action in ("pin", "exclude"):
+            choice = stored or ShortlistChoice(round=round, kind=kind, subject=subject)
+            state = (
+                ShortlistChoice.State.PINNED if action == "pin" else ShortlistChoice.State.EXCLUDED
+            )
+            if choice.state != state:
+                choice.position = len(pinned) + 1 if action == "pin" else 0
+            choice.state = state
+            choice.reason = reason or choice.reason
+            choice.changed_by = request.user
+            choice.save()
+        else:
+            if stored is None or stored.state != ShortlistChoice.State.PINNED:
+                messages.error(request, _("Kun en fastgjort klynge eller indsats kan flyttes."))
+                return redirect(_models_url(round, "shortlist"))
+            index = next(i for i, c in enumerate(pinned) if c.pk == stored.pk)
+            other = index - 1 if action == "up" else index + 1
+            if 0 <= other < len(pinned):
+                pinned[index], pinned[other] = pinned[other], pinned[index]
+            for position, choice in enumerate(pinned, start=1):
+                if choice.position != position:
+                    choice.position = position
+                    choice.changed_by = request.user
+                    choice.save()
+    messages.success(request, _("Kortlisten er gemt."))
+    return redirect(_models_url(round, "shortlist"))

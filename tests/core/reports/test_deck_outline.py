@@ -108,9 +108,9 @@ def test_it_shows_the_municipalities_of_the_region(round):
 
 def test_it_colours_the_fit_matrix_and_lists_a_model_per_cluster(round):
     deck = full_deck(round)
-    fit = next(b for s, b in bodies(deck) if s.title.startswith("Fit med strategien"))
+    fit = next(b for s, b in bodies(deck) if s.key == "models.fit")
     assert isinstance(fit, TableSpec) and fit.levels is not None
-    per_cluster = next(b for s, b in bodies(deck) if s.title.startswith("Anbefalet"))
+    per_cluster = next(b for s, b in bodies(deck) if s.key == "models.per_cluster")
     assert len(per_cluster.rows) == 13
     assert per_cluster.rows[0][1] == "Tværkommunale aftaler gennem BRN"
     assert per_cluster.rows[-1][1] == "Hold orienteret"

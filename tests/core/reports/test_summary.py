@@ -30,7 +30,8 @@ def test_it_opens_with_key_messages_each_with_its_base(clusters, least):
     slides = deck(clusters).slides
     assert isinstance(slides[0], TitleSlide)
     summary = slides[1]
-    assert summary.title == "Resumé: det viser surveyen"
+    assert summary.marker == "Resumé: det viser surveyen" and summary.key == "summary.messages"
+    assert summary.title == "Resumé: " + summary.body.bullets[0].text, "the lead message"
     messages = [b for b in summary.body.bullets if b.level == 0]
     bases = [b for b in summary.body.bullets if b.level == 1]
     assert least <= len(messages) <= 5
@@ -54,7 +55,8 @@ def test_it_puts_the_comparison_first():
 
 def test_it_drafts_what_the_board_is_asked_from_the_recommendations():
     asks = deck().slides[2]
-    assert isinstance(asks, ContentSlide) and asks.title == "Bestyrelsen bedes …"
+    assert isinstance(asks, ContentSlide) and asks.marker == "Bestyrelsen bedes …"
+    assert asks.title == f"Bestyrelsen bedes tage stilling til {len(asks.body.bullets)} punkter"
     texts = [b.text for b in asks.body.bullets]
     assert any("tværkommunal aftale" in t for t in texts)
     assert texts[-1].startswith("tage stilling til næste skridt")

@@ -9,7 +9,7 @@ from pptx import Presentation
 
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.reports.outline import build_deck
-from klyngeradar.core.reports.outline_models import fit_widths
+from klyngeradar.core.reports.outline_fit import fit_widths
 from klyngeradar.core.strategy.decisions import AnalystDecision, apply_decisions
 from klyngeradar.core.strategy.plan import demo_strategy
 from klyngeradar.core.strategy.recommendations import recommend
@@ -82,7 +82,8 @@ def deck(round, recommendations, lang="da"):
 
 
 def slide(deck, start):
-    return next(s for s in deck.slides if s.title.startswith(start))
+    """The slide whose section marker starts with `start`."""
+    return next(s for s in deck.slides if s.marker.startswith(start))
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +122,14 @@ def test_it_puts_the_reason_who_and_when_in_the_speaker_notes(decided_deck):
 def test_it_shows_the_decisions_on_targeted_calls_and_the_region(decided_deck):
     across = slide(decided_deck, "Anbefalinger på tværs")
     lines = [b.text for b in across.body.bullets]
-    call = lines.index("Satsning/udbud inden for en central indsats: Kvalificeret arbejdskraft")
+    call = next(
+        i
+        for i, line in enumerate(lines)
+        if line.endswith(
+            ". Satsning/udbud inden for en central indsats: Kvalificeret arbejdskraft "
+            "(3 klynger, samlet fit 6)"
+        )
+    )
     assert lines[call + 2] == "Beslutning: afvist"
     region = lines.index("Fælles fysisk innovations- og erhvervsfremmemiljø")
     assert lines[region + 2] == "Beslutning: accepteret"
@@ -185,7 +193,7 @@ def pptx_slide(presentation, start):
     return next(
         s
         for s in presentation.slides
-        if s.shapes.title is not None and s.shapes.title.text.startswith(start)
+        if s.shapes.title is not None and start in s.shapes.title.text
     )
 
 
@@ -194,7 +202,7 @@ def table_of(slide):
 
 
 def test_it_writes_the_decision_column_and_the_reason_into_the_pptx(written):
-    recommended = pptx_slide(written, "Anbefalet")
+    recommended = pptx_slide(written, "anbefales til en tværkommunal aftale")
     table = table_of(recommended)
     assert [cell.text for cell in table.rows[0].cells][2] == "Beslutning"
     assert [cell.text for cell in table.rows[1].cells][:3] == [
@@ -207,7 +215,7 @@ def test_it_writes_the_decision_column_and_the_reason_into_the_pptx(written):
 
 
 def test_it_writes_the_fit_matrix_header_at_10_pt_or_more(written):
-    table = table_of(pptx_slide(written, "Fit med strategien"))
+    table = table_of(pptx_slide(written, "højt fit med strategien"))
     header = [
         run.font.size.pt
         for cell in table.rows[0].cells

@@ -28,7 +28,9 @@ def decide(client, round, level, subject, **data):
 def recommendation_slide(content: bytes):
     presentation = Presentation(io.BytesIO(content))
     return next(
-        s for s in presentation.slides if s.shapes.title.text.startswith("Anbefalet samarbejds")
+        s
+        for s in presentation.slides
+        if "anbefales til en tværkommunal aftale" in s.shapes.title.text
     )
 
 
