@@ -19,6 +19,7 @@ from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.landscape import business_models
+from klyngeradar.core.registry.programmes import reference_programmes
 from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
 from klyngeradar.core.reports.deck import Lang
 from klyngeradar.core.reports.outline import build_deck
@@ -81,6 +82,7 @@ def write_report(
     specialisation: RegionalStrengths | None = None,
     layouts: Mapping[str, str] | None = None,
     board_asks: Sequence[str] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`.
 
@@ -95,7 +97,7 @@ def write_report(
     to the deck and its changes table to the appendices.
     `layouts` names the template's layout per slide kind where it is not found.
     `board_asks` the analyst's "Bestyrelsen bedes …" items (default: drawn from
-    the recommendations).
+    the recommendations); `titles` the analyst's own slide titles by key.
 
     A refused template or deck raises InputError before anything is written; each
     file is written under a temporary name and renamed, so no half file is left.
@@ -120,6 +122,7 @@ def write_report(
             specialisation=specialisation,
             layouts=layouts,
             board_asks=board_asks,
+            titles=titles,
         ),
         write_report_appendices(
             round,
@@ -153,10 +156,13 @@ def write_report_deck(
     specialisation: RegionalStrengths | None = None,
     layouts: Mapping[str, str] | None = None,
     board_asks: Sequence[str] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Path:
     """Write only the board deck to `path`; the arguments are `write_report`'s.
 
-    `layouts` maps a slide kind to the template's layout name (``--layout``).
+    `layouts` maps a slide kind to the template's layout name (``--layout``); `titles`
+    maps a slide's key to the analyst's own title. The landscape counts the clusters of
+    the programme current at `as_of`.
     """
     clusters = reference_clusters()
     deck = build_deck(
@@ -165,6 +171,7 @@ def write_report_deck(
         recommendations=_decided(round, strategy, recommendations, decisions),
         clusters=clusters,
         landscape=business_models(clusters, reference_landscape_facts(), as_of=as_of),
+        programmes=reference_programmes(),
         strategy=strategy,
         lang=lang,
         as_of=as_of,
@@ -172,6 +179,7 @@ def write_report_deck(
         comparison=comparison,
         specialisation=specialisation,
         board_asks=board_asks,
+        titles=titles,
     )
     return write_deck(deck, Path(path), template=template, layouts=layouts)
 
