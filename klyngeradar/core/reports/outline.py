@@ -115,7 +115,6 @@ def build_deck(
         ),
         AgendaSlide(
             title=t("Dagsorden", "Agenda"),
-            marker=t("Dagsorden", "Agenda"),
             key="agenda",
             items=agenda(parts),
         ),
