@@ -21,7 +21,7 @@ from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.landscape import business_models
 from klyngeradar.core.registry.programmes import reference_programmes
 from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
-from klyngeradar.core.reports.deck import Lang
+from klyngeradar.core.reports.deck import Deck, Lang
 from klyngeradar.core.reports.outline import build_deck
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.decisions import (
@@ -161,11 +161,46 @@ def write_report_deck(
     """Write only the board deck to `path`; the arguments are `write_report`'s.
 
     `layouts` maps a slide kind to the template's layout name (``--layout``); `titles`
-    maps a slide's key to the analyst's own title. The landscape counts the clusters of
-    the programme current at `as_of`.
+    maps a slide's key to the analyst's own title.
+    """
+    deck = report_deck(
+        round,
+        as_of=as_of,
+        lang=lang,
+        strategy=strategy,
+        quotes=quotes,
+        recommendations=recommendations,
+        decisions=decisions,
+        findings=findings,
+        comparison=comparison,
+        specialisation=specialisation,
+        board_asks=board_asks,
+        titles=titles,
+    )
+    return write_deck(deck, Path(path), template=template, layouts=layouts)
+
+
+def report_deck(
+    round: RoundData,
+    *,
+    as_of: date,
+    lang: Lang = "da",
+    strategy: Strategy | None = None,
+    quotes: Quotes | None = None,
+    recommendations: Recommendations | None = None,
+    decisions: Iterable[AnalystDecision] | None = None,
+    findings: Findings | None = None,
+    comparison: Comparison | None = None,
+    specialisation: RegionalStrengths | None = None,
+    board_asks: Sequence[str] | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> Deck:
+    """The board deck's spec as `write_report_deck` writes it (e.g. to list its slides).
+
+    The landscape counts the clusters of the programme current at `as_of`.
     """
     clusters = reference_clusters()
-    deck = build_deck(
+    return build_deck(
         round,
         findings=findings or compute_findings(round),
         recommendations=_decided(round, strategy, recommendations, decisions),
@@ -181,7 +216,6 @@ def write_report_deck(
         board_asks=board_asks,
         titles=titles,
     )
-    return write_deck(deck, Path(path), template=template, layouts=layouts)
 
 
 def write_report_appendices(

@@ -11,4 +11,5 @@ urlpatterns = [
     path("runde/<int:pk>/skabelon/", views.upload_template, name="upload_template"),
     path("runde/<int:pk>/citater/", views.choose_quotes, name="choose_quotes"),
     path("runde/<int:pk>/bestyrelsen/", views.board_asks, name="board_asks"),
+    path("runde/<int:pk>/titler/", views.slide_titles, name="slide_titles"),
 ]
