@@ -85,3 +85,16 @@ def test_it_lets_a_viewer_read_but_not_change_the_titles(
     response = client.post(url("slide_titles", demo_db_round), {PRESENCE: "x"})
     assert response.status_code in (403, 404)
     assert SlideTitles.objects.get(round=demo_db_round).titles == {"survey.presence": "Egen titel"}
+
+
+def test_it_lists_the_generated_titles_in_english_on_the_english_page(
+    client_for, analyst, demo_db_round, settings
+):
+    client = client_for(analyst)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    page = client.get(url("round_report", demo_db_round)).content.decode()
+
+    assert "Slide titles" in page
+    assert "Physical presence" in page
+    assert "7 of 12 clusters are physically present in the region – 5 with an own office" in page
