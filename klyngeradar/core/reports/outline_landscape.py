@@ -199,12 +199,14 @@ def _clusters_title(ctx: Context, chosen: ProgrammeClusters, unconfirmed: int) -
         )
     elif chosen.programme is not None:
         title = t(
-            f"{ctx.n(count)} nationale {ctx.clusters(count)} i programmet",
+            f"{ctx.n(count)} {ctx.noun(count, 'national', 'nationale')} {ctx.clusters(count)} "
+            "i programmet",
             f"{ctx.n(count)} national {ctx.clusters(count)} in the programme",
         )
     else:
         title = t(
-            f"{ctx.n(count)} nationale {ctx.clusters(count)} i registret",
+            f"{ctx.n(count)} {ctx.noun(count, 'national', 'nationale')} {ctx.clusters(count)} "
+            "i registret",
             f"{ctx.n(count)} national {ctx.clusters(count)} in the registry",
         )
     if unconfirmed:
