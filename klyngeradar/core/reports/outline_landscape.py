@@ -90,6 +90,7 @@ class ProgrammeClusters:
 
     programme: Programme | None
     clusters: tuple[ClusterFacts, ...]
+    day: date
     unconfirmed: frozenset[str] = frozenset()
     ended: int = 0
 
@@ -111,7 +112,7 @@ def programme_clusters(
     clusters = tuple(clusters)
     programme = current_programme(programmes.programmes, day) if programmes else None
     if programme is None:
-        return ProgrammeClusters(None, tuple(c for c in clusters if c.is_active(day)))
+        return ProgrammeClusters(None, tuple(c for c in clusters if c.is_active(day)), day)
     designated = {d.cluster: d for d in designated_on(programmes.designations, programme, day)}
     ended = sum(
         1
@@ -121,9 +122,22 @@ def programme_clusters(
     return ProgrammeClusters(
         programme,
         tuple(c for c in clusters if c.slug in designated),
+        day,
         frozenset(slug for slug, d in designated.items() if not d.verified),
         ended,
     )
+
+
+def landscape_day(ctx: Context) -> date:
+    """The day the landscape describes: the deck's date, within the round's own year.
+
+    A 2023 round reported in 2026 (still open, so dated today) shows the programme of
+    2023: its answers describe that year, not the programme that followed.
+    """
+    year = ctx.round.info.year
+    if year is not None and year < ctx.as_of.year:
+        return date(year, 12, 31)
+    return ctx.as_of
 
 
 def landscape_slides(
@@ -134,7 +148,7 @@ def landscape_slides(
 ) -> list[Slide]:
     """The part's slides; `landscape`'s figures are recomputed over the listed clusters."""
     t = ctx.t
-    chosen = programme_clusters(clusters, programmes, ctx.as_of)
+    chosen = programme_clusters(clusters, programmes, landscape_day(ctx))
     if landscape is not None:
         landscape = business_models(chosen.clusters, landscape.seed_facts)
     slides: list[Slide] = [
@@ -180,7 +194,7 @@ def landscape_slides(
 
 def _source(ctx: Context, chosen: ProgrammeClusters) -> str:
     """ "klyngeregistret, Klyngeprogram 2025–2028 pr. 01.11.2025"."""
-    day = ctx.as_of.strftime("%d.%m.%Y") if ctx.lang == "da" else ctx.as_of.isoformat()
+    day = chosen.day.strftime("%d.%m.%Y") if ctx.lang == "da" else chosen.day.isoformat()
     if chosen.programme is None:
         return ctx.t(f"klyngeregistret pr. {day}", f"the cluster registry as of {day}")
     return ctx.t(

@@ -11,13 +11,13 @@ from klyngeradar.core.registry.programmes import reference_programmes
 from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
 from klyngeradar.core.reports.outline import build_deck
 from klyngeradar.core.reports.outline_landscape import programme_clusters
-from klyngeradar.core.surveys.demo import demo_round
+from klyngeradar.core.surveys.demo import demo_round, demo_round_2025
 
 AS_OF_2023, AS_OF_2025 = date(2023, 10, 1), date(2025, 11, 1)
 
 
 def deck(as_of=AS_OF_2023, clusters=None, programmes=True, lang="da"):
-    round = demo_round()
+    round = demo_round_2025() if as_of == AS_OF_2025 else demo_round()
     clusters = reference_clusters() if clusters is None else clusters
     return build_deck(
         round,
@@ -137,3 +137,11 @@ def test_it_titles_a_tiny_registry_in_correct_danish(count, lang, title):
     clusters = tuple(c for c in reference_clusters() if c.verified)[:count]
     built = deck(clusters=clusters, programmes=False, lang=lang)
     assert slide(built, "landscape.clusters").title == title
+
+
+def test_a_round_reported_years_later_shows_the_programme_of_its_own_year():
+    # The 2023 round, still open, is dated the day its deck is made.
+    table = slide(deck(as_of=date(2026, 12, 1)), "landscape.clusters")
+    assert "Innovationskraft" in table.marker
+    assert "2021–2024 pr. 31.12.2023" in table.body.footnote.base
+    assert len(table.body.rows) == 12
