@@ -236,7 +236,8 @@ def comparison_slides(ctx: Context, comparison: Comparison | None) -> list[Slide
         ),
         TwoContentSlide(
             title=_who_title(ctx, comparison),
-            marker=ctx.t("Hvem har svaret, og hvad har flyttet sig", "Who responded, what moved"),
+            marker=f"{title} · "
+            + ctx.t("Hvem har svaret, og hvad har flyttet sig", "Who responded, what moved"),
             key="comparison.who",
             left=Text.of(Bullet(notes["panel"]), Bullet(notes["entered_left"])),
             right=_who(ctx, comparison),
@@ -244,21 +245,22 @@ def comparison_slides(ctx: Context, comparison: Comparison | None) -> list[Slide
         ),
         ContentSlide(
             title=_counts_title(ctx, comparison),
-            marker=ctx.t("Tilstedeværelse og aftaler", "Presence and agreements"),
+            marker=f"{title} · " + ctx.t("Tilstedeværelse og aftaler", "Presence and agreements"),
             key="comparison.counts",
             body=_counts(ctx, comparison),
             notes="\n".join(notes[key] for key in COUNT_BARS),
         ),
         ContentSlide(
             title=_total_title(ctx, comparison, "members_region"),
-            marker=ctx.t("Medlemmer i regionen", "Members in the region"),
+            marker=f"{title} · " + ctx.t("Medlemmer i regionen", "Members in the region"),
             key="comparison.members",
             body=_totals(ctx, comparison, TOTAL_BARS),
             notes="\n".join(notes[key] for key in TOTAL_BARS),
         ),
         ContentSlide(
             title=_total_title(ctx, comparison, "participation_companies"),
-            marker=ctx.t("Deltagelse i klyngernes aktiviteter", "Participation in activities"),
+            marker=f"{title} · "
+            + ctx.t("Deltagelse i klyngernes aktiviteter", "Participation in activities"),
             key="comparison.participation",
             body=_totals(ctx, comparison, PARTICIPATION_BARS),
             notes="\n".join(notes[key] for key in PARTICIPATION_BARS),

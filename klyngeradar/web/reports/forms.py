@@ -196,7 +196,6 @@ class SlideTitlesForm(forms.Form):
                 required=False,
                 max_length=MAX_SLIDE_TITLE,
                 strip=True,
-                widget=forms.TextInput(attrs={"placeholder": generated}),
             )
 
     @property

@@ -151,6 +151,11 @@ def slide_titles(request, pk):
     form = SlideTitlesForm(request.POST, slides=slides, prefix="title")
     if not form.is_valid():
         return _render_round(request, round, titles_form=form, status=400)
+    if not form.titles:
+        # Every field blank: the generated titles, as after "Brug de beregnede titler".
+        SlideTitles.objects.filter(round=round).delete()
+        messages.success(request, _("Præsentationen bruger igen de beregnede titler."))
+        return redirect(_round_url(round))
     SlideTitles.objects.update_or_create(
         round=round, defaults={"titles": form.titles, "written_by": request.user}
     )

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -24,9 +25,11 @@ from klyngeradar.core.specialisation.quotients import compute
 from klyngeradar.core.strategy.plan import demo_strategy
 from klyngeradar.core.strategy.recommendations import recommend
 from klyngeradar.core.surveys.demo import demo_round, demo_round_2025
-from tests.core.reports.test_outline_specialisation import RAS
 
 AS_OF_2023, AS_OF_2025 = date(2023, 10, 1), date(2025, 11, 1)
+RAS = (
+    Path(__file__).resolve().parents[2] / "fixtures" / "specialisation" / "ras-statistikbanken.csv"
+)
 # The slides of the parts built here; the summary and the models' slides are another's.
 OWN_PREFIXES = ("landscape.", "survey.", "comparison.", "map.", "specialisation.", "agenda")
 

@@ -98,3 +98,12 @@ def test_it_lists_the_generated_titles_in_english_on_the_english_page(
     assert "Slide titles" in page
     assert "Physical presence" in page
     assert "7 of 12 clusters are physically present in the region – 5 with an own office" in page
+
+
+def test_all_blank_fields_mean_the_generated_titles(client_for, analyst, demo_db_round):
+    SlideTitles.objects.create(round=demo_db_round, titles={"survey.presence": "Egen titel"})
+
+    response = client_for(analyst).post(url("slide_titles", demo_db_round), {PRESENCE: "  "})
+
+    assert response.status_code == 302
+    assert not SlideTitles.objects.filter(round=demo_db_round).exists()
