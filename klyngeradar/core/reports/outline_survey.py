@@ -22,6 +22,17 @@ from klyngeradar.core.reports.deck import (
     placeholder_text,
 )
 from klyngeradar.core.reports.outline_base import Context
+from klyngeradar.core.reports.survey_titles import (
+    activities_title,
+    agreements_title,
+    members_title,
+    municipalities_title,
+    participation_title,
+    partners_title,
+    presence_title,
+    presence_vs_members_title,
+    response_title,
+)
 from klyngeradar.core.surveys.responses import RoundData
 
 QUOTE_QUESTIONS = ("agreements.description", "agreements.optimal")
@@ -110,52 +121,13 @@ def _response(ctx: Context, notes: Mapping[str, str]) -> Slide:
         ),
     )
     return TwoContentSlide(
-        title=_response_title(ctx),
+        title=response_title(ctx),
         marker=t("Svarprocent og vilje til dialog", "Response rate and willingness to talk"),
         key="survey.response",
         left=chart,
         right=text,
         notes=_notes(notes, "response_rate", "dialogue_willing"),
     )
-
-
-def _response_title(ctx: Context) -> str:
-    """ "12 af 13 klynger har svaret (92 %) – 9 vil gerne i tættere dialog"."""
-    t, f = ctx.t, ctx.findings
-    rate, willing = f.response_rate, f.dialogue_willing
-    answered = t(
-        f"{ctx.share(rate.count, rate.base)} har svaret ({ctx.pct(rate.percent)})",
-        f"{ctx.share(rate.count, rate.base)} responded ({ctx.pct(rate.percent)})",
-    )
-    if willing.answered == 0:
-        return ctx.sentence(answered)
-    return ctx.sentence(
-        t(
-            f"{answered} – {ctx.n(willing.count)} vil gerne i tættere dialog",
-            f"{answered} – {ctx.n(willing.count)} want a closer dialogue",
-        )
-    )
-
-
-def _presence_title(ctx: Context) -> str:
-    """ "7 af 12 klynger er fysisk til stede – 5 med eget kontor"."""
-    t, presence = ctx.t, ctx.findings.physical_presence
-    if presence.answered == 0:
-        return t("Tilstedeværelse: ingen svar endnu", "Presence: no answers yet")
-    present = t(
-        f"{ctx.share(presence.count, presence.base)} er fysisk til stede i regionen",
-        f"{ctx.share(presence.count, presence.base)} "
-        f"{'is' if presence.count == 1 else 'are'} physically present in the region",
-    )
-    if presence.count == 0:
-        return ctx.sentence(present)
-    office = presence.by_type.get("own_office", 0)
-    with_office = (
-        t(f"{ctx.n(office)} med eget kontor", f"{ctx.n(office)} with an own office")
-        if office
-        else t("ingen med eget kontor", "none with an own office")
-    )
-    return ctx.sentence(f"{present} – {with_office}")
 
 
 def _presence(ctx: Context, notes: Mapping[str, str]) -> Slide:
@@ -189,7 +161,7 @@ def _presence(ctx: Context, notes: Mapping[str, str]) -> Slide:
         ),
     )
     return TwoContentSlide(
-        title=_presence_title(ctx),
+        title=presence_title(ctx),
         marker=t("Fysisk tilstedeværelse", "Physical presence"),
         key="survey.presence",
         left=chart,
@@ -203,21 +175,7 @@ def _partners(ctx: Context, notes: Mapping[str, str]) -> Slide:
     partners = f.partners_any
     items = sorted(partners.by_actor.items(), key=lambda kv: -kv[1])
     marker = t("Samarbejdspartnere i regionen", "Partners in the region")
-    if partners.answered == 0:
-        title = t("Samarbejdspartnere: ingen svar endnu", "Partners: no answers yet")
-    else:
-        title = t(
-            f"{ctx.share(partners.count, partners.base)} samarbejder med aktører i regionen",
-            f"{ctx.share(partners.count, partners.base)} "
-            f"{'works' if partners.count == 1 else 'work'} with actors in the region",
-        )
-        if items:
-            slug, most = items[0]
-            title += t(
-                f" – flest med {f.name_of('actor', slug)} ({ctx.n(most)})",
-                f" – most with {f.name_of('actor', slug)} ({ctx.n(most)})",
-            )
-        title = ctx.sentence(title)
+    title = partners_title(ctx, items)
     if not items:
         return ContentSlide(
             title=title,
@@ -271,48 +229,12 @@ def _members(ctx: Context, notes: Mapping[str, str]) -> Slide:
         footnote=footnote,
     )
     return ContentSlide(
-        title=_members_title(ctx),
+        title=members_title(ctx),
         marker=marker,
         key="survey.members",
         body=chart,
         notes=_notes(notes, "members_region", "members_region_50plus", "members_region_under50"),
     )
-
-
-def _members_title(ctx: Context) -> str:
-    """ "Klyngerne har ca. 375 medlemmer i regionen" – with who reported when not all did."""
-    t, region = ctx.t, ctx.findings.members_region
-    title = t(
-        f"Klyngerne har {ctx.about(region)} medlemmer i regionen",
-        f"The clusters have {ctx.about(region)} members in the region",
-    )
-    if region.reported < region.base:
-        title += t(
-            f" ({ctx.n(region.reported)} af {ctx.n(region.base)} har oplyst)",
-            f" ({ctx.n(region.reported)} of {ctx.n(region.base)} reported)",
-        )
-    return title
-
-
-def _participation_title(ctx: Context) -> str:
-    """ "Mindst 1.740 unikke virksomheder og mindst 4.324 deltagere siden 2021"."""
-    t, f = ctx.t, ctx.findings
-    companies, persons = f.participation_companies, f.participation_persons
-    if companies.reported == 0 and persons.reported == 0:
-        return t("Deltagelse: ingen tal oplyst endnu", "Participation: no figures reported yet")
-    since = ctx.round.info.since
-    since_text = f" {t('siden', 'since')} {since.year}" if since else ""
-    parts = []
-    if companies.reported:
-        parts.append(
-            t(
-                f"{ctx.about(companies)} unikke virksomheder",
-                f"{ctx.about(companies)} unique companies",
-            )
-        )
-    if persons.reported:
-        parts.append(t(f"{ctx.about(persons)} deltagere", f"{ctx.about(persons)} participants"))
-    return ctx.sentence(t(" og ", " and ").join(parts) + since_text)
 
 
 def _participation(ctx: Context, notes: Mapping[str, str]) -> Slide:
@@ -337,7 +259,7 @@ def _participation(ctx: Context, notes: Mapping[str, str]) -> Slide:
         footnote=ctx.base_of_total(persons, what_da="et tal", what_en="a figure"),
     )
     return TwoContentSlide(
-        title=_participation_title(ctx),
+        title=participation_title(ctx),
         marker=t("Deltagelse i klyngernes aktiviteter", "Participation in activities"),
         key="survey.participation",
         left=left,
@@ -353,21 +275,7 @@ def _activities(ctx: Context, notes: Mapping[str, str]) -> Slide:
         ((code, n) for code, n in activities.by_type.items() if n), key=lambda kv: -kv[1]
     )
     marker = t("Aktiviteter i regionen", "Activities in the region")
-    if activities.answered == 0:
-        title = t("Aktiviteter: ingen svar endnu", "Activities: no answers yet")
-    else:
-        title = t(
-            f"{ctx.share(activities.count, activities.base)} har aktiviteter i regionen",
-            f"{ctx.share(activities.count, activities.base)} "
-            f"{'has' if activities.count == 1 else 'have'} activities in the region",
-        )
-        if items:
-            code, most = items[0]
-            title += t(
-                f" – oftest {ctx.option('activities.types', code).lower()} ({ctx.n(most)})",
-                f" – most often {ctx.option('activities.types', code).lower()} ({ctx.n(most)})",
-            )
-        title = ctx.sentence(title)
+    title = activities_title(ctx, items)
     if not items:
         return ContentSlide(
             title=title,
@@ -453,7 +361,7 @@ def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
             )
         )
     return TwoContentSlide(
-        title=_agreements_title(ctx),
+        title=agreements_title(ctx),
         marker=t("Samarbejdsaftaler – med hvem?", "Agreements – with whom?"),
         key="survey.agreements",
         left=chart,
@@ -462,54 +370,6 @@ def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
         if chart
         else placeholder_text(t("ingen aftaler oplyst", "no agreements reported"), ctx.lang),
         notes=_notes(notes, "agreements_any", "agreements_none", "municipal_agreements"),
-    )
-
-
-def _agreements_title(ctx: Context) -> str:
-    """ "8 af 12 klynger har en samarbejdsaftale i regionen – 7 aftaler med 5 kommuner"."""
-    t, f = ctx.t, ctx.findings
-    agreements, municipal = f.agreements_any, f.municipal_agreements
-    if agreements.answered == 0:
-        return t("Samarbejdsaftaler: ingen svar endnu", "Agreements: no answers yet")
-    title = t(
-        f"{ctx.share(agreements.count, agreements.base)} har en samarbejdsaftale i regionen",
-        f"{ctx.share(agreements.count, agreements.base)} "
-        f"{'has' if agreements.count == 1 else 'have'} an agreement in the region",
-    )
-    if municipal.agreements:
-        title += t(
-            f" – {ctx.n(municipal.agreements)} "
-            f"{ctx.noun(municipal.agreements, 'aftale', 'aftaler')} med "
-            f"{ctx.n(municipal.municipalities)} "
-            f"{ctx.noun(municipal.municipalities, 'kommune', 'kommuner')}",
-            f" – {ctx.n(municipal.agreements)} "
-            f"{ctx.noun(municipal.agreements, 'agreement', 'agreements')} with "
-            f"{ctx.n(municipal.municipalities)} "
-            f"{ctx.noun(municipal.municipalities, 'municipality', 'municipalities')}",
-        )
-    return ctx.sentence(title)
-
-
-def _municipalities_title(ctx: Context, present: Counter) -> str:
-    """ "Klyngerne er til stede i 6 af 11 kommuner – aftaler med 5"."""
-    t, f = ctx.t, ctx.findings
-    count = len(f.municipalities)
-    if f.physical_presence.answered == 0:
-        return t(
-            "Kommunerne: ingen svar om tilstedeværelse endnu", "Municipalities: no answers yet"
-        )
-    with_presence = sum(1 for m in f.municipalities if present.get(m.slug))
-    with_agreement = sum(
-        1 for m in f.municipalities if f.municipal_agreements.by_municipality.get(m.slug)
-    )
-    municipalities = t(
-        ctx.noun(count, "kommune", "kommuner"), ctx.noun(count, "municipality", "municipalities")
-    )
-    return t(
-        f"Klyngerne er fysisk til stede i {ctx.n(with_presence)} af {ctx.n(count)} "
-        f"{municipalities} og har aftaler med {ctx.n(with_agreement)}",
-        f"The clusters are present in {ctx.n(with_presence)} of {ctx.n(count)} "
-        f"{municipalities} and have agreements with {ctx.n(with_agreement)}",
     )
 
 
@@ -544,7 +404,7 @@ def _municipalities(ctx: Context) -> Slide:
         for m in f.municipalities
     )
     return ContentSlide(
-        title=_municipalities_title(ctx, present),
+        title=municipalities_title(ctx, present),
         marker=marker,
         key="survey.municipalities",
         body=ChartSpec(
@@ -625,38 +485,12 @@ def _presence_vs_members(ctx: Context, notes: Mapping[str, str]) -> Slide:
         ),
     )
     return TwoContentSlide(
-        title=_presence_vs_members_title(ctx, share),
+        title=presence_vs_members_title(ctx, share),
         marker=t("Tilstedeværelse og medlemmer", "Presence and members"),
         key="survey.presence_members",
         left=chart,
         right=text,
         notes=_notes(notes, "presence_vs_members"),
-    )
-
-
-def _presence_vs_members_title(ctx: Context, share: int | None) -> str:
-    """ "De 7 klynger med fysisk tilstedeværelse har 80 % af medlemmerne i regionen"."""
-    t, split = ctx.t, ctx.findings.presence_vs_members
-    if share is None:
-        return t(
-            "Tilstedeværelse og medlemmer: for få medlemstal til en sammenligning",
-            "Presence and members: too few member figures to compare",
-        )
-    present = split.present.clusters
-    if present == 0:
-        return t(
-            "Ingen af klyngerne er fysisk til stede – medlemmerne er hos de øvrige",
-            "None of the clusters is present – the members belong to the others",
-        )
-    if present == 1:
-        return t(
-            f"Den ene klynge med fysisk tilstedeværelse har {ctx.pct(share)} af medlemmerne",
-            f"The one cluster that is present has {ctx.pct(share)} of the members",
-        )
-    return t(
-        f"De {ctx.n(present)} klynger med fysisk tilstedeværelse har {ctx.pct(share)} af "
-        "medlemmerne",
-        f"The {ctx.n(present)} clusters that are present have {ctx.pct(share)} of the members",
     )
 
 

@@ -9,8 +9,8 @@ from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.landscape import business_models
 from klyngeradar.core.registry.programmes import reference_programmes
 from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
+from klyngeradar.core.reports.landscape_clusters import programme_clusters
 from klyngeradar.core.reports.outline import build_deck
-from klyngeradar.core.reports.outline_landscape import programme_clusters
 from klyngeradar.core.surveys.demo import demo_round, demo_round_2025
 
 AS_OF_2023, AS_OF_2025 = date(2023, 10, 1), date(2025, 11, 1)
