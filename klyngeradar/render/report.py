@@ -19,8 +19,9 @@ from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.landscape import business_models
+from klyngeradar.core.registry.programmes import reference_programmes
 from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
-from klyngeradar.core.reports.deck import Lang
+from klyngeradar.core.reports.deck import Deck, Lang
 from klyngeradar.core.reports.outline import build_deck
 from klyngeradar.core.reports.outline_quotes import Quotes
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
@@ -85,6 +86,7 @@ def write_report(
     deck_name: str = DECK_NAME,
     appendices_name: str = APPENDICES_NAME,
     priorities: PriorityInputs | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` (or the names given) into `out_dir`.
 
@@ -100,7 +102,8 @@ def write_report(
     `layouts` names the template's layout per slide kind where it is not found.
     `board_asks` the analyst's "Bestyrelsen bedes …" items (default: drawn from
     the recommendations). `priorities` the analyst's shortlist choices and next
-    steps (default: the rule's shortlist and drafted next steps).
+    steps (default: the rule's shortlist and drafted next steps); `titles` the
+    analyst's own slide titles by key.
 
     A refused template or deck raises InputError before anything is written; each
     file is written under a temporary name and renamed, so no half file is left.
@@ -128,6 +131,7 @@ def write_report(
             deck_name=deck_name,
             appendices_name=appendices_name,
             priorities=priorities,
+            titles=titles,
         )
     except BaseException:
         # A refused deck leaves no folder behind that the command made for it.
@@ -156,6 +160,7 @@ def _write_both(
     deck_name: str,
     appendices_name: str,
     priorities,
+    titles,
 ) -> Report:
     findings = findings or compute_findings(round)
     recommendations = recommendations or recommend(round, strategy=strategy)
@@ -176,6 +181,7 @@ def _write_both(
             layouts=layouts,
             board_asks=board_asks,
             priorities=priorities,
+            titles=titles,
         ),
         write_report_appendices(
             round,
@@ -210,18 +216,59 @@ def write_report_deck(
     layouts: Mapping[str, str] | None = None,
     board_asks: Sequence[str] | None = None,
     priorities: PriorityInputs | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Path:
     """Write only the board deck to `path`; the arguments are `write_report`'s.
 
-    `layouts` maps a slide kind to the template's layout name (``--layout``).
+    `layouts` maps a slide kind to the template's layout name (``--layout``); `titles`
+    maps a slide's key to the analyst's own title.
+    """
+    deck = report_deck(
+        round,
+        as_of=as_of,
+        lang=lang,
+        strategy=strategy,
+        quotes=quotes,
+        recommendations=recommendations,
+        decisions=decisions,
+        findings=findings,
+        comparison=comparison,
+        specialisation=specialisation,
+        board_asks=board_asks,
+        priorities=priorities,
+        titles=titles,
+    )
+    return write_deck(deck, Path(path), template=template, layouts=layouts)
+
+
+def report_deck(
+    round: RoundData,
+    *,
+    as_of: date,
+    lang: Lang = "da",
+    strategy: Strategy | None = None,
+    quotes: Quotes | None = None,
+    recommendations: Recommendations | None = None,
+    decisions: Iterable[AnalystDecision] | None = None,
+    findings: Findings | None = None,
+    comparison: Comparison | None = None,
+    specialisation: RegionalStrengths | None = None,
+    board_asks: Sequence[str] | None = None,
+    priorities: PriorityInputs | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> Deck:
+    """The board deck's spec as `write_report_deck` writes it (e.g. to list its slides).
+
+    The landscape counts the clusters of the programme current at `as_of`.
     """
     clusters = reference_clusters()
-    deck = build_deck(
+    return build_deck(
         round,
         findings=findings or compute_findings(round),
         recommendations=_decided(round, strategy, recommendations, decisions),
         clusters=clusters,
         landscape=business_models(clusters, reference_landscape_facts(), as_of=as_of),
+        programmes=reference_programmes(),
         strategy=strategy,
         lang=lang,
         as_of=as_of,
@@ -230,8 +277,8 @@ def write_report_deck(
         specialisation=specialisation,
         board_asks=board_asks,
         priorities=priorities,
+        titles=titles,
     )
-    return write_deck(deck, Path(path), template=template, layouts=layouts)
 
 
 def write_report_appendices(

@@ -198,7 +198,10 @@ def _two(slide: TwoContentSlide, geometry: Geometry, lang: Lang) -> list[Slide]:
         return _side_by_side(slide, geometry, lang, note)
     # Otherwise the first slide has both bodies and the rest continue at full width.
     first = replace(slide, left=left[0] if left else None, right=right[0] if right else None)
-    rest = [ContentSlide(title=slide.title, body=part) for part in left[1:] + right[1:]]
+    rest = [
+        ContentSlide(title=slide.title, marker=slide.marker, key=slide.key, body=part)
+        for part in left[1:] + right[1:]
+    ]
     return [first, *rest]
 
 

@@ -24,8 +24,9 @@ from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.sentences import sentences
 from klyngeradar.core.registry.landscape import BusinessModels
+from klyngeradar.core.registry.programmes import ProgrammeReference
 from klyngeradar.core.registry.reference import ClusterFacts
-from klyngeradar.core.reports.deck import AgendaSlide, Deck, Lang, Slide, TitleSlide
+from klyngeradar.core.reports.deck import AgendaSlide, Deck, Lang, SectionSlide, Slide, TitleSlide
 from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.reports.outline_comparison import (
     comparison_key_messages,
@@ -69,6 +70,7 @@ def build_deck(
     board_asks: Sequence[str] | None = None,
     titles: Mapping[str, str] | None = None,
     priorities: PriorityInputs | None = None,
+    programmes: ProgrammeReference | None = None,
 ) -> Deck:
     """Build the board deck's spec.
 
@@ -80,17 +82,15 @@ def build_deck(
     `titles` maps a slide's `key` to the analyst's own title for it (blank: generated).
     `priorities` holds the analyst's shortlist choices and next steps (default: the
     rule's shortlist and next steps drafted from the recommendations).
+    `programmes`, the registry's programme periods and designations, makes the landscape
+    count the clusters of the programme current at `as_of` (without it: the clusters
+    active on `as_of`); `landscape`'s figures are computed over those same clusters.
     """
     if lang not in ("da", "en"):
         raise ValueError(f"unknown language {lang!r}; use da or en")
     organisation = organisation or round.info.organisation or ""
     ctx = Context(round, findings, lang, as_of, organisation or ctx_default(lang))
     t = ctx.t
-    parts = (
-        t("Det danske klyngelandskab", "The Danish cluster landscape"),
-        t("Klyngerne og regionen", "The clusters and the region"),
-        t("Samarbejdsmodeller", "Collaboration models"),
-    )
     subtitle = "\n".join(
         line
         for line in (
@@ -104,6 +104,16 @@ def build_deck(
         if isinstance(recommendations, DecidedRecommendations)
         else recommendations
     )
+    parts = (
+        # The seed's context slides belong to the landscape, the co-financing guidance
+        # to the collaboration models: the agenda lists each part once.
+        (*landscape_slides(ctx, tuple(clusters), landscape, programmes), *context_slides(ctx)),
+        survey_slides(ctx, _sentences(findings, lang), quotes),
+        comparison_slides(ctx, comparison),
+        specialisation_slides(ctx, specialisation),
+        map_slides(ctx),
+        (*models_slides(ctx, recommendations, strategy, priorities), *guidance_slides(ctx)),
+    )
     slides: list[Slide] = [
         TitleSlide(title=TITLE[lang], subtitle=subtitle),
         *summary_slides(
@@ -112,16 +122,14 @@ def build_deck(
             comparison=comparison_key_messages(ctx, comparison),
             decisions=board_asks,
         ),
-        AgendaSlide(title=t("Dagsorden", "Agenda"), items=parts),
+        AgendaSlide(
+            title=t("Dagsorden", "Agenda"),
+            key="agenda",
+            items=agenda(parts),
+        ),
     ]
-    slides += landscape_slides(ctx, tuple(clusters), landscape)
-    slides += context_slides(ctx)
-    slides += survey_slides(ctx, _sentences(findings, lang), quotes)
-    slides += comparison_slides(ctx, comparison)
-    slides += specialisation_slides(ctx, specialisation)
-    slides += map_slides(ctx)
-    slides += models_slides(ctx, recommendations, strategy, priorities)
-    slides += guidance_slides(ctx)
+    for part in parts:
+        slides += part
     slides = _own_titles(slides, titles or {})
     return Deck(
         title=TITLE[lang],
@@ -130,6 +138,23 @@ def build_deck(
         lang=lang,
         slides=tuple(slides),
     )
+
+
+def agenda(parts: Sequence[Sequence[Slide]]) -> tuple[str, ...]:
+    """The agenda: each part actually in the deck, by its section title.
+
+    A part without a section slide of its own (the specialisation, the map) is listed
+    by its first slide's marker.
+    """
+    items: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        first = part[0]
+        item = first.title if isinstance(first, SectionSlide) else first.marker or first.title
+        if item not in items:
+            items.append(item)
+    return tuple(items)
 
 
 def _own_titles(slides: list[Slide], titles: Mapping[str, str]) -> list[Slide]:

@@ -37,6 +37,28 @@ class Context:
             return self.noun(number, "klynge", "klynger")
         return self.noun(number, "cluster", "clusters")
 
+    def count_clusters(self, number: int | None) -> str:
+        """ "1 klynge", "2 klynger", "ingen klynger" / "1 cluster", "no clusters"."""
+        if number == 0:
+            return self.t("ingen klynger", "no clusters")
+        return f"{self.n(number)} {self.clusters(number)}"
+
+    def share(self, count: int | None, base: int | None) -> str:
+        """ "7 af 12 klynger", "alle 12 klynger", "ingen af de 12 klynger", "1 af 1 klynge"."""
+        if count == 0 and base is not None and base > 1:
+            return self.t(f"ingen af de {self.n(base)} klynger", f"none of the {base} clusters")
+        if count == base and base is not None and base > 1:
+            return self.t(f"alle {self.n(base)} klynger", f"all {self.n(base)} clusters")
+        return self.t(
+            f"{self.n(count)} af {self.n(base)} {self.clusters(base)}",
+            f"{self.n(count)} of {self.n(base)} {self.clusters(base)}",
+        )
+
+    @staticmethod
+    def sentence(text: str) -> str:
+        """The text with a capital first letter, as a slide title starts."""
+        return text[:1].upper() + text[1:]
+
     def n(self, number: int | None) -> str:
         return format_int(number, self.lang)
 

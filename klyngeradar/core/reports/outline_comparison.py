@@ -153,6 +153,72 @@ def _who(ctx: Context, comparison: Comparison) -> Text:
     return Text.of(*bullets)
 
 
+def _who_title(ctx: Context, comparison: Comparison) -> str:
+    """ "10 klynger svarede både i 2023 og 2025 – 1 kom til, 2 faldt fra"."""
+    old, new = comparison.old.label, comparison.new.label
+    panel, entered, left = len(comparison.panel), len(comparison.entered), len(comparison.left)
+    return ctx.sentence(
+        ctx.t(
+            f"{ctx.count_clusters(panel)} svarede både i {old} og {new} – "
+            f"{ctx.n(entered)} kom til, {ctx.n(left)} faldt fra",
+            f"{ctx.count_clusters(panel)} responded both in {old} and {new} – "
+            f"{ctx.n(entered)} entered, {ctx.n(left)} left",
+        )
+    )
+
+
+def _counts_title(ctx: Context, comparison: Comparison) -> str:
+    """Presence and agreements over the panel: "Samme 10 klynger: 7 → 7 fysisk til stede …"."""
+    panel = len(comparison.panel)
+    if panel == 0:
+        return ctx.t(
+            "Tilstedeværelse og aftaler: ingen klynger svarede begge år",
+            "Presence and agreements: no cluster responded both years",
+        )
+    presence = comparison.changes["physical_presence"]
+    agreements = comparison.changes["agreements_any"]
+    return ctx.t(
+        f"Blandt de samme {ctx.count_clusters(panel)}: fysisk til stede "
+        f"{ctx.n(presence.panel_old)} → {ctx.n(presence.panel_new)}, med aftale "
+        f"{ctx.n(agreements.panel_old)} → {ctx.n(agreements.panel_new)}",
+        f"Among the same {ctx.count_clusters(panel)}: present "
+        f"{ctx.n(presence.panel_old)} → {ctx.n(presence.panel_new)}, with an agreement "
+        f"{ctx.n(agreements.panel_old)} → {ctx.n(agreements.panel_new)}",
+    )
+
+
+def _total_title(ctx: Context, comparison: Comparison, key: str) -> str:
+    """ "Medlemmer i regionen: ca. 375 i 2023, ca. 399 i 2025 – samme 10 klynger: 360 → 385".
+
+    The panel's like-for-like figure is the message; a change between different periods
+    or against a minimum is said as such, never as growth or decline.
+    """
+    bars = TOTAL_BARS if key in TOTAL_BARS else PARTICIPATION_BARS
+    label = ctx.t(*bars[key])
+    change = comparison.changes[key]
+    old_total = getattr(comparison.old_findings, key)
+    new_total = getattr(comparison.new_findings, key)
+    if change.old is None and change.new is None:
+        return ctx.t(f"{label}: ingen tal at sammenligne", f"{label}: no figures to compare")
+    old, new = comparison.old.label, comparison.new.label
+    title = ctx.t(
+        f"{label}: {ctx.about(old_total)} i {old}, {ctx.about(new_total)} i {new}",
+        f"{label}: {ctx.about(old_total)} in {old}, {ctx.about(new_total)} in {new}",
+    )
+    if "period_changed" in change.qualifiers:
+        return title + ctx.t(" – perioderne er forskellige", " – the periods differ")
+    if change.panel_reported and "minimum" not in change.qualifiers:
+        return title + ctx.t(
+            f" – samme {ctx.count_clusters(change.panel_reported)}: "
+            f"{ctx.n(change.panel_old)} → {ctx.n(change.panel_new)}",
+            f" – same {ctx.count_clusters(change.panel_reported)}: "
+            f"{ctx.n(change.panel_old)} → {ctx.n(change.panel_new)}",
+        )
+    if "minimum" in change.qualifiers:
+        return title + ctx.t(" – mindst-tal, ikke en udvikling", " – minimums, not a trend")
+    return title
+
+
 def comparison_slides(ctx: Context, comparison: Comparison | None) -> list[Slide]:
     """The section's slides; none when the round has no earlier round to compare with."""
     if comparison is None:
@@ -169,23 +235,33 @@ def comparison_slides(ctx: Context, comparison: Comparison | None) -> list[Slide
             ),
         ),
         TwoContentSlide(
-            title=ctx.t("Hvem har svaret, og hvad har flyttet sig", "Who responded, what moved"),
+            title=_who_title(ctx, comparison),
+            marker=f"{title} · "
+            + ctx.t("Hvem har svaret, og hvad har flyttet sig", "Who responded, what moved"),
+            key="comparison.who",
             left=Text.of(Bullet(notes["panel"]), Bullet(notes["entered_left"])),
             right=_who(ctx, comparison),
             notes="\n".join((notes["panel"], notes["entered_left"], notes["movements"])),
         ),
         ContentSlide(
-            title=ctx.t("Tilstedeværelse og aftaler", "Presence and agreements"),
+            title=_counts_title(ctx, comparison),
+            marker=f"{title} · " + ctx.t("Tilstedeværelse og aftaler", "Presence and agreements"),
+            key="comparison.counts",
             body=_counts(ctx, comparison),
             notes="\n".join(notes[key] for key in COUNT_BARS),
         ),
         ContentSlide(
-            title=ctx.t("Medlemmer i regionen", "Members in the region"),
+            title=_total_title(ctx, comparison, "members_region"),
+            marker=f"{title} · " + ctx.t("Medlemmer i regionen", "Members in the region"),
+            key="comparison.members",
             body=_totals(ctx, comparison, TOTAL_BARS),
             notes="\n".join(notes[key] for key in TOTAL_BARS),
         ),
         ContentSlide(
-            title=ctx.t("Deltagelse i klyngernes aktiviteter", "Participation in activities"),
+            title=_total_title(ctx, comparison, "participation_companies"),
+            marker=f"{title} · "
+            + ctx.t("Deltagelse i klyngernes aktiviteter", "Participation in activities"),
+            key="comparison.participation",
             body=_totals(ctx, comparison, PARTICIPATION_BARS),
             notes="\n".join(notes[key] for key in PARTICIPATION_BARS),
         ),

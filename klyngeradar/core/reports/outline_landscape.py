@@ -1,9 +1,16 @@
-"""Part 1 of the deck: the Danish cluster landscape (registry, core narrative, programme)."""
+"""Part 1 of the deck: the Danish cluster landscape (registry, core narrative, programme).
+
+Every slide of the part counts the same clusters: those of the programme current at
+the deck's date (`programme_clusters`), named in the footnotes. The business models
+are computed over exactly the clusters the table lists, a range only from two or
+more clusters, and what the registry does not hold is said in one line.
+"""
 
 from __future__ import annotations
 
 from klyngeradar.core.registry.geography import municipalities
-from klyngeradar.core.registry.landscape import BusinessModels, Range
+from klyngeradar.core.registry.landscape import BusinessModels, Range, business_models
+from klyngeradar.core.registry.programmes import ProgrammeReference
 from klyngeradar.core.registry.reference import ClusterFacts, reference_areas
 from klyngeradar.core.reports.deck import (
     ContentSlide,
@@ -13,6 +20,11 @@ from klyngeradar.core.reports.deck import (
     TableSpec,
     Text,
     placeholder_text,
+)
+from klyngeradar.core.reports.landscape_clusters import (
+    ProgrammeClusters,
+    landscape_day,
+    programme_clusters,
 )
 from klyngeradar.core.reports.outline_base import Context
 
@@ -58,10 +70,21 @@ PROGRAMME_EN = (
 )
 
 
+# A range needs at least two clusters' figures; one cluster's figure is not a spread.
+RANGE_MIN = 2
+
+
 def landscape_slides(
-    ctx: Context, clusters: tuple[ClusterFacts, ...], landscape: BusinessModels | None
+    ctx: Context,
+    clusters: tuple[ClusterFacts, ...],
+    landscape: BusinessModels | None,
+    programmes: ProgrammeReference | None = None,
 ) -> list[Slide]:
+    """The part's slides; `landscape`'s figures are recomputed over the listed clusters."""
     t = ctx.t
+    chosen = programme_clusters(clusters, programmes, landscape_day(ctx))
+    if landscape is not None:
+        landscape = business_models(chosen.clusters, landscape.seed_facts)
     slides: list[Slide] = [
         SectionSlide(
             title=t("Det danske klyngelandskab", "The Danish cluster landscape"),
@@ -70,18 +93,29 @@ def landscape_slides(
                 "Who are the clusters, and what are they for?",
             ),
         ),
-        _clusters_table(ctx, clusters),
+        _clusters_table(ctx, chosen),
         ContentSlide(
-            title=t("Klynger er …", "Clusters are …"),
+            title=t(
+                "Klynger er åbne, neutrale platforme for innovation mellem virksomheder og viden",
+                "Clusters are open, neutral platforms for innovation between companies and "
+                "knowledge",
+            ),
+            marker=t("Klynger er …", "Clusters are …"),
+            key="landscape.narrative",
             body=Text.of(*(NARRATIVE_DA if ctx.lang == "da" else NARRATIVE_EN)),
             notes=t(
                 "Klyngernes kernefortælling; teksten kan redigeres.",
                 "The clusters' core narrative; the text can be edited.",
             ),
         ),
-        _business_models(ctx, landscape),
+        _business_models(ctx, chosen, landscape),
         ContentSlide(
-            title=t("Programmet og strategien", "The programme and the strategy"),
+            title=t(
+                "Programmet og den nye strategi sætter rammen for dialogen med klyngerne",
+                "The programme and the new strategy frame the dialogue with the clusters",
+            ),
+            marker=t("Programmet og strategien", "The programme and the strategy"),
+            key="landscape.programme",
             body=Text.of(*(PROGRAMME_DA if ctx.lang == "da" else PROGRAMME_EN)),
             notes=t(
                 "Programmets og strategiens rammer; teksten kan redigeres.",
@@ -92,156 +126,322 @@ def landscape_slides(
     return slides
 
 
-def _clusters_table(ctx: Context, clusters: tuple[ClusterFacts, ...]) -> Slide:
+def _source(ctx: Context, chosen: ProgrammeClusters) -> str:
+    """ "klyngeregistret, Klyngeprogram 2025–2028 pr. 01.11.2025"."""
+    day = chosen.day.strftime("%d.%m.%Y") if ctx.lang == "da" else chosen.day.isoformat()
+    if chosen.programme is None:
+        return ctx.t(f"klyngeregistret pr. {day}", f"the cluster registry as of {day}")
+    return ctx.t(
+        f"klyngeregistret, {chosen.programme.name} pr. {day}",
+        f"the cluster registry, {chosen.programme.name} as of {day}",
+    )
+
+
+def _clusters_title(ctx: Context, chosen: ProgrammeClusters, unconfirmed: int) -> str:
+    """ "12 nationale klynger i programmet – 1 ikke bekræftet af en kilde"."""
+    t, count, stated = ctx.t, len(chosen.clusters), chosen.stated
+    if stated is not None and stated != count:
+        title = t(
+            f"{ctx.n(count)} af programmets {ctx.n(stated)} klynger er i registret",
+            f"{ctx.n(count)} of the programme's {ctx.n(stated)} clusters are in the registry",
+        )
+    elif chosen.programme is not None:
+        title = t(
+            f"{ctx.n(count)} {ctx.noun(count, 'national', 'nationale')} {ctx.clusters(count)} "
+            "i programmet",
+            f"{ctx.n(count)} national {ctx.clusters(count)} in the programme",
+        )
+    else:
+        title = t(
+            f"{ctx.n(count)} {ctx.noun(count, 'national', 'nationale')} {ctx.clusters(count)} "
+            "i registret",
+            f"{ctx.n(count)} national {ctx.clusters(count)} in the registry",
+        )
+    if unconfirmed:
+        title += t(
+            f" – {ctx.n(unconfirmed)} ikke bekræftet af en kilde",
+            f" – {ctx.n(unconfirmed)} not confirmed by a source",
+        )
+    return title
+
+
+def _clusters_table(ctx: Context, chosen: ProgrammeClusters) -> Slide:
     t = ctx.t
-    title = t("De nationale klynger", "The national clusters")
-    active = tuple(c for c in clusters if c.is_active(ctx.as_of))
+    marker = t("De nationale klynger", "The national clusters")
+    if chosen.programme is not None:
+        marker = f"{marker} · {chosen.programme.name}"
+    active = chosen.clusters
     if not active:
         return ContentSlide(
-            title=title,
+            title=t(
+                "De nationale klynger: ingen i registret endnu",
+                "The national clusters: none in the registry yet",
+            ),
+            marker=marker,
+            key="landscape.clusters",
             placeholder_note=placeholder_text(
                 t("ingen klynger i registret", "no clusters in the registry"), ctx.lang
             ),
         )
     areas = {a.slug: a.name for a in reference_areas()}
     seats = {m.code: m.name for m in municipalities()}
-    rows = []
-    unconfirmed = False
-    for c in active:
-        mark = "" if c.verified else " *"
-        unconfirmed = unconfirmed or not c.verified
-        rows.append(
-            (
-                c.name + mark,
-                areas.get(c.area, c.area),
-                seats.get(c.seat_municipality or "", "–"),
-                ctx.n(c.staff),
-                ctx.n(c.members),
-            )
+
+    def confirmed(c: ClusterFacts) -> bool:
+        return c.verified and c.slug not in chosen.unconfirmed
+
+    # A figure column is shown when at least half the clusters have the figure; otherwise
+    # the table would be a column of dashes, and one line below says who reported it.
+    figures = [
+        (label, name, [c for c in active if getattr(c, name) is not None])
+        for label, name in (
+            (t("Ansatte", "Staff"), "staff"),
+            (t("Medlemmer", "Members"), "members"),
         )
-    qualifiers = (
-        (t("* ikke bekræftet i en offentlig kilde", "* not confirmed by a public source"),)
-        if unconfirmed
-        else ()
+    ]
+    shown = [(label, name) for label, name, have in figures if 2 * len(have) >= len(active)]
+    rows = tuple(
+        (
+            c.name + ("" if confirmed(c) else " *"),
+            areas.get(c.area, c.area),
+            seats.get(c.seat_municipality or "", "–"),
+            *(ctx.n(getattr(c, name)) for _, name in shown),
+        )
+        for c in active
     )
-    missing = sum(1 for c in active if c.staff is None or c.members is None)
+    unconfirmed = sum(1 for c in active if not confirmed(c))
+    qualifiers = []
+    if unconfirmed:
+        qualifiers.append(
+            t("* ikke bekræftet i en offentlig kilde", "* not confirmed by a public source")
+        )
+    for label, name, have in figures:
+        if (label, name) in shown:
+            missing = len(active) - len(have)
+            if missing:
+                qualifiers.append(
+                    t(
+                        f"– = ikke oplyst ({label.lower()}: {missing})",
+                        f"– = not reported ({label.lower()}: {missing})",
+                    )
+                )
+            continue
+        qualifiers.append(_reported_line(ctx, label, have, len(active)))
     base = t(
-        f"Kilde: klyngeregistret, {len(active)} klynger; – = ikke oplyst ({missing} klynger "
-        "mangler ansatte eller medlemmer)",
-        f"Source: the cluster registry, {len(active)} clusters; – = not reported ({missing} "
-        "lack staff or members)",
+        f"Kilde: {_source(ctx, chosen)}; {ctx.count_clusters(len(active))}",
+        f"Source: {_source(ctx, chosen)}; {ctx.count_clusters(len(active))}",
+    )
+    programme = chosen.programme
+    if programme is not None and programme.clusters is not None:
+        qualifiers.insert(
+            0,
+            t(
+                f"programmet har {programme.clusters} klynger ifølge kilden"
+                + (f", {chosen.ended} ophørt" if chosen.ended else ""),
+                f"the programme has {programme.clusters} clusters according to its source"
+                + (f", {chosen.ended} ended" if chosen.ended else ""),
+            ),
+        )
+    header = (
+        t("Klynge", "Cluster"),
+        t("Erhvervs- og teknologiområde", "Business and technology area"),
+        t("Sæde", "Seat"),
+        *(label for label, _ in shown),
     )
     return ContentSlide(
-        title=title,
+        title=_clusters_title(ctx, chosen, unconfirmed),
+        marker=marker,
+        key="landscape.clusters",
         body=TableSpec(
-            header=(
-                t("Klynge", "Cluster"),
-                t("Erhvervs- og teknologiområde", "Business and technology area"),
-                t("Sæde", "Seat"),
-                t("Ansatte", "Staff"),
-                t("Medlemmer", "Members"),
-            ),
-            rows=tuple(rows),
-            widths=(3.2, 3.2, 1.6, 1.0, 1.2),
-            align=("left", "left", "left", "right", "right"),
-            footnote=Footnote(base, qualifiers),
+            header=header,
+            rows=rows,
+            widths=(3.2, 3.2, 1.6, *((1.0, 1.2)[: len(shown)])),
+            align=("left", "left", "left", *(("right",) * len(shown))),
+            footnote=Footnote(base, tuple(qualifiers)),
         ),
         notes=t(
-            f"{len(active)} klynger i programperioden pr. {ctx.as_of:%d.%m.%Y}.",
-            f"{len(active)} clusters in the programme period as of {ctx.as_of:%Y-%m-%d}.",
+            f"{ctx.count_clusters(len(active))} i {_source(ctx, chosen)}.",
+            f"{ctx.count_clusters(len(active))} in {_source(ctx, chosen)}.",
         ),
     )
 
 
-def _range(ctx: Context, value: Range, unit: str = "") -> tuple[str, str]:
-    if value.low is None:
-        text = "–"
-    elif value.low == value.high:
-        text = f"{ctx.n(value.low)}{unit}"
-    else:
-        text = ctx.t(
-            f"{ctx.n(value.low)}–{ctx.n(value.high)}{unit}",
-            f"{ctx.n(value.low)}–{ctx.n(value.high)}{unit}",
-        )
-    base = ctx.t(f"{value.reported} af {value.base}", f"{value.reported} of {value.base}") + (
-        " *" if value.includes_unverified else ""
+def _reported_line(ctx: Context, label: str, have: list[ClusterFacts], base: int) -> str:
+    """ "Ansatte oplyst for 1 af 12 klynger (MADE)"; names only while they are few."""
+    names = f" ({', '.join(c.name for c in have)})" if 0 < len(have) <= 3 else ""
+    return ctx.t(
+        f"{label} oplyst for {len(have)} af {base} {ctx.clusters(base)}{names}",
+        f"{label} reported for {len(have)} of {base} {ctx.clusters(base)}{names}",
     )
-    return text, base
 
 
-def _business_models(ctx: Context, landscape: BusinessModels | None) -> Slide:
+def _range(ctx: Context, value: Range, unit: str = "") -> str | None:
+    """ "7–45" across the clusters that reported; None from fewer than two clusters."""
+    if value.low is None or value.reported < RANGE_MIN:
+        return None
+    if value.low == value.high:
+        return f"{ctx.n(value.low)}{unit}"
+    return f"{ctx.n(value.low)}–{ctx.n(value.high)}{unit}"
+
+
+def _business_models(
+    ctx: Context, chosen: ProgrammeClusters, landscape: BusinessModels | None
+) -> Slide:
     t = ctx.t
-    title = t("Klyngernes forretningsmodeller i tal", "The clusters' business models in figures")
+    marker = t("Klyngernes forretningsmodeller i tal", "The clusters' business models in figures")
+    key = "landscape.business_models"
     if landscape is None:
         return ContentSlide(
-            title=title,
+            title=t(
+                "Forretningsmodeller: registrets nøgletal er ikke beregnet",
+                "Business models: the registry figures are not computed",
+            ),
+            marker=marker,
+            key=key,
             placeholder_note=placeholder_text(
                 t("registrets nøgletal er ikke beregnet", "the registry figures are not computed"),
                 ctx.lang,
             ),
         )
     seed = {f.key: (f.value_da if ctx.lang == "da" else f.value_en) for f in landscape.seed_facts}
-    measures = (
-        (t("Medarbejdere pr. klynge", "Staff per cluster"), landscape.staff, "", "staff"),
-        (t("Medlemmer pr. klynge", "Members per cluster"), landscape.members, "", "members"),
-        (t("Bestyrelsesmedlemmer", "Board members"), landscape.board_size, "", "board_size"),
+    chair = landscape.chair_from_business
+    spread = landscape.budget_dkk.spread if landscape.budget_dkk.reported >= RANGE_MIN else None
+    measures = [
+        (
+            t("Medarbejdere pr. klynge", "Staff per cluster"),
+            landscape.staff,
+            _range(ctx, landscape.staff),
+            "staff",
+        ),
+        (
+            t("Medlemmer pr. klynge", "Members per cluster"),
+            landscape.members,
+            _range(ctx, landscape.members),
+            "members",
+        ),
+        (
+            t("Bestyrelsesmedlemmer", "Board members"),
+            landscape.board_size,
+            _range(ctx, landscape.board_size),
+            "board_size",
+        ),
         (
             t("Programbevilling i % af budget", "Programme grant as % of budget"),
             landscape.funding_ratio_percent,
-            t(" %", "%"),
+            _range(ctx, landscape.funding_ratio_percent, t(" %", "%")),
             "funding_ratio",
         ),
-    )
-    rows = []
-    for label, value, unit, key in measures:
-        text, base = _range(ctx, value, unit)
-        rows.append((label, text, base, seed.get(key, "–")))
-    spread = landscape.budget_dkk.spread
-    rows.append(
         (
             t("Finansiering: største ift. mindste", "Funding: largest vs smallest"),
-            t(f"{spread:.0f} gange", f"{spread:.0f} times") if spread else "–",
-            t(
-                f"{landscape.budget_dkk.reported} af {landscape.budget_dkk.base}",
-                f"{landscape.budget_dkk.reported} of {landscape.budget_dkk.base}",
-            ),
-            seed.get("funding_spread", "–"),
-        )
-    )
-    chair = landscape.chair_from_business
-    rows.append(
+            landscape.budget_dkk,
+            t(f"{spread:.0f} gange", f"{spread:.0f} times") if spread else None,
+            "funding_spread",
+        ),
         (
             t("Forperson fra erhvervslivet", "Chair from business"),
-            ctx.n(chair.count),
-            t(f"{chair.reported} af {chair.base}", f"{chair.reported} of {chair.base}"),
-            seed.get("chair_from_business", "–"),
-        )
-    )
-    return ContentSlide(
-        title=title,
-        body=TableSpec(
-            header=(
-                t("Nøgletal", "Figure"),
-                t("Registret", "Registry"),
-                t("Har oplyst", "Reported"),
-                t("Rapporten 2023", "2023 report"),
+            chair,
+            ctx.n(chair.count) if chair.reported >= RANGE_MIN else None,
+            "chair_from_business",
+        ),
+    ]
+    with_registry = any(text is not None for _, _, text, _ in measures)
+    rows, lacking = [], []
+    for label, value, text, name in measures:
+        if text is None:
+            lacking.append(label.lower())
+        if text is None and name not in seed:
+            continue
+        reported = t(f"{value.reported} af {value.base}", f"{value.reported} of {value.base}")
+        reported += " *" if value.includes_unverified else ""
+        registry = (text or "", reported if text else "") if with_registry else ()
+        rows.append((label, *registry, seed.get(name, "")))
+    count = ctx.count_clusters(landscape.base)
+    if not rows:
+        return ContentSlide(
+            title=t(
+                "Forretningsmodeller: ingen nøgletal i registret endnu",
+                "Business models: no figures in the registry yet",
             ),
-            rows=tuple(rows),
-            widths=(3.0, 1.6, 1.4, 2.4),
-            align=("left", "right", "right", "left"),
-            footnote=Footnote(
+            marker=marker,
+            key=key,
+            placeholder_note=placeholder_text(
                 t(
-                    f"Registret: spænd blandt de klynger, der har oplyst tallet (base "
-                    f"{landscape.base} klynger)",
-                    f"Registry: range across the clusters that reported the figure (base "
-                    f"{landscape.base} clusters)",
+                    f"registret har ingen nøgletal for de {count}",
+                    f"the registry has no figures for the {count}",
                 ),
-                (t("* inkl. ikke-bekræftede tal", "* includes unconfirmed figures"),),
+                ctx.lang,
             ),
+        )
+    qualifiers = []
+    if lacking and with_registry:
+        qualifiers.append(
+            t(
+                f"Ikke oplyst i registret for mindst {RANGE_MIN} klynger: {', '.join(lacking)}",
+                f"Not in the registry for at least {RANGE_MIN} clusters: {', '.join(lacking)}",
+            )
+        )
+    if with_registry:
+        qualifiers.append(t("* inkl. ikke-bekræftede tal", "* includes unconfirmed figures"))
+        base = t(
+            f"Registret: spænd blandt de klynger, der har oplyst tallet ({_source(ctx, chosen)}; "
+            f"{count})",
+            f"Registry: range across the clusters that reported the figure "
+            f"({_source(ctx, chosen)}; {count})",
+        )
+        header = (
+            t("Nøgletal", "Figure"),
+            t("Registret", "Registry"),
+            t("Har oplyst", "Reported"),
+            t("Rapporten 2023", "2023 report"),
+        )
+        widths, align = (3.0, 1.6, 1.4, 2.4), ("left", "right", "right", "left")
+    else:
+        base = t(
+            f"Rapporten 2023. Registret ({_source(ctx, chosen)}; {count}) har ingen af "
+            f"nøgletallene for mindst {RANGE_MIN} klynger",
+            f"The 2023 report. The registry ({_source(ctx, chosen)}; {count}) has none of the "
+            f"figures for at least {RANGE_MIN} clusters",
+        )
+        header = (t("Nøgletal", "Figure"), t("Rapporten 2023", "2023 report"))
+        widths, align = (3.0, 2.4), ("left", "left")
+    return ContentSlide(
+        title=_business_models_title(ctx, landscape, with_registry),
+        marker=marker,
+        key=key,
+        body=TableSpec(
+            header=header,
+            rows=tuple(rows),
+            widths=widths,
+            align=align,
+            footnote=Footnote(base, tuple(qualifiers)),
         ),
         notes=t(
             "Klyngerne er meget forskellige: det muliges kunst. Tallene fra rapporten 2023 "
             "står ved siden af registrets.",
             "The clusters differ a lot. The 2023 report's figures stand next to the registry's.",
         ),
+    )
+
+
+def _business_models_title(ctx: Context, landscape: BusinessModels, with_registry: bool) -> str:
+    """ "Fra 7 til 45 medarbejdere pr. klynge (9 af 12 klynger)", or what the registry lacks."""
+    t = ctx.t
+    for value, da, en in (
+        (landscape.staff, "medarbejdere", "staff"),
+        (landscape.members, "medlemmer", "members"),
+    ):
+        if value.low is not None and value.reported >= RANGE_MIN and value.low != value.high:
+            return t(
+                f"Klyngerne er meget forskellige: fra {ctx.n(value.low)} til {ctx.n(value.high)} "
+                f"{da} ({value.reported} af {value.base} {ctx.clusters(value.base)})",
+                f"The clusters differ a lot: from {ctx.n(value.low)} to {ctx.n(value.high)} "
+                f"{en} ({value.reported} of {value.base} {ctx.clusters(value.base)})",
+            )
+    if with_registry:
+        return t(
+            "Klyngernes forretningsmodeller i registrets tal",
+            "The clusters' business models in the registry's figures",
+        )
+    return t(
+        "Registret har endnu for få nøgletal – tallene er fra rapporten 2023",
+        "The registry has too few figures yet – the figures are from the 2023 report",
     )

@@ -63,7 +63,7 @@ def map_slides(ctx: Context) -> list[Slide]:
         attribution=ATTRIBUTION,
         footnote=Footnote(base=base, qualifiers=tuple(qualifiers)),
     )
-    title = ctx.t(
+    marker = ctx.t(
         f"Klyngerne i kommunerne i {ctx.region_name}",
         f"The clusters in the municipalities of {ctx.region_name}",
     )
@@ -72,4 +72,48 @@ def map_slides(ctx: Context) -> list[Slide]:
         + ", ".join(f"{v.name} {layer.display(v.value)}" for v in layer.values if v.value)
         for layer in layers
     )
-    return [ContentSlide(title=title, map=spec, notes=notes)]
+    return [
+        ContentSlide(
+            title=map_title(ctx, *layers),
+            marker=marker,
+            key="map.municipalities",
+            map=spec,
+            notes=notes,
+        )
+    ]
+
+
+def map_title(ctx: Context, presence: MapLayer, agreements: MapLayer) -> str:
+    """ "Fysisk til stede i 3 af 11 kommuner, aftaler i 5"; unknown layers say so."""
+    count = len(presence.values)
+    municipalities = ctx.t(
+        ctx.noun(count, "kommune", "kommuner"), ctx.noun(count, "municipality", "municipalities")
+    )
+
+    def reached(layer: MapLayer) -> int | None:
+        known = [v.value for v in layer.values if v.value is not None]
+        return sum(1 for v in known if v) if known else None
+
+    present, agreed = reached(presence), reached(agreements)
+    if present is None and agreed is None:
+        return ctx.t(
+            f"Kommunerne i {ctx.region_name}: ingen svar om tilstedeværelse og aftaler endnu",
+            f"The municipalities of {ctx.region_name}: no answers on presence or agreements yet",
+        )
+    presence_text = (
+        ctx.t(
+            f"til stede i {ctx.n(present)} af {ctx.n(count)} {municipalities}",
+            f"present in {ctx.n(present)} of {ctx.n(count)} {municipalities}",
+        )
+        if present is not None
+        else ctx.t("tilstedeværelse ikke oplyst", "presence not stated")
+    )
+    agreed_text = (
+        ctx.t(f"aftaler i {ctx.n(agreed)}", f"agreements in {ctx.n(agreed)}")
+        if agreed is not None
+        else ctx.t("aftaler ikke oplyst", "agreements not stated")
+    )
+    return ctx.t(
+        f"Klyngerne er {presence_text} i {ctx.region_name}, med {agreed_text}",
+        f"The clusters are {presence_text} of {ctx.region_name}, with {agreed_text}",
+    )

@@ -71,7 +71,36 @@ def specialisation_slides(ctx: Context, strengths: RegionalStrengths | None) -> 
             f"{lower}{format_employment(figure.employment, ctx.lang)} "
             + t("beskæftigede", "employed")
         )
-    return [ContentSlide(title=TITLE[ctx.lang], body=chart, notes="\n".join(notes))]
+    return [
+        ContentSlide(
+            title=_title(ctx, ranked, names),
+            marker=TITLE[ctx.lang],
+            key="specialisation.lq",
+            body=chart,
+            notes="\n".join(notes),
+        )
+    ]
+
+
+def _title(ctx: Context, ranked, names: list[str]) -> str:
+    """ "Regionen er mest specialiseret i Fødevarer (LQ 1,85) – 3 af 10 områder over 1"."""
+    top, count = ranked[0].region, len(ranked)
+    above = sum(1 for a in ranked if a.region.lq > 1)
+    areas = ctx.t(ctx.noun(count, "område", "områder"), ctx.noun(count, "area", "areas"))
+    lq = format_decimal(top.lq, 2, ctx.lang)
+    if above == 0:
+        return ctx.t(
+            f"Ingen af regionens {ctx.n(count)} {areas} har en LQ over 1 – højest "
+            f"{names[0]} ({lq})",
+            f"None of the region's {ctx.n(count)} {areas} has an LQ above 1 – highest "
+            f"{names[0]} ({lq})",
+        )
+    return ctx.t(
+        f"Regionen er mest specialiseret i {names[0]} (LQ {lq}) – {ctx.n(above)} af "
+        f"{ctx.n(count)} {areas} over 1",
+        f"The region is most specialised in {names[0]} (LQ {lq}) – {ctx.n(above)} of "
+        f"{ctx.n(count)} {areas} above 1",
+    )
 
 
 def _base(ctx: Context, strengths: RegionalStrengths) -> str:

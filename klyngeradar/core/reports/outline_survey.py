@@ -22,6 +22,17 @@ from klyngeradar.core.reports.deck import (
 )
 from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.reports.outline_quotes import Quotes, quote_slides
+from klyngeradar.core.reports.survey_titles import (
+    activities_title,
+    agreements_title,
+    members_title,
+    municipalities_title,
+    participation_title,
+    partners_title,
+    presence_title,
+    presence_vs_members_title,
+    response_title,
+)
 
 
 def survey_slides(ctx: Context, notes: Mapping[str, str], quotes: Quotes | None) -> list[Slide]:
@@ -40,7 +51,15 @@ def survey_slides(ctx: Context, notes: Mapping[str, str], quotes: Quotes | None)
     if f.responded == 0:
         slides.append(
             ContentSlide(
-                title=t("Surveyen", "The survey"),
+                title=t(
+                    f"Surveyen: ingen svar endnu fra de {ctx.count_clusters(f.invited)} inviterede",
+                    f"The survey: no responses yet from the {ctx.count_clusters(f.invited)} "
+                    "invited",
+                )
+                if f.invited
+                else t("Surveyen: ingen klynger inviteret endnu", "The survey: no cluster invited"),
+                marker=t("Surveyen", "The survey"),
+                key="survey.response",
                 placeholder_note=placeholder_text(
                     t("ingen klynger har svaret endnu", "no cluster has responded yet"), ctx.lang
                 ),
@@ -94,7 +113,9 @@ def _response(ctx: Context, notes: Mapping[str, str]) -> Slide:
         ),
     )
     return TwoContentSlide(
-        title=t("Svarprocent og vilje til dialog", "Response rate and willingness to talk"),
+        title=response_title(ctx),
+        marker=t("Svarprocent og vilje til dialog", "Response rate and willingness to talk"),
+        key="survey.response",
         left=chart,
         right=text,
         notes=_notes(notes, "response_rate", "dialogue_willing"),
@@ -132,7 +153,9 @@ def _presence(ctx: Context, notes: Mapping[str, str]) -> Slide:
         ),
     )
     return TwoContentSlide(
-        title=t("Fysisk tilstedeværelse", "Physical presence"),
+        title=presence_title(ctx),
+        marker=t("Fysisk tilstedeværelse", "Physical presence"),
+        key="survey.presence",
         left=chart,
         right=text,
         notes=_notes(notes, "physical_presence", "presence_planned"),
@@ -142,22 +165,22 @@ def _presence(ctx: Context, notes: Mapping[str, str]) -> Slide:
 def _partners(ctx: Context, notes: Mapping[str, str]) -> Slide:
     t, f = ctx.t, ctx.findings
     partners = f.partners_any
-    title = t(
-        f"{partners.count} af {partners.base} "
-        f"{ctx.clusters(partners.base)} samarbejder med aktører i regionen",
-        f"{partners.count} of {partners.base} "
-        f"{ctx.clusters(partners.base)} work with actors in the region",
-    )
     items = sorted(partners.by_actor.items(), key=lambda kv: -kv[1])
+    marker = t("Samarbejdspartnere i regionen", "Partners in the region")
+    title = partners_title(ctx, items)
     if not items:
         return ContentSlide(
             title=title,
+            marker=marker,
+            key="survey.partners",
             placeholder_note=placeholder_text(
                 t("ingen samarbejdspartnere oplyst", "no partners reported"), ctx.lang
             ),
         )
     return ContentSlide(
         title=title,
+        marker=marker,
+        key="survey.partners",
         body=ChartSpec(
             "bar",
             tuple(f.name_of("actor", slug) for slug, _ in items),
@@ -174,13 +197,12 @@ def _members(ctx: Context, notes: Mapping[str, str]) -> Slide:
     region = f.members_region
     names, big = ctx.per_cluster("members_region_50plus")
     _, small = ctx.per_cluster("members_region_under50")
-    title = t(
-        f"Klyngerne har {ctx.about(region)} medlemmer i regionen",
-        f"The clusters have {ctx.about(region)} members in the region",
-    )
+    marker = t("Medlemmer i regionen", "Members in the region")
     if region.reported == 0:
         return ContentSlide(
-            title=title,
+            title=t("Medlemmer i regionen: ingen har oplyst endnu", "Members: none reported yet"),
+            marker=marker,
+            key="survey.members",
             placeholder_note=placeholder_text(
                 t("ingen klynger har oplyst medlemmer", "no members reported"), ctx.lang
             ),
@@ -199,7 +221,9 @@ def _members(ctx: Context, notes: Mapping[str, str]) -> Slide:
         footnote=footnote,
     )
     return ContentSlide(
-        title=title,
+        title=members_title(ctx),
+        marker=marker,
+        key="survey.members",
         body=chart,
         notes=_notes(notes, "members_region", "members_region_50plus", "members_region_under50"),
     )
@@ -208,15 +232,6 @@ def _members(ctx: Context, notes: Mapping[str, str]) -> Slide:
 def _participation(ctx: Context, notes: Mapping[str, str]) -> Slide:
     t, f = ctx.t, ctx.findings
     companies, persons = f.participation_companies, f.participation_persons
-    since = ctx.round.info.since
-    since_text = f" {t('siden', 'since')} {since.year}" if since else ""
-    title = t(
-        f"{ctx.about(companies)} unikke virksomheder og {ctx.about(persons)} deltagere"
-        + since_text,
-        f"{ctx.about(companies)} unique companies and {ctx.about(persons)} participants"
-        + since_text,
-    )
-    title = title[:1].upper() + title[1:]
     names, company_values = ctx.per_cluster("participation_companies")
     _, person_values = ctx.per_cluster("participation_persons")
     left = ChartSpec(
@@ -236,7 +251,9 @@ def _participation(ctx: Context, notes: Mapping[str, str]) -> Slide:
         footnote=ctx.base_of_total(persons, what_da="et tal", what_en="a figure"),
     )
     return TwoContentSlide(
-        title=title,
+        title=participation_title(ctx),
+        marker=t("Deltagelse i klyngernes aktiviteter", "Participation in activities"),
+        key="survey.participation",
         left=left,
         right=right,
         notes=_notes(notes, "participation_companies", "participation_persons"),
@@ -246,24 +263,24 @@ def _participation(ctx: Context, notes: Mapping[str, str]) -> Slide:
 def _activities(ctx: Context, notes: Mapping[str, str]) -> Slide:
     t, f = ctx.t, ctx.findings
     activities = f.activities_in_region
-    title = t(
-        f"{activities.count} af {activities.base} "
-        f"{ctx.clusters(activities.base)} har aktiviteter i regionen",
-        f"{activities.count} of {activities.base} "
-        f"{ctx.clusters(activities.base)} have activities in the region",
-    )
     items = sorted(
         ((code, n) for code, n in activities.by_type.items() if n), key=lambda kv: -kv[1]
     )
+    marker = t("Aktiviteter i regionen", "Activities in the region")
+    title = activities_title(ctx, items)
     if not items:
         return ContentSlide(
             title=title,
+            marker=marker,
+            key="survey.activities",
             placeholder_note=placeholder_text(
                 t("ingen aktivitetstyper oplyst", "no activity types reported"), ctx.lang
             ),
         )
     return ContentSlide(
         title=title,
+        marker=marker,
+        key="survey.activities",
         body=ChartSpec(
             "bar",
             tuple(ctx.option("activities.types", code) for code, _ in items),
@@ -336,7 +353,9 @@ def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
             )
         )
     return TwoContentSlide(
-        title=t("Samarbejdsaftaler – med hvem?", "Agreements – with whom?"),
+        title=agreements_title(ctx),
+        marker=t("Samarbejdsaftaler – med hvem?", "Agreements – with whom?"),
+        key="survey.agreements",
         left=chart,
         right=Text(tuple(lines)),
         placeholder_note=None
@@ -348,12 +367,14 @@ def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
 
 def _municipalities(ctx: Context) -> Slide:
     t, f = ctx.t, ctx.findings
-    title = t(
+    marker = t(
         "Kommunerne: tilstedeværelse og aftaler", "The municipalities: presence and agreements"
     )
     if not f.municipalities:
         return ContentSlide(
-            title=title,
+            title=t("Kommunerne: rundens region har ingen", "Municipalities: none in the region"),
+            marker=marker,
+            key="survey.municipalities",
             placeholder_note=placeholder_text(
                 t("rundens region har ingen kommuner", "the round's region has no municipalities"),
                 ctx.lang,
@@ -375,7 +396,9 @@ def _municipalities(ctx: Context) -> Slide:
         for m in f.municipalities
     )
     return ContentSlide(
-        title=title,
+        title=municipalities_title(ctx, present),
+        marker=marker,
+        key="survey.municipalities",
         body=ChartSpec(
             "column",
             tuple(r[0] for r in rows),
@@ -454,7 +477,9 @@ def _presence_vs_members(ctx: Context, notes: Mapping[str, str]) -> Slide:
         ),
     )
     return TwoContentSlide(
-        title=t("Tilstedeværelse og medlemmer", "Presence and members"),
+        title=presence_vs_members_title(ctx, share),
+        marker=t("Tilstedeværelse og medlemmer", "Presence and members"),
+        key="survey.presence_members",
         left=chart,
         right=text,
         notes=_notes(notes, "presence_vs_members"),

@@ -60,7 +60,12 @@ from klyngeradar.core.reports.layout import (
     short_footnote,
     table_fit,
 )
-from klyngeradar.core.reports.measure import CALIBRI, Metrics, fitting_size
+from klyngeradar.core.reports.measure import (
+    CALIBRI,
+    Metrics,
+    fitting_size,
+    text_height,
+)
 from klyngeradar.core.reports.measure import line_count as _line_count
 from klyngeradar.core.reports.measure import text_width as _text_width
 from klyngeradar.render.atomic import writes_atomically
@@ -84,6 +89,8 @@ WHITE = RGBColor.from_string("FFFFFF")
 LANGUAGES = {"da": MSO_LANGUAGE_ID.DANISH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
 FOOTNOTE_HEIGHT = Inches(0.5)
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+# The section label above a slide's title, in points.
+MARKER_SIZE, MARKER_MIN = 12, 9
 NON_BODY = {
     PP_PLACEHOLDER.TITLE,
     PP_PLACEHOLDER.CENTER_TITLE,
@@ -183,6 +190,7 @@ class _Writer:
             key=lambda ph: (ph.left or 0, ph.top or 0),
         )
         if slide.shapes.title is not None:
+            self._marker(slide, spec.marker, bodies, spec.title)
             title_size = 40 if isinstance(spec, TitleSlide) else 28
             self._fill(slide.shapes.title, Text.of(spec.title), title_size, 16, bullets=False)
         if isinstance(spec, TitleSlide | SectionSlide):
@@ -209,6 +217,46 @@ class _Writer:
             self._drop(bodies[2:])
         if spec.notes:
             slide.notes_slide.notes_text_frame.text = spec.notes
+
+    # -- the marker -----------------------------------------------------------------------------
+
+    def _marker(self, slide, text: str, bodies, title_text: str) -> None:
+        """The slide's section label, small and muted, above its title.
+
+        It goes in the room above the title; in a layout with none, in the gap between
+        the title and the content; else at the top of the title's box, which gives up
+        that room only when the title still fits at its smallest size. A layout with no
+        room anywhere gets no marker (the title carries the message).
+        """
+        title = slide.shapes.title
+        if not text or title.top is None or title.height is None:
+            return
+        # One line at the marker's size, measured as the fit measures it; the label's text
+        # frame has no top and bottom margins, so it needs no more room than that.
+        line = text_height([(text, 0)], Emu(title.width).pt, MARKER_SIZE, bullets=False)
+        height = int(Pt(line + 1))
+        tops = [b.top for b in bodies if b is not None and b.top is not None]
+        foot = title.top + title.height
+        if title.top >= height:
+            top = title.top - height
+        elif tops and min(tops) - foot >= height:
+            top = foot
+        else:
+            inner = Emu(title.width).pt - 14.4
+            room = Emu(title.height - height).pt - 7.2
+            if (
+                fitting_size(
+                    [(title_text, 0)], inner, room, 16, 16, bullets=False, metrics=self.metrics
+                )
+                is None
+            ):
+                return
+            top = title.top
+            title.top, title.height = title.top + height, title.height - height
+        shape = slide.shapes.add_textbox(title.left, top, title.width, height)
+        shape.name = "Marker"
+        shape.text_frame.margin_top = shape.text_frame.margin_bottom = 0
+        self._fill(shape, Text.of(text), MARKER_SIZE, MARKER_MIN, bullets=False, color=MUTED)
 
     # -- bodies ---------------------------------------------------------------------------------
 

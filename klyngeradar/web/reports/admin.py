@@ -1,4 +1,4 @@
-"""Admin for the organisations' report templates and the rounds' quote choices."""
+"""Admin for the organisations' report templates, the rounds' quotes and own slide titles."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from klyngeradar.web.reports.models import QuoteChoice, ReportTemplate
+from klyngeradar.web.reports.models import QuoteChoice, ReportTemplate, SlideTitles
 
 
 @admin.register(ReportTemplate)
@@ -18,3 +18,8 @@ class ReportTemplateAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
 @admin.register(QuoteChoice)
 class QuoteChoiceAdmin(SimpleHistoryAdmin):
     list_display = ["round", "chosen_by", "chosen_at"]
+
+
+@admin.register(SlideTitles)
+class SlideTitlesAdmin(SimpleHistoryAdmin):
+    list_display = ["round", "written_by", "written_at"]

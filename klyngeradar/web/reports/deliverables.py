@@ -6,8 +6,8 @@ findings page uses; the collaboration models come from the strategy app's
 thresholds), the analyst's decisions from the strategy app's converter, the
 agreements from the agreements app's converter, and the quotes from the
 analyst's choice (with their edits and themes, each once its names are
-confirmed). The files are written by `klyngeradar.render.report`, the same
-functions the CLI and the demo use.
+confirmed), the slide titles from the analyst's own where written. The files are
+written by `klyngeradar.render.report`, the same functions the CLI and the demo use.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from klyngeradar.core.findings.comparison import Comparison, compare_rounds
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.geography import municipalities
-from klyngeradar.core.reports.deck import Lang
+from klyngeradar.core.reports.deck import Deck, Lang
 from klyngeradar.core.reports.outline_guidance import (
     AgreementRegister,
     CoFinancingLine,
@@ -39,6 +39,7 @@ from klyngeradar.core.strategy.recommendations import Recommendations
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.render.report import (
     Report,
+    report_deck,
     write_report,
     write_report_appendices,
     write_report_deck,
@@ -46,7 +47,7 @@ from klyngeradar.render.report import (
 from klyngeradar.web.access import visible_to
 from klyngeradar.web.agreements.convert import agreement_facts
 from klyngeradar.web.agreements.models import Agreement
-from klyngeradar.web.reports.models import BoardAsks, NextStep, QuoteChoice
+from klyngeradar.web.reports.models import BoardAsks, NextStep, QuoteChoice, SlideTitles
 from klyngeradar.web.reports.quotes import chosen_quotes
 from klyngeradar.web.strategy.analysis import analyse, round_strategy
 from klyngeradar.web.strategy.decisions import round_decisions
@@ -83,6 +84,7 @@ class ReportInputs:
     board_asks: tuple[str, ...] | None = None
     cofinancing: tuple[CoFinancingLine, ...] = ()
     priorities: PriorityInputs | None = None
+    titles: dict[str, str] | None = None
 
 
 def priority_inputs(round) -> PriorityInputs:
@@ -108,6 +110,7 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         agreements = visible_to(user, agreements)
     choice = QuoteChoice.objects.filter(round=round).first()
     asks = BoardAsks.objects.filter(round=round).first()
+    own = SlideTitles.objects.filter(round=round).first()
     return ReportInputs(
         data=data,
         findings=compute_findings(data),
@@ -121,6 +124,7 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         board_asks=asks.items if asks else None,
         cofinancing=cofinancing_lines(agreements),
         priorities=priority_inputs(round),
+        titles=dict(own.titles) if own else None,
     )
 
 
@@ -196,7 +200,32 @@ def write_round_deck(
         specialisation=inputs.specialisation,
         board_asks=inputs.board_asks,
         priorities=inputs.priorities,
+        titles=inputs.titles,
     )
+
+
+def generated_slides(inputs: ReportInputs, *, as_of: date, lang: Lang = "da"):
+    """The deck's slides that take an own title: (key, marker, generated title), in order."""
+    deck: Deck = report_deck(
+        inputs.data,
+        as_of=as_of,
+        lang=lang,
+        strategy=inputs.strategy,
+        findings=inputs.findings,
+        recommendations=inputs.recommendations,
+        decisions=inputs.decisions,
+        quotes=inputs.quotes,
+        comparison=inputs.comparison,
+        specialisation=inputs.specialisation,
+        board_asks=inputs.board_asks,
+    )
+    seen: set[str] = set()
+    slides = []
+    for slide in deck.slides:
+        if slide.key and slide.key not in seen:
+            seen.add(slide.key)
+            slides.append((slide.key, slide.marker, slide.title))
+    return tuple(slides)
 
 
 def round_date(round, today: date) -> date:
@@ -302,4 +331,5 @@ def write_round_report(
         specialisation=inputs.specialisation,
         board_asks=inputs.board_asks,
         priorities=inputs.priorities,
+        titles=inputs.titles,
     )

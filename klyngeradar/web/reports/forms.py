@@ -298,3 +298,34 @@ class NextStepForm(forms.Form):
 NextStepFormSet = forms.formset_factory(
     NextStepForm, extra=2, can_delete=True, max_num=20, validate_max=True
 )
+
+
+# An own title longer than this would not fit a slide's title at its smallest size.
+MAX_SLIDE_TITLE = 120
+
+
+class SlideTitlesForm(forms.Form):
+    """The analyst's own title per slide key; cleaned to ``{key: title}`` without the blanks.
+
+    `slides` are the deck's (key, marker, generated title) in slide order; a field per key.
+    """
+
+    def __init__(self, *args, slides, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.slides = tuple(slides)
+        for key, marker, generated in self.slides:
+            self.fields[key] = forms.CharField(
+                label=marker or generated,
+                required=False,
+                max_length=MAX_SLIDE_TITLE,
+                strip=True,
+            )
+
+    @property
+    def rows(self):
+        """(marker, generated title, bound field) per slide, for the page's table."""
+        return [(marker, generated, self[key]) for key, marker, generated in self.slides]
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return {key: text for key, text in self.cleaned_data.items() if text}

@@ -16,6 +16,8 @@
   the answer itself is never changed. Names in a quote (clusters, municipalities,
   persons, e-mail addresses) keep it out of the deck until the analyst edits them
   away or confirms them; the confirmed names are stored with the quote.
+- `SlideTitles`: the analyst's own titles for a round's slides, by the slides'
+  stable keys (blank: the title generated from the data).
 """
 
 from __future__ import annotations
@@ -200,3 +202,35 @@ class NextStep(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class SlideTitles(models.Model):
+    """The analyst's own slide titles for a round's deck, by slide key: ``{"survey.presence": …}``.
+
+    A slide without an entry keeps the title the deck generates from the data.
+    """
+
+    round = models.OneToOneField(
+        "surveys.Round",
+        on_delete=models.CASCADE,
+        related_name="slide_titles",
+        verbose_name=_("runde"),
+    )
+    titles = models.JSONField(_("titler"), default=dict, blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("skrevet af"),
+    )
+    written_at = models.DateTimeField(_("skrevet"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("egne slidetitler")
+        verbose_name_plural = _("egne slidetitler")
+
+    def __str__(self) -> str:
+        return f"{self.round}: {len(self.titles)}"

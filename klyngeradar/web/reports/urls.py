@@ -18,4 +18,5 @@ urlpatterns = [
     path("runde/<int:pk>/citater/", views.choose_quotes, name="choose_quotes"),
     path("runde/<int:pk>/bestyrelsen/", views.board_asks, name="board_asks"),
     path("runde/<int:pk>/naeste-skridt/", views.next_steps, name="next_steps"),
+    path("runde/<int:pk>/titler/", views.slide_titles, name="slide_titles"),
 ]

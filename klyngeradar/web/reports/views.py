@@ -45,9 +45,16 @@ from klyngeradar.web.reports.forms import (
     DownloadForm,
     NextStepFormSet,
     QuoteForm,
+    SlideTitlesForm,
     TemplateUploadForm,
 )
-from klyngeradar.web.reports.models import BoardAsks, NextStep, QuoteChoice, ReportTemplate
+from klyngeradar.web.reports.models import (
+    BoardAsks,
+    NextStep,
+    QuoteChoice,
+    ReportTemplate,
+    SlideTitles,
+)
 from klyngeradar.web.reports.quotes import (
     deck_text,
     default_keys,
@@ -241,6 +248,52 @@ def next_steps(request, pk):
 
 
 @staff_only
+@require_POST
+def slide_titles(request, pk):
+    round = get_for_user(request.user, Round, action="change", pk=pk)
+    if "default" in request.POST:
+        SlideTitles.objects.filter(round=round).delete()
+        messages.success(request, _("Præsentationen bruger igen de beregnede titler."))
+        return redirect(_round_url(round))
+    slides = _generated_slides(request, round)
+    if slides is None:
+        return redirect(_round_url(round))
+    form = SlideTitlesForm(request.POST, slides=slides, prefix="title")
+    if not form.is_valid():
+        return _render_round(request, round, titles_form=form, status=400)
+    if not form.titles:
+        # Every field blank: the generated titles, as after "Brug de beregnede titler".
+        SlideTitles.objects.filter(round=round).delete()
+        messages.success(request, _("Præsentationen bruger igen de beregnede titler."))
+        return redirect(_round_url(round))
+    SlideTitles.objects.update_or_create(
+        round=round, defaults={"titles": form.titles, "written_by": request.user}
+    )
+    messages.success(request, _("Slidetitlerne er gemt."))
+    return redirect(_round_url(round))
+
+
+def _generated_slides(request, round):
+    """The slides of the deck as downloaded by default: (key, marker, generated title).
+
+    None while a decision breaks the rules: no deck can be made then (the download
+    says why), so there are no titles to list.
+    """
+    earlier = earlier_rounds(round)
+    try:
+        inputs = deliverables.report_inputs(
+            round, user=request.user, earlier=earlier[0] if earlier else None
+        )
+    except InputError:
+        return None
+    return deliverables.generated_slides(
+        inputs,
+        as_of=deliverables.round_date(round, timezone.localdate()),
+        lang="en" if get_language() == "en" else "da",
+    )
+
+
+@staff_only
 @require_GET
 def download_deck(request, pk):
     return _download(request, pk, DECK_NAME)
@@ -341,12 +394,23 @@ def _render_round(
     quote_form=None,
     asks_form=None,
     steps_formset=None,
+    titles_form=None,
     status=200,
 ):
     data = round_data(round)
     stored_steps = list(NextStep.objects.filter(round=round).order_by("position", "pk"))
     if steps_formset is None:
         steps_formset = NextStepFormSet(prefix="steps", initial=_steps_initial(round, stored_steps))
+    own_titles = SlideTitles.objects.filter(round=round).first()
+    if titles_form is None:
+        slides = _generated_slides(request, round)
+        titles_form = (
+            SlideTitlesForm(
+                initial=own_titles.titles if own_titles else {}, slides=slides, prefix="title"
+            )
+            if slides is not None
+            else None
+        )
     asks = BoardAsks.objects.filter(round=round).first()
     if asks_form is None:
         draft = asks.text if asks else "\n".join(_drafted_asks(round))
@@ -375,6 +439,8 @@ def _render_round(
         "board_asks": asks,
         "steps_formset": steps_formset,
         "stored_steps": stored_steps,
+        "titles_form": titles_form,
+        "own_titles": own_titles,
     }
     return render(request, "reports/round_report.html", ctx, status=status)
 

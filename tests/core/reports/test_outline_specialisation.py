@@ -37,12 +37,16 @@ def deck(specialisation, lang="da"):
     )
 
 
-def slide_titled(deck, title):
-    return [s for s in deck.slides if s.title == title]
+def slide_titled(deck, marker):
+    return [s for s in deck.slides if s.marker == marker]
 
 
 def test_it_shows_the_areas_by_lq_as_a_native_bar_chart():
     (slide,) = slide_titled(deck(strengths()), "Regionens erhvervsmæssige styrker")
+    assert slide.key == "specialisation.lq"
+    assert slide.title == (
+        "Regionen er mest specialiseret i Avanceret produktion (LQ 1,08) – 1 af 3 områder over 1"
+    )
     chart = slide.body
     assert isinstance(chart, ChartSpec) and chart.kind == "bar"
     assert chart.categories == (
@@ -64,6 +68,9 @@ def test_it_shows_the_areas_by_lq_as_a_native_bar_chart():
 def test_it_says_so_in_english_and_labels_invented_figures():
     (slide,) = slide_titled(
         deck(strengths(illustrative=True), "en"), "The region's business strengths"
+    )
+    assert slide.title == (
+        "The region is most specialised in Avanceret produktion (LQ 1.08) – 1 of 3 areas above 1"
     )
     assert slide.body.footnote.text.startswith("Source: Danmarks Statistik, RAS300, 2023.")
     assert "invented demo figures" in slide.body.footnote.text
