@@ -187,6 +187,7 @@ ROUTES: dict[str, Route] = {
     "maps:municipality": Route(lambda t: {"code": "851"}, names_object=False),
     "reports:board_asks": Route(_round, POST, changes=True),
     "reports:next_steps": Route(_round, POST, changes=True),
+    "reports:slide_titles": Route(_round, POST, changes=True),
     "jobs:job_detail": Route(lambda t: {"pk": t.job}),
     "jobs:job_download": Route(lambda t: {"pk": t.job}),
 }
