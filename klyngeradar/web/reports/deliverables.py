@@ -35,7 +35,7 @@ from klyngeradar.render.report import (
     write_report_deck,
 )
 from klyngeradar.web.access import visible_to
-from klyngeradar.web.agreements.convert import agreement_facts
+from klyngeradar.web.agreements.convert import agreement_facts, with_facts
 from klyngeradar.web.agreements.models import Agreement
 from klyngeradar.web.reports.models import BoardAsks, QuoteChoice
 from klyngeradar.web.reports.quotes import chosen_quotes
@@ -92,7 +92,7 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         findings=compute_findings(data),
         recommendations=analysis.result,
         strategy=round_strategy(round, data),
-        agreements=tuple(agreement_facts(a) for a in agreements.order_by("slug")),
+        agreements=tuple(agreement_facts(a) for a in with_facts(agreements).order_by("slug")),
         quotes=chosen_quotes(data, choice.keys if choice else None),
         decisions=round_decisions(round),
         comparison=compare_rounds(round_data(earlier), data) if earlier is not None else None,
