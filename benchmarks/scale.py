@@ -12,7 +12,8 @@ time (in-process, Django's test client, no network) with its query count; and
 the documentation package for one year of all agreements: its time and the
 peak of Python allocations while it is computed and written (tracemalloc), and
 the process's peak RSS. Without arguments a quick run with 20,000
-participations is made.
+participations is made. ``--reuse`` measures a database an earlier run built
+(with ``--keep`` on SQLite, or a PostgreSQL database) instead of building again.
 """
 
 from __future__ import annotations
@@ -144,6 +145,17 @@ def _valid(cvr: str) -> bool:
     return is_valid_cvr(cvr)
 
 
+def built_earlier():
+    """The analyst and the round of a data set an earlier run built, or None."""
+    from django.contrib.auth import get_user_model
+
+    from klyngeradar.web.surveys.models import Round
+
+    user = get_user_model().objects.filter(username="analyst").first()
+    survey = Round.objects.filter(title="Runde 2026").first()
+    return (user, survey) if user and survey else None
+
+
 def measure_pages(user, survey) -> None:
     from django.db import connection
     from django.db.models import Count
@@ -186,7 +198,9 @@ def measure_documentation(year: int) -> None:
     from klyngeradar.web.agreements.models import Agreement
 
     def package(folder):
-        agreements = list(Agreement.objects.select_related("cluster", "organisation"))
+        agreements = list(
+            Agreement.objects.select_related("cluster", "organisation").order_by("slug")
+        )
         built = convert.documentation_package(agreements, year, as_of=timezone.localdate())
         write_documentation_xlsx(built, Path(folder) / "dokumentation.xlsx")
         return built
@@ -210,15 +224,33 @@ def measure_documentation(year: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participations", type=int, default=20_000)
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the data set an earlier run built"
+    )
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="a folder for the SQLite file, kept afterwards"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="klyngeradar-scale-") as folder:
-        label = start_django(Path(folder))
-        started = time.perf_counter()
-        user, survey = build(args.participations)
-        print(
-            f"database: {label}; built 50 clusters, 1,000 agreements, "
-            f"{args.participations:,} participations in {time.perf_counter() - started:.0f} s"
-        )
+        if args.keep is not None:
+            args.keep.mkdir(parents=True, exist_ok=True)
+        label = start_django(args.keep or Path(folder))
+        found = built_earlier() if args.reuse else None
+        if found is not None:
+            from klyngeradar.web.agreements.models import Participation
+
+            user, survey = found
+            print(
+                f"database: {label}; reusing the data set built earlier "
+                f"({Participation.objects.count():,} participations)"
+            )
+        else:
+            started = time.perf_counter()
+            user, survey = build(args.participations)
+            print(
+                f"database: {label}; built 50 clusters, 1,000 agreements, "
+                f"{args.participations:,} participations in {time.perf_counter() - started:.0f} s"
+            )
         measure_pages(user, survey)
         measure_documentation(2024)
 

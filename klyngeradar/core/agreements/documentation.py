@@ -307,16 +307,17 @@ def _agreements_by_cvr(
     agreements: Sequence[AgreementFacts], covering_by_cvr: Mapping[str, set[tuple[int, ...]]]
 ) -> dict[str, tuple[str, ...]]:
     """Each company's agreements, in the order the agreements were given."""
+    slug_at = [a.slug for a in agreements]
+    unique = len(set(slug_at)) == len(slug_at)
     named: dict[frozenset, tuple[str, ...]] = {}
     result = {}
     for cvr, coverings in covering_by_cvr.items():
         key = frozenset(coverings)
         slugs = named.get(key)
         if slugs is None:
-            positions = sorted(set().union(*coverings))
-            slugs = tuple(dict.fromkeys(agreements[p].slug for p in positions))
-            named[key] = slugs
-        result[cvr] = slugs
+            slugs = tuple(map(slug_at.__getitem__, sorted(set().union(*coverings))))
+            named[key] = slugs if unique else tuple(dict.fromkeys(slugs))
+        result[cvr] = named[key]
     return result
 
 

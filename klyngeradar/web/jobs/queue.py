@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 TASKS = {
     Job.Kind.PARTICIPATION_IMPORT: "klyngeradar.web.jobs.tasks:import_participation",
     Job.Kind.DOCUMENTATION: "klyngeradar.web.jobs.tasks:documentation",
+    Job.Kind.ROUND_FILE: "klyngeradar.web.jobs.tasks:round_file",
 }
 
 
