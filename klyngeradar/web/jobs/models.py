@@ -85,4 +85,6 @@ class Job(models.Model):
 
     @property
     def result_name(self) -> str:
-        return Path(self.result_file.name).name if self.result_file else ""
+        if not self.result_file:
+            return ""
+        return self.params.get("result_name") or Path(self.result_file.name).name

@@ -45,7 +45,9 @@ class Progress:
     def result(self, path: Path) -> None:
         with path.open("rb") as handle:
             self.job.result_file.save(path.name, File(handle), save=False)
-        self.job.save(update_fields=["result_file"])
+        # The storage may add a suffix to keep names apart; the download keeps the task's name.
+        self.job.params = {**self.job.params, "result_name": path.name}
+        self.job.save(update_fields=["result_file", "params"])
 
 
 def queue(kind: str, *, organisation, user, title: str, params=None, upload=None) -> Job:

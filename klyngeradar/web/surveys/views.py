@@ -130,7 +130,18 @@ def round_edit(request, pk: int):
 @require_role(*STAFF)
 def round_detail(request, pk: int):
     round = get_for_user(request.user, Round, pk=pk)
-    return render(request, "surveys/round_detail.html", _round_context(request, round))
+    ctx = _round_context(request, round)
+    if ctx["listing"].export:
+        return ctx["listing"].xlsx_response("klynger")
+    return render(request, "surveys/round_detail.html", ctx)
+
+
+RESPONSE_COLUMNS = (
+    Column("cluster", gettext_lazy("Klynge"), order="cluster__name", value="cluster.name"),
+    Column("status", gettext_lazy("Status"), order="status", value="get_status_display"),
+    Column("links", gettext_lazy("Links"), order="live_links", value="live_links", number=True),
+    Column("seen", gettext_lazy("Senest set"), order="last_seen", value="last_seen"),
+)
 
 
 def _round_context(request, round: Round, invite_form: InviteForm | None = None) -> dict:
@@ -141,12 +152,22 @@ def _round_context(request, round: Round, invite_form: InviteForm | None = None)
             "cluster__invitations__last_seen_at", filter=Q(cluster__invitations__round=round)
         ),
     )
+    listing = Listing(
+        request,
+        responses,
+        RESPONSE_COLUMNS,
+        search=("cluster__name", "cluster__slug"),
+        default="cluster",
+        caption=_("Klynger"),
+    )
+    # The counts are the database's, over every response, not the page's.
     counts = {status: 0 for status, _label in Response.Status.choices}
-    for response in responses:
-        counts[response.status] += 1
+    for status, n in round.responses.order_by().values_list("status").annotate(n=Count("pk")):
+        counts[status] = n
     ctx = {
         "round": round,
-        "responses": responses,
+        "listing": listing,
+        "responses": listing.page,
         "counts": [(label, counts[status]) for status, label in Response.Status.choices],
         "can_change": can(request.user, "change", round),
         "invite_form": invite_form or InviteForm(round=round),
