@@ -105,3 +105,19 @@ def test_a_response_s_history_names_the_change_across_a_page_boundary(
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Tidspunkt", "Af", "Status", "Ændret")
     assert len(rows) == 1 + 21 and rows[1][3] == "status"
+
+
+def test_the_strategy_s_history_comes_in_pages(client_for, viewer, organisation):
+    from klyngeradar.web.strategy.demo import store_demo_strategy
+    from klyngeradar.web.strategy.models import Strategy
+
+    store_demo_strategy(organisation)
+    edit(Strategy.objects.get(organisation=organisation), 21, vision="Vision")
+    url = reverse("strategy:strategy")
+    client = client_for(viewer)
+
+    first = client.get(url).text
+    second = client.get(url, {"historik-page": 2}).text
+
+    assert len(times(first)) == 20 and len(times(second)) == 2
+    assert "Side 2 af 2" in second
