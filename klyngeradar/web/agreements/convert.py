@@ -151,7 +151,7 @@ def documentation_package(
     """
     agreements = list(agreements)
     # A thousand agreements cost the same few queries as one.
-    prefetch_related_objects(agreements, *FACT_LOOKUPS)
+    prefetch_related_objects(agreements, "cluster", "organisation", *FACT_LOOKUPS)
     facts = [agreement_facts(a) for a in agreements]
     chosen = [f for f in facts if agreement is None or f.slug == agreement]
     organisations = {a.organisation_id: a.organisation for a in agreements}
