@@ -35,7 +35,14 @@ def test_it_writes_the_package_for_all_agreements_and_says_where(demo_dir, tmp_p
     path = tmp_path / "dokumentation-2025.xlsx"
     assert result.stdout.startswith(f"{path}: ")
     workbook = openpyxl.load_workbook(path)
-    assert workbook.sheetnames == ["Oversigt", "Virksomheder", "Støttetyper", "KPI", "Udvikling"]
+    assert workbook.sheetnames == [
+        "Oversigt",
+        "Virksomheder",
+        "Støttetyper",
+        "KPI",
+        "KPI-udvikling",
+        "Udvikling",
+    ]
     companies = list(workbook["Virksomheder"].iter_rows(min_row=2, values_only=True))
     assert companies and all(row[1].startswith("Fiktiv ") for row in companies)
     agreements = {row[0] for row in workbook["KPI"].iter_rows(min_row=2, values_only=True)}

@@ -26,6 +26,7 @@ from klyngeradar.core.agreements.kpi import (
     kpi_status,
     latest_followup,
 )
+from klyngeradar.core.agreements.kpi_trend import KpiTrend, kpi_trend
 from klyngeradar.core.agreements.participation import (
     SUPPORT_KIND_LABELS,
     SUPPORT_KINDS,
@@ -150,6 +151,8 @@ class KpiLine:
     status_en: str
     explanation_da: str
     explanation_en: str
+    # Target and actual over the follow-up years up to the documented year.
+    trend: KpiTrend | None = None
 
 
 @dataclass(frozen=True)
@@ -240,14 +243,82 @@ def _company_rows(rows: Sequence[ParticipationRow], agreements: Mapping[str, lis
 
 
 def _by_kind(rows: Sequence[ParticipationRow]) -> tuple[KindCount, ...]:
+    companies: dict[str | None, set[str]] = {}
+    participations: dict[str | None, int] = {}
+    for row in rows:
+        companies.setdefault(row.kind, set()).add(row.cvr)
+        participations[row.kind] = participations.get(row.kind, 0) + 1
     counts = []
     for kind in (*SUPPORT_KINDS, None):
-        own = [r for r in rows if r.kind == kind]
-        if not own:
+        if kind not in companies:
             continue
         da, en = SUPPORT_KIND_LABELS[kind] if kind else ("Ikke angivet", "Not stated")
-        counts.append(KindCount(kind, da, en, len({r.cvr for r in own}), len(own)))
+        counts.append(KindCount(kind, da, en, len(companies[kind]), participations[kind]))
     return tuple(counts)
+
+
+class _CoverageIndex:
+    """Which of ``agreements`` (by position) cover a row of ``year``: those of its cluster, or of
+    its party when it names no cluster, whose period includes its date (the rule of
+    `Coverage.covers`).
+
+    An agreement whose period spans the whole year covers every row of its group, so only
+    agreements that start or end within the year are checked, once per group and day; the
+    work grows with the rows plus the agreements, not with their product.
+    """
+
+    def __init__(self, agreements: Sequence[AgreementFacts], year: int):
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        whole: dict[tuple[str, str | None], list[int]] = {}
+        partial: dict[tuple[str, str | None], list[int]] = {}
+        for position, item in enumerate(agreements):
+            if (item.end is not None and item.end < first) or (
+                item.start is not None and item.start > last
+            ):
+                continue
+            spans_year = (item.start is None or item.start <= first) and (
+                item.end is None or item.end >= last
+            )
+            target = whole if spans_year else partial
+            for group in (("cluster", item.cluster), *(("party", p) for p in item.parties)):
+                own = target.setdefault(group, [])
+                if not own or own[-1] != position:
+                    own.append(position)
+        self._agreements = agreements
+        self._whole = {group: tuple(positions) for group, positions in whole.items()}
+        self._partial = partial
+        self._by_day: dict[tuple, tuple[int, ...]] = {}
+
+    def agreements_covering(self, row: ParticipationRow) -> tuple[int, ...]:
+        group = ("cluster", row.cluster) if row.cluster is not None else ("party", row.actor)
+        whole = self._whole.get(group, ())
+        if group not in self._partial:
+            return whole
+        key = (group, row.date)
+        found = self._by_day.get(key)
+        if found is None:
+            checked = [p for p in self._partial[group] if self._agreements[p].covers(row)]
+            found = tuple(sorted((*whole, *checked)))
+            self._by_day[key] = found
+        return found
+
+
+def _agreements_by_cvr(
+    agreements: Sequence[AgreementFacts], covering_by_cvr: Mapping[str, set[tuple[int, ...]]]
+) -> dict[str, tuple[str, ...]]:
+    """Each company's agreements, in the order the agreements were given."""
+    slug_at = [a.slug for a in agreements]
+    unique = len(set(slug_at)) == len(slug_at)
+    named: dict[frozenset, tuple[str, ...]] = {}
+    result = {}
+    for cvr, coverings in covering_by_cvr.items():
+        key = frozenset(coverings)
+        slugs = named.get(key)
+        if slugs is None:
+            slugs = tuple(map(slug_at.__getitem__, sorted(set().union(*coverings))))
+            named[key] = slugs if unique else tuple(dict.fromkeys(slugs))
+        result[cvr] = named[key]
+    return result
 
 
 _COUNTED_KINDS = {"unique_companies": None, "companies_advised": "advice"}
@@ -255,23 +326,32 @@ _COUNTED_KINDS = {"unique_companies": None, "companies_advised": "advice"}
 
 def _kpi_lines(
     agreements: Sequence[AgreementFacts],
-    rows_by_agreement: Mapping[str, list[ParticipationRow]],
+    companies_by_covering: Mapping[tuple[int, ...], tuple[set[str], set[str]]],
     year: int,
     as_of: date,
 ) -> tuple[KpiLine, ...]:
     # The status is computed as of the end of the documented year at the latest.
     day = min(as_of, date(year, 12, 31))
+    coverings_of: dict[int, list[tuple[int, ...]]] = {}
+    for covering in companies_by_covering:
+        for position in covering:
+            coverings_of.setdefault(position, []).append(covering)
+
+    def counted_companies(position: int, kind: str | None) -> int:
+        which = 0 if kind is None else 1
+        sets = [companies_by_covering[c][which] for c in coverings_of.get(position, ())]
+        return len(set().union(*sets))
+
     lines = []
-    for agreement in agreements:
+    for position, agreement in enumerate(agreements):
         for item in agreement.kpis:
             kpi = item.kpi
             status = kpi_status(kpi, item.followups, as_of=day)
             latest = latest_followup(item.followups, year)
             counted = None
             if kpi.key in _COUNTED_KINDS:
-                kind = _COUNTED_KINDS[kpi.key]
-                rows = rows_by_agreement.get(agreement.slug, [])
-                counted = len({r.cvr for r in rows if kind is None or r.kind == kind})
+                counted = counted_companies(position, _COUNTED_KINDS[kpi.key])
+            trend = kpi_trend(kpi, item.followups)
             lines.append(
                 KpiLine(
                     agreement=agreement.slug,
@@ -288,6 +368,7 @@ def _kpi_lines(
                     status_en=STATUS_LABELS[status.code][1],
                     explanation_da=status.explanation_da,
                     explanation_en=status.explanation_en,
+                    trend=trend.until(year),
                 )
             )
     return tuple(lines)
@@ -353,31 +434,25 @@ def documentation_package(
         raise InputError([Problem(reason, value=agreement, reason_da=reason_da)])
 
     in_year = [row for row in participation if row.year == year]
-    # Index the year's rows by cluster and by party once, so that each agreement looks only
-    # at the rows that can be its own (positions keep the input order).
-    by_cluster: dict[str, list[int]] = {}
-    by_party: dict[str | None, list[int]] = {}
-    for position, row in enumerate(in_year):
-        if row.cluster is not None:
-            by_cluster.setdefault(row.cluster, []).append(position)
-        else:
-            by_party.setdefault(row.actor, []).append(position)
-    rows_by_agreement: dict[str, list[ParticipationRow]] = {}
-    agreements_by_cvr: dict[str, list[str]] = {}
+    coverage = _CoverageIndex(chosen, year)
+    # A row covered by two agreements is one participation, not two: rows are kept once per
+    # company, activity and day, in the input order.
     selected: dict[tuple, ParticipationRow] = {}
-    for item in chosen:
-        positions = list(by_cluster.get(item.cluster, ()))
-        for party in dict.fromkeys(item.parties):
-            positions += by_party.get(party, ())
-        candidates = (in_year[position] for position in sorted(positions))
-        own = [row for row in candidates if item.covers(row)]
-        rows_by_agreement[item.slug] = own
-        for row in own:
-            # A row covered by two agreements is one participation, not two.
-            selected[(row.cvr, row.activity.casefold(), row.date)] = row
-            slugs = agreements_by_cvr.setdefault(row.cvr, [])
-            if item.slug not in slugs:
-                slugs.append(item.slug)
+    # Per company, the distinct sets of agreements that cover its rows (few per company).
+    covering_by_cvr: dict[str, set[tuple[int, ...]]] = {}
+    # Per set of covering agreements, the companies of its rows (all kinds, and advice).
+    companies_by_covering: dict[tuple[int, ...], tuple[set[str], set[str]]] = {}
+    for row in in_year:
+        covering = coverage.agreements_covering(row)
+        if not covering:
+            continue
+        selected[(row.cvr, row.activity.casefold(), row.date)] = row
+        covering_by_cvr.setdefault(row.cvr, set()).add(covering)
+        everyone, advised = companies_by_covering.setdefault(covering, (set(), set()))
+        everyone.add(row.cvr)
+        if row.kind == "advice":
+            advised.add(row.cvr)
+    agreements_by_cvr = _agreements_by_cvr(chosen, covering_by_cvr)
     rows = list(selected.values())
     companies = _company_rows(rows, agreements_by_cvr)
 
@@ -421,7 +496,7 @@ def documentation_package(
         companies=companies,
         participations=len(rows),
         by_kind=_by_kind(rows),
-        kpis=_kpi_lines(chosen, rows_by_agreement, year, as_of),
+        kpis=_kpi_lines(chosen, companies_by_covering, year, as_of),
         figures_years=years,
         development=development,
         revenue=revenue,

@@ -25,6 +25,16 @@ class KpiTrend:
     def has_data(self) -> bool:
         return any(value is not None for value in self.actuals)
 
+    def until(self, year: int) -> KpiTrend:
+        """The trend up to and including ``year`` (a package for a year shows no later one)."""
+        keep = [i for i, y in enumerate(self.years) if y <= year]
+        return KpiTrend(
+            years=tuple(self.years[i] for i in keep),
+            targets=tuple(self.targets[i] for i in keep),
+            actuals=tuple(self.actuals[i] for i in keep),
+            estimated=tuple(self.estimated[i] for i in keep),
+        )
+
 
 def kpi_trend(kpi: Kpi, followups: Iterable[FollowUp]) -> KpiTrend:
     followups = tuple(followups)

@@ -47,6 +47,8 @@ class CompanyRow:
     cvr: str
     municipality: str | None = None
     pnr: str | None = None
+    # How many participation rows this one stands for: a database groups identical rows.
+    rows: int = 1
 
 
 def _lang(lang: str) -> str:
@@ -180,7 +182,7 @@ def companies_layer(
     for row in rows:
         code = row.municipality or (punit_locations.get(row.pnr) if row.pnr else None)
         if code is None:
-            unplaced_rows += 1
+            unplaced_rows += row.rows
             if row.pnr:
                 unknown_punits.add(row.pnr)
             continue

@@ -2,8 +2,10 @@
 
 Sheets: Oversigt (scope and bases), Virksomheder (participating companies),
 Støttetyper (unique companies by kind of support), KPI (actuals against
-targets) and, when company figures were supplied, Udvikling (revenue and
-employees). Every list sheet has a frozen header, filters and fitted widths.
+targets), KPI-udvikling (each KPI's target and actual per follow-up year, with
+a native line chart per KPI when the package has at most `TREND_CHARTS` KPIs)
+and, when company figures were supplied, Udvikling (revenue and employees).
+Every list sheet has a frozen header, filters and fitted widths.
 
 Numbers use the format code ``#,##0``: in the file format ``,`` is the
 thousands separator, which Danish Excel and LibreOffice show as ``1.740``
@@ -19,7 +21,10 @@ from pathlib import Path
 from klyngeradar.core.agreements.documentation import DocumentationPackage, summary_lines
 from klyngeradar.render.atomic import writes_atomically
 
-SHEETS = ("Oversigt", "Virksomheder", "Støttetyper", "KPI", "Udvikling")
+SHEETS = ("Oversigt", "Virksomheder", "Støttetyper", "KPI", "KPI-udvikling", "Udvikling")
+# A chart per KPI helps for one agreement's handful of KPIs; for the thousands of KPIs of a
+# whole organisation the table (with its filter) is the readable form.
+TREND_CHARTS = 12
 NUMBER_FORMAT = "#,##0"
 PERCENT_FORMAT = '0" %"'
 DATE_FORMAT = "dd-mm-yyyy"
@@ -115,6 +120,7 @@ def write_documentation_xlsx(package: DocumentationPackage, path: str | Path) ->
             for line in package.kpis
         ],
     )
+    _trends(workbook, workbook.add_worksheet("KPI-udvikling"), package, formats)
     if package.development is not None and package.figures_years is not None:
         before, after = package.figures_years
         _table(
@@ -146,6 +152,68 @@ def write_documentation_xlsx(package: DocumentationPackage, path: str | Path) ->
         )
     workbook.close()
     return path
+
+
+TREND_COLUMNS = (
+    ("Aftale", "text"),
+    ("KPI", "text"),
+    ("Enhed", "text"),
+    ("År", "text"),
+    ("Mål", "number"),
+    ("Faktisk", "number"),
+    ("Grundlag", "text"),
+)
+
+
+def _trend_rows(package: DocumentationPackage):
+    for line in package.kpis:
+        trend = line.trend
+        if trend is None:
+            continue
+        for year, target, actual, estimated in zip(
+            trend.years, trend.targets, trend.actuals, trend.estimated, strict=True
+        ):
+            basis = None if actual is None else ("skønnet" if estimated else "opgjort")
+            yield (line.agreement_title, line.definition, line.unit, year, target, actual, basis)
+
+
+def _trends(workbook, worksheet, package: DocumentationPackage, formats) -> None:
+    """One row per KPI and year; a line chart of target and actual per KPI for a small package.
+
+    A year nobody followed up stays an empty cell, which the chart shows as a gap.
+    """
+    _table(worksheet, formats, TREND_COLUMNS, _trend_rows(package))
+    charted = [line for line in package.kpis if line.trend is not None and line.trend.years]
+    if not charted or len(charted) > TREND_CHARTS:
+        return
+    sheet, first, place = worksheet.get_name(), 1, 0
+    for line in charted:
+        last = first + len(line.trend.years) - 1
+        chart = workbook.add_chart({"type": "line"})
+        for col, name, colour in ((4, "Mål", "#7F8C99"), (5, "Faktisk", "#1F5C99")):
+            chart.add_series(
+                {
+                    "name": name,
+                    "categories": [sheet, first, 3, last, 3],
+                    "values": [sheet, first, col, last, col],
+                    "marker": {
+                        "type": "circle",
+                        "size": 6,
+                        "fill": {"color": colour},
+                        "border": {"color": colour},
+                    },
+                    "line": {"color": colour, "dash_type": "dash" if col == 4 else "solid"},
+                }
+            )
+        chart.set_title(
+            {"name": f"{line.agreement_title}: {line.definition}", "name_font": {"size": 11}}
+        )
+        chart.set_y_axis({"name": line.unit, "num_format": NUMBER_FORMAT, "min": 0})
+        chart.set_x_axis({"name": "År"})
+        chart.set_legend({"position": "bottom"})
+        chart.show_blanks_as("gap")
+        worksheet.insert_chart(place, len(TREND_COLUMNS) + 1, chart, {"x_scale": 1.2})
+        first, place = last + 1, place + 16
 
 
 def _kind_label(package: DocumentationPackage, kind: str) -> str:

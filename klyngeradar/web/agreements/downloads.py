@@ -74,7 +74,8 @@ def _large(organisation, agreements, year: int) -> bool:
 @login_required
 def documentation_package(request):
     """The yearly documentation package (.xlsx) for all visible agreements or one of them."""
-    agreements = visible_to(request.user, Agreement).select_related("cluster", "organisation")
+    # Parties and KPIs are fetched once for all agreements (the size check reads the parties).
+    agreements = convert.with_facts(visible_to(request.user, Agreement))
     # The year is filled in: this year, the first year the agreement page offers too.
     initial = {"year": timezone.localdate().year}
     form = PackageForm(request.GET or None, agreements=agreements, initial=initial)

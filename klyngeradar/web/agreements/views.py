@@ -22,6 +22,7 @@ from klyngeradar.web.accounts.roles import can_edit, organisation_of
 from klyngeradar.web.agreements import forms, summary
 from klyngeradar.web.agreements.models import Agreement
 from klyngeradar.web.agreements.rules import is_municipal_officer
+from klyngeradar.web.history import history_listing
 from klyngeradar.web.listing import Column, Listing
 from klyngeradar.web.maps.pages import agreements_map
 from klyngeradar.web.registry.models import Cluster, Municipality
@@ -104,10 +105,12 @@ def agreement_detail(request, slug):
         "kpis": summary.kpi_views(agreement, as_of=today),
         "counts": summary.agreement_counts(agreement),
         "cofinancing": agreement.cofinancing.select_related("actor", "municipality"),
-        "history": agreement.history.select_related("history_user")[:20],
+        "history": history_listing(request, agreement.history),
         "today": today,
         "years": _package_years(agreement, today),
     }
+    if ctx["history"].export:
+        return ctx["history"].xlsx_response(f"historik-{agreement.slug}")
     return render(request, "agreements/agreement_detail.html", ctx)
 
 

@@ -5,6 +5,9 @@ same on SQLite and PostgreSQL: a view queues it, the worker process that
 ``klyngeradar serve`` starts claims it (an atomic status change, so two workers
 never run the same job), runs its task and records progress, the outcome and
 the file it produced. The page polls the job's progress.
+
+Kinds: a large participation import, a documentation package for a large year, and a
+round's deck or appendices when the round is large (see `reports.deliverables`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         PARTICIPATION_IMPORT = "participation_import", _("Import af deltagerliste")
         DOCUMENTATION = "documentation", _("Dokumentationspakke")
+        ROUND_FILE = "round_file", _("Præsentation eller bilag til en runde")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("I kø")
@@ -81,4 +85,6 @@ class Job(models.Model):
 
     @property
     def result_name(self) -> str:
-        return Path(self.result_file.name).name if self.result_file else ""
+        if not self.result_file:
+            return ""
+        return self.params.get("result_name") or Path(self.result_file.name).name

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 TASKS = {
     Job.Kind.PARTICIPATION_IMPORT: "klyngeradar.web.jobs.tasks:import_participation",
     Job.Kind.DOCUMENTATION: "klyngeradar.web.jobs.tasks:documentation",
+    Job.Kind.ROUND_FILE: "klyngeradar.web.jobs.tasks:round_file",
 }
 
 
@@ -44,7 +45,9 @@ class Progress:
     def result(self, path: Path) -> None:
         with path.open("rb") as handle:
             self.job.result_file.save(path.name, File(handle), save=False)
-        self.job.save(update_fields=["result_file"])
+        # The storage may add a suffix to keep names apart; the download keeps the task's name.
+        self.job.params = {**self.job.params, "result_name": path.name}
+        self.job.save(update_fields=["result_file", "params"])
 
 
 def queue(kind: str, *, organisation, user, title: str, params=None, upload=None) -> Job:

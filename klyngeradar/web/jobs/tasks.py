@@ -80,3 +80,49 @@ def documentation(job, progress) -> str:
         f"Dokumentation {year}: {format_int(package.unique_companies)} unikke virksomheder, "
         f"{format_int(package.participations)} deltagelser."
     )
+
+
+def round_file(job, progress) -> str:
+    """Write a round's deck or appendices, as the person who asked for it may see them."""
+    from klyngeradar.web.reports import deliverables
+    from klyngeradar.web.reports.models import ReportTemplate
+    from klyngeradar.web.surveys.models import Round
+
+    params = job.params
+    round = Round.objects.filter(pk=params["round"], organisation=job.organisation).first()
+    if round is None:
+        raise InputError([Problem("the round no longer exists", reason_da="Runden findes ikke")])
+    if job.created_by is None:
+        # The agreements in the files are those the person may see: without them, nothing.
+        raise InputError(
+            [
+                Problem(
+                    "the person who asked for the file no longer has an account",
+                    reason_da="Personen, der bestilte filen, har ikke længere en konto",
+                )
+            ]
+        )
+    template = None
+    if params.get("template"):
+        template = ReportTemplate.objects.filter(
+            pk=params["template"], organisation=job.organisation
+        ).first()
+        if template is None:
+            raise InputError(
+                [Problem("the template was deleted", reason_da="Skabelonen er slettet")]
+            )
+    earlier = Round.objects.filter(pk=params["compare"]).first() if params.get("compare") else None
+    with tempfile.TemporaryDirectory(prefix="klyngeradar-job-") as folder:
+        path = deliverables.write_round_file(
+            round,
+            params["file"],
+            folder,
+            user=job.created_by,
+            lang=params.get("lang", "da"),
+            template=template,
+            earlier=earlier,
+            today=timezone.localdate(),
+            progress=progress,
+        )
+        progress.result(path)
+    return f"{path.name} er klar til at hente."

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Count
+
 from klyngeradar.core.maps.register import CoFinancingRow, CompanyRow, RegisteredAgreement
 from klyngeradar.web.agreements.models import Agreement, CoFinancing, Participation
 from klyngeradar.web.registry.models import Municipality, Region
@@ -43,8 +45,17 @@ def cofinancing_rows(agreements: Iterable[Agreement]) -> tuple[CoFinancingRow, .
 
 
 def company_rows(organisation) -> tuple[CompanyRow, ...]:
-    """The organisation's participation rows; they carry a P-number but no municipality yet."""
+    """The organisation's participation rows; they carry a P-number but no municipality yet.
+
+    Rows of the same company and P-number are grouped by the database (one row with its
+    count), so a million participations come back as one row per company and P-unit.
+    """
     if organisation is None:
         return ()
-    rows = Participation.objects.filter(batch__organisation=organisation).values_list("cvr", "pnr")
-    return tuple(CompanyRow(cvr, None, pnr or None) for cvr, pnr in rows)
+    rows = (
+        Participation.objects.filter(batch__organisation=organisation)
+        .order_by()
+        .values_list("cvr", "pnr")
+        .annotate(n=Count("pk"))
+    )
+    return tuple(CompanyRow(cvr, None, pnr or None, n) for cvr, pnr, n in rows)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from klyngeradar.web.access import can, get_for_user, require_role, visible_to
+from klyngeradar.web.history import history_listing
 from klyngeradar.web.listing import Column, Listing
 from klyngeradar.web.registry.forms import ClusterFilterForm, ClusterForm, RegistryUploadForm
 from klyngeradar.web.registry.models import Actor, Cluster
@@ -73,10 +74,12 @@ def cluster_detail(request, slug):
     ctx = {
         "cluster": cluster,
         "facts": cluster_facts(cluster),
-        "history": cluster.history.select_related("history_user")[:20],
+        "history": history_listing(request, cluster.history),
         "can_change": can(request.user, "change", cluster),
         "section": "clusters",
     }
+    if ctx["history"].export:
+        return ctx["history"].xlsx_response(f"historik-{cluster.slug}")
     return render(request, "registry/cluster_detail.html", ctx)
 
 

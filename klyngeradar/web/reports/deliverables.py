@@ -38,14 +38,18 @@ from klyngeradar.core.strategy.priorities import PriorityInputs
 from klyngeradar.core.strategy.recommendations import Recommendations
 from klyngeradar.core.surveys.responses import RoundData
 from klyngeradar.render.report import (
+    APPENDICES_NAME,
+    DECK_NAME,
     Report,
+    appendices_filename,
+    deck_filename,
     report_deck,
     write_report,
     write_report_appendices,
     write_report_deck,
 )
 from klyngeradar.web.access import visible_to
-from klyngeradar.web.agreements.convert import agreement_facts
+from klyngeradar.web.agreements.convert import agreement_facts, with_facts
 from klyngeradar.web.agreements.models import Agreement
 from klyngeradar.web.reports.models import BoardAsks, NextStep, QuoteChoice, SlideTitles
 from klyngeradar.web.reports.quotes import chosen_quotes
@@ -116,7 +120,7 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         findings=compute_findings(data),
         recommendations=analysis.result,
         strategy=round_strategy(round, data),
-        agreements=tuple(agreement_facts(a) for a in agreements.order_by("slug")),
+        agreements=tuple(agreement_facts(a) for a in with_facts(agreements).order_by("slug")),
         quotes=chosen_quotes(data, choice.items if choice else None),
         decisions=round_decisions(round),
         comparison=compare_rounds(round_data(earlier), data) if earlier is not None else None,
@@ -260,6 +264,66 @@ def write_round_appendices(
         comparison=inputs.comparison,
         specialisation=inputs.specialisation,
     )
+
+
+# A round with more clusters than this gets its deck and appendices from a background job.
+# A regional round (the 13–14 national clusters) takes well under a second and stays a direct
+# download, which needs no worker; a 50-cluster round takes several seconds on a busy server.
+BACKGROUND_CLUSTERS = 25
+
+
+def made_in_background(round) -> bool:
+    """True when ``round``'s files are made by a background job instead of in the request."""
+    return round.responses.count() > BACKGROUND_CLUSTERS
+
+
+def round_file_name(round, name: str) -> str:
+    """The downloaded file's name: after the round, so that rounds do not overwrite each other."""
+    return deck_filename(round.title) if name == DECK_NAME else appendices_filename(round.title)
+
+
+def write_round_file(
+    round,
+    name: str,
+    folder: str | Path,
+    *,
+    user,
+    lang: Lang,
+    template=None,
+    earlier=None,
+    today: date,
+    progress=None,
+) -> Path:
+    """Write the round's deck (``DECK_NAME``) or appendices (``APPENDICES_NAME``) into
+    ``folder`` under its download name, for ``user``; ``template`` is a `ReportTemplate`.
+
+    ``progress(done, total, step)``, when given, hears of the two steps.
+    """
+    if name not in (DECK_NAME, APPENDICES_NAME):
+        raise ValueError(f"unknown round file {name!r}")
+    if progress:
+        progress(0, 2, "Samler rundens tal, modeller og aftaler")
+    inputs = report_inputs(round, user=user, earlier=earlier)
+    path = Path(folder) / round_file_name(round, name)
+    as_of = round_date(round, today)
+    if name == DECK_NAME:
+        if progress:
+            progress(1, 2, "Skriver præsentationen")
+        write_round_deck(
+            inputs,
+            path,
+            as_of=as_of,
+            lang=lang,
+            template=template.file.path if template else None,
+            layouts=template.layouts if template else None,
+        )
+    else:
+        if progress:
+            progress(1, 2, "Skriver bilagene")
+        write_round_appendices(inputs, path, lang=lang, as_of=as_of)
+    if progress:
+        progress(2, 2)
+    return path
 
 
 AGREEMENT_COLUMNS = {

@@ -33,12 +33,12 @@ from klyngeradar.core.strategy.priorities import default_next_steps
 from klyngeradar.render.report import (
     APPENDICES_NAME,
     DECK_NAME,
-    appendices_filename,
-    deck_filename,
 )
 from klyngeradar.web.access import can, get_for_user, visible_to
 from klyngeradar.web.confirm import confirmation, confirmed
 from klyngeradar.web.findings.comparison import earlier_rounds
+from klyngeradar.web.jobs.models import Job
+from klyngeradar.web.jobs.queue import queue
 from klyngeradar.web.reports import deliverables
 from klyngeradar.web.reports.forms import (
     BoardAsksForm,
@@ -327,42 +327,53 @@ def _download(request, pk, name: str) -> HttpResponse:
                 % {"problem": problem.text(get_language())},
             )
         return redirect(_round_url(round))
-    inputs = deliverables.report_inputs(
-        round, user=request.user, earlier=form.cleaned_data["compare"]
-    )
+    earlier = form.cleaned_data["compare"]
+    if deliverables.made_in_background(round):
+        what = _("Præsentation") if name == DECK_NAME else _("Bilag")
+        job = queue(
+            Job.Kind.ROUND_FILE,
+            organisation=round.organisation,
+            user=request.user,
+            title=_("%(what)s: %(round)s") % {"what": what, "round": round.title},
+            params={
+                "round": round.pk,
+                "file": name,
+                "lang": lang,
+                "template": template.pk if template else None,
+                "compare": earlier.pk if earlier else None,
+            },
+        )
+        return redirect(job)
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        if name == DECK_NAME:
-            try:
-                deliverables.write_round_deck(
-                    inputs,
-                    path,
-                    as_of=deliverables.round_date(round, timezone.localdate()),
-                    lang=lang,
-                    template=template.file.path if template else None,
-                    layouts=template.layouts if template else None,
-                )
-            except InputError as error:
-                # Only a template stored past the upload form (e.g. in the admin) gets here.
-                for problem in error.problems:
-                    messages.error(
-                        request,
-                        _("Skabelonen kan ikke bruges: %(problem)s")
-                        % {"problem": problem.text(get_language())},
-                    )
-                return redirect(_round_url(round))
-            content_type = deliverables.DECK_CONTENT_TYPE
-        else:
-            deliverables.write_round_appendices(
-                inputs, path, lang=lang, as_of=deliverables.round_date(round, timezone.localdate())
+        try:
+            path = deliverables.write_round_file(
+                round,
+                name,
+                folder,
+                user=request.user,
+                lang=lang,
+                template=template,
+                earlier=earlier,
+                today=timezone.localdate(),
             )
-            content_type = deliverables.APPENDICES_CONTENT_TYPE
+        except InputError as error:
+            # Only a template stored past the upload form (e.g. in the admin) gets here.
+            for problem in error.problems:
+                messages.error(
+                    request,
+                    _("Skabelonen kan ikke bruges: %(problem)s")
+                    % {"problem": problem.text(get_language())},
+                )
+            return redirect(_round_url(round))
         content = path.read_bytes()
+    content_type = (
+        deliverables.DECK_CONTENT_TYPE
+        if name == DECK_NAME
+        else deliverables.APPENDICES_CONTENT_TYPE
+    )
     response = HttpResponse(content, content_type=content_type)
-    # Named after the round, so that the decks of several rounds do not overwrite each other.
-    download = deck_filename(round.title) if name == DECK_NAME else appendices_filename(round.title)
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=download
+        as_attachment=True, filename=path.name
     )
     return response
 

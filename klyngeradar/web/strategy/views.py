@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from klyngeradar.web.access import can, get_for_user, visible_to
 from klyngeradar.web.accounts.roles import organisation_of
+from klyngeradar.web.history import history_listing
 from klyngeradar.web.registry.models import Cluster
 from klyngeradar.web.strategy import presentation
 from klyngeradar.web.strategy.analysis import analyse
@@ -89,9 +90,11 @@ def strategy_page(request):
         "strategy": stored,
         "efforts": stored.efforts.all() if stored else [],
         "can_change": can(request.user, "change", candidate),
-        "history": stored.history.select_related("history_user")[:10] if stored else [],
+        "history": history_listing(request, stored.history) if stored else None,
         "section": "strategy",
     }
+    if ctx["history"] is not None and ctx["history"].export:
+        return ctx["history"].xlsx_response("historik-strategi")
     return render(request, "strategy/strategy.html", ctx)
 
 
@@ -202,7 +205,7 @@ def fit_cell(request, round_id: int, cluster: str, effort: str):
         "effort_name": next((e["name"] for e in round.efforts if e["slug"] == effort), effort),
         "form": form,
         "override": override,
-        "history": override.history.select_related("history_user")[:10] if override.pk else [],
+        "history": history_listing(request, override.history) if override.pk else None,
         "section": "rounds",
     }
     if _is_htmx(request):
@@ -213,6 +216,8 @@ def fit_cell(request, round_id: int, cluster: str, effort: str):
             response["HX-Reswap"] = "innerHTML"
             response["HX-Reselect"] = ".fit-form"
         return response
+    if ctx["history"] is not None and ctx["history"].export:
+        return ctx["history"].xlsx_response(f"historik-fit-{cluster}-{effort}")
     return render(request, "strategy/fit_page.html", ctx)
 
 
@@ -272,9 +277,11 @@ def decide(request, round_id: int, level: str, subject: str):
         "item": item,
         "form": form,
         "decision": decision,
-        "history": decision.history.select_related("history_user")[:10] if decision.pk else [],
+        "history": history_listing(request, decision.history) if decision.pk else None,
         "section": "rounds",
     }
+    if ctx["history"] is not None and ctx["history"].export:
+        return ctx["history"].xlsx_response("historik-beslutning")
     template = "strategy/decision_form.html" if _is_htmx(request) else "strategy/decision_page.html"
     response = render(request, template, ctx)
     if _is_htmx(request) and request.method == "POST":

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from klyngeradar.web.access import can, get_for_user, require_role, visible_to
 from klyngeradar.web.accounts.roles import is_respondent, organisation_of
 from klyngeradar.web.confirm import confirmation, confirmed
+from klyngeradar.web.history import history_listing
 from klyngeradar.web.listing import Column, Listing
 from klyngeradar.web.registry.models import Actor
 from klyngeradar.web.strategy.store import strategy_for
@@ -130,7 +131,18 @@ def round_edit(request, pk: int):
 @require_role(*STAFF)
 def round_detail(request, pk: int):
     round = get_for_user(request.user, Round, pk=pk)
-    return render(request, "surveys/round_detail.html", _round_context(request, round))
+    ctx = _round_context(request, round)
+    if ctx["listing"].export:
+        return ctx["listing"].xlsx_response("klynger")
+    return render(request, "surveys/round_detail.html", ctx)
+
+
+RESPONSE_COLUMNS = (
+    Column("cluster", gettext_lazy("Klynge"), order="cluster__name", value="cluster.name"),
+    Column("status", gettext_lazy("Status"), order="status", value="get_status_display"),
+    Column("links", gettext_lazy("Links"), order="live_links", value="live_links", number=True),
+    Column("seen", gettext_lazy("Senest set"), order="last_seen", value="last_seen"),
+)
 
 
 def _round_context(request, round: Round, invite_form: InviteForm | None = None) -> dict:
@@ -141,12 +153,22 @@ def _round_context(request, round: Round, invite_form: InviteForm | None = None)
             "cluster__invitations__last_seen_at", filter=Q(cluster__invitations__round=round)
         ),
     )
+    listing = Listing(
+        request,
+        responses,
+        RESPONSE_COLUMNS,
+        search=("cluster__name", "cluster__slug"),
+        default="cluster",
+        caption=_("Klynger"),
+    )
+    # The counts are the database's, over every response, not the page's.
     counts = {status: 0 for status, _label in Response.Status.choices}
-    for response in responses:
-        counts[response.status] += 1
+    for status, n in round.responses.order_by().values_list("status").annotate(n=Count("pk")):
+        counts[status] = n
     ctx = {
         "round": round,
-        "responses": responses,
+        "listing": listing,
+        "responses": listing.page,
         "counts": [(label, counts[status]) for status, label in Response.Status.choices],
         "can_change": can(request.user, "change", round),
         "invite_form": invite_form or InviteForm(round=round),
@@ -389,18 +411,75 @@ def reopen(request, pk: int, response: int):
 def response_detail(request, pk: int, response: int):
     response = _response_of(request, pk, response, "view")
     links = Invitation.objects.filter(round=response.round, cluster=response.cluster)
-    history = response.history.select_related("history_user").order_by("-history_date")[:50]
+    label = _question_label(response)
+    columns = (
+        *HISTORY_COLUMNS,
+        Column(
+            "changed",
+            gettext_lazy("Ændret"),
+            value=lambda record: ", ".join(_changes(record, _previous(response, record), label)),
+        ),
+    )
+    listing = history_listing(request, response.history, columns)
+    if listing.export:
+        return listing.xlsx_response(f"historik-{response.cluster.slug}")
+    records = list(listing.page)
     ctx = {
         "round": response.round,
         "response": response,
         "lines": response_lines(response, _lang()),
         "warnings": answers.warnings_of(response, _lang()),
         "links": links.order_by("-created_at"),
-        "history": _history_rows(history, _question_label(response)),
+        "listing": listing,
+        "history": _history_rows(records, _predecessors(response, records), label),
         "can_change": can(request.user, "change", response),
         "section": "rounds",
     }
     return render(request, "surveys/response_detail.html", ctx)
+
+
+HISTORY_COLUMNS = (
+    Column("when", gettext_lazy("Tidspunkt"), order="history_date"),
+    Column("who", gettext_lazy("Af"), order="history_user__username", value=lambda r: _who(r)),
+    Column("status", gettext_lazy("Status"), order="status", value="get_status_display"),
+)
+
+
+def _earlier(response: Response, record):
+    """The response's history records before ``record`` (by time, then id), latest first."""
+    return (
+        response.history.filter(
+            Q(history_date__lt=record.history_date)
+            | Q(history_date=record.history_date, history_id__lt=record.history_id)
+        )
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )
+
+
+def _previous(response: Response, record):
+    """The record just before ``record`` (one query; the export's rows)."""
+    return _earlier(response, record).first()
+
+
+def _predecessors(response: Response, records) -> dict:
+    """Each record's predecessor in time (None for the first), in two queries for a page.
+
+    A page may be sorted or searched any way; what a record changed is always measured
+    against the record just before it in the response's whole history.
+    """
+    if not records:
+        return {}
+
+    def key(record):
+        return (record.history_date, record.history_id)
+
+    first, last = min(records, key=key), max(records, key=key)
+    every = response.history.select_related("history_user").order_by("history_date", "history_id")
+    before = _previous(response, first)
+    span = every.filter(history_date__gte=first.history_date, history_date__lte=last.history_date)
+    chain = sorted({r.pk: r for r in [*([before] if before else []), *span]}.values(), key=key)
+    return {newer.pk: older for older, newer in zip([None, *chain[:-1]], chain, strict=True)}
 
 
 def _question_label(response: Response):
@@ -417,41 +496,46 @@ def _question_label(response: Response):
     return label
 
 
-def _history_rows(records, question_label=lambda key: key) -> list[dict]:
-    """Who, when and what: the fields each history record changed from the one before.
+def _who(record) -> str:
+    return str(record.history_user) if record.history_user else ""
 
-    Changed answers are named by their question's label, other fields by their
-    name on the form, never by a technical key.
-    """
-    rows = []
-    records = list(records)
 
-    def field_label(record, name: str) -> str:
+def _changes(record, older, question_label=lambda key: key) -> list[str]:
+    """What ``record`` changed from ``older``: answers by their question's label, other
+    fields by their name on the form, never by a technical key."""
+    if older is None:
+        return []
+
+    def field_label(name: str) -> str:
         try:
             return str(record.instance_type._meta.get_field(name).verbose_name)
         except Exception:  # a field that no longer exists keeps its name
             return name
 
-    for record, older in zip(records, [*records[1:], None], strict=True):
-        changed = []
-        if older is not None:
-            delta = record.diff_against(older)
-            for change in delta.changes:
-                if change.field in ("answers", "basis"):
-                    old, new = change.old or {}, change.new or {}
-                    keys = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
-                    changed.extend(question_label(k) for k in keys if k)
-                else:
-                    changed.append(field_label(record, change.field))
-            changed = list(dict.fromkeys(changed))
-        who = str(record.history_user) if record.history_user else ""
+    changed = []
+    for change in record.diff_against(older).changes:
+        if change.field in ("answers", "basis"):
+            old, new = change.old or {}, change.new or {}
+            keys = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
+            changed.extend(question_label(k) for k in keys if k)
+        else:
+            changed.append(field_label(change.field))
+    return list(dict.fromkeys(changed))
+
+
+def _history_rows(records, predecessors, question_label=lambda key: key) -> list[dict]:
+    """Who, when and what: the fields each history record changed from the one before."""
+    rows = []
+    for record in records:
+        older = predecessors.get(record.pk)
+        who = _who(record)
         rows.append(
             {
                 "when": record.history_date,
                 "who": who or record.history_change_reason or _("ukendt"),
                 "reason": record.history_change_reason if who else None,
                 "status": record.get_status_display(),
-                "changed": changed,
+                "changed": _changes(record, older, question_label),
                 "created": older is None,
             }
         )

@@ -227,3 +227,72 @@ def test_it_opens_the_summary_with_the_year_the_scope_and_the_unique_companies(
         if lang == "da"
         else "No company figures (revenue, employees) were supplied."
     )
+
+
+def test_it_applies_each_agreement_s_period_and_parties_as_the_rule_says():
+    """Many agreements over shared clusters and parties, some starting or ending within the
+    year: each company's agreements and each KPI's count are those of `covers`, row by row."""
+    import random
+
+    from klyngeradar.core.agreements.participation import ParticipationRow
+
+    rng = random.Random(18)
+    clusters, parties = ["a", "b", "c"], ["p1", "p2", "p3", "851"]
+    periods = [
+        (None, None),
+        (date(2023, 4, 1), None),
+        (None, date(2023, 8, 31)),
+        (date(2023, 3, 1), date(2023, 3, 31)),
+        (date(2024, 1, 1), None),
+        (date(2020, 1, 1), date(2022, 12, 31)),
+    ]
+    agreements = [
+        AgreementFacts(
+            f"aftale-{n:02d}",
+            f"Aftale {n}",
+            rng.choice(clusters),
+            tuple(rng.sample(parties, 2)),
+            kpis=(
+                AgreementKpi(kpi_from_catalogue("unique_companies", targets={})),
+                AgreementKpi(kpi_from_catalogue("companies_advised", targets={})),
+            ),
+            start=periods[n % len(periods)][0],
+            end=periods[n % len(periods)][1],
+        )
+        for n in range(24)
+    ]
+    cvrs = ["20000007", "20000015", "20000023", "20000031", "13748136", "25313763"]
+    rows = []
+    for n in range(400):
+        cluster = rng.choice([*clusters, None, None])
+        rows.append(
+            ParticipationRow(
+                rng.choice(cvrs),
+                None,
+                "Virksomhed",
+                f"Aktivitet {n % 7}",
+                date(rng.choice([2022, 2023, 2023, 2023]), rng.randint(1, 12), rng.randint(1, 28)),
+                cluster,
+                rng.choice([*parties, "other"]) if cluster is None else None,
+                rng.choice(["advice", "event", None]),
+            )
+        )
+
+    package = documentation_package(2023, agreements, rows, as_of=date(2024, 1, 1))
+
+    in_year = [r for r in rows if r.year == 2023]
+    covered = {a.slug: [r for r in in_year if a.covers(r)] for a in agreements}
+    expected_agreements = {
+        cvr: tuple(a.slug for a in agreements if any(r.cvr == cvr for r in covered[a.slug]))
+        for cvr in cvrs
+    }
+    assert {c.cvr: c.agreements for c in package.companies} == {
+        cvr: slugs for cvr, slugs in expected_agreements.items() if slugs
+    }
+    expected_counts = []
+    for a in agreements:
+        expected_counts.append(len({r.cvr for r in covered[a.slug]}))
+        expected_counts.append(len({r.cvr for r in covered[a.slug] if r.kind == "advice"}))
+    assert [line.counted for line in package.kpis] == expected_counts
+    unique_rows = {(r.cvr, r.activity.casefold(), r.date) for rs in covered.values() for r in rs}
+    assert package.participations == len(unique_rows)

@@ -211,3 +211,11 @@ def test_it_lists_a_municipality_without_geometry_instead_of_dropping_it():
     )
     assert layer.value_of("852").value == 1
     assert layer.off_map == (OffMap("kommune uden kortdata (852)", 1),)
+
+
+def test_it_counts_a_grouped_row_as_the_rows_it_stands_for():
+    one_by_one = [CompanyRow("10000009", pnr="1000000001")] * 3 + [CompanyRow("10000017")]
+    grouped = [CompanyRow("10000009", pnr="1000000001", rows=3), CompanyRow("10000017")]
+
+    assert companies_layer(grouped, REGION) == companies_layer(one_by_one, REGION)
+    assert companies_layer(grouped, REGION).off_map[0].count == 4

@@ -51,7 +51,14 @@ def workbook(tmp_path):
 
 
 def test_it_writes_danish_sheets(workbook):
-    assert workbook.sheetnames == ["Oversigt", "Virksomheder", "Støttetyper", "KPI", "Udvikling"]
+    assert workbook.sheetnames == [
+        "Oversigt",
+        "Virksomheder",
+        "Støttetyper",
+        "KPI",
+        "KPI-udvikling",
+        "Udvikling",
+    ]
 
 
 def test_it_leaves_out_the_development_sheet_without_company_figures(tmp_path):
@@ -137,3 +144,79 @@ def test_it_streams_every_company_of_a_large_package_in_order(tmp_path):
 
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == sorted(cvrs)
     assert sheet.auto_filter.ref == f"A1:J{len(cvrs) + 1}"
+
+
+def test_it_sets_each_kpi_s_targets_beside_its_actuals_per_year(tmp_path):
+    trended = (
+        AgreementFacts(
+            slug="energi-nord",
+            title="Energiaftale",
+            cluster="energy-cluster-denmark",
+            parties=("brn",),
+            kpis=(
+                AgreementKpi(
+                    kpi_from_catalogue("unique_companies", targets={2022: 1, 2023: 2, 2024: 4}),
+                    (FollowUp(2021, 1, "counted"), FollowUp(2023, 3, "estimated")),
+                ),
+            ),
+        ),
+    )
+    built = documentation_package(
+        2023, trended, read_participation(FIXTURES / "deltagere-2023.csv"), as_of=date(2024, 2, 1)
+    )
+    path = write_documentation_xlsx(built, tmp_path / "d.xlsx")
+    sheet = load_workbook(path)["KPI-udvikling"]
+
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == ["Aftale", "KPI", "Enhed", "År", "Mål", "Faktisk", "Grundlag"]
+    kpi = "Unikke virksomheder fra regionen i klyngens aktiviteter"
+    # 2022 has a target but no follow-up: an empty cell, never 0; 2024 is after the year.
+    assert rows[1:] == [
+        ["Energiaftale", kpi, "virksomheder", 2021, None, 1, "opgjort"],
+        ["Energiaftale", kpi, "virksomheder", 2022, 1, None, None],
+        ["Energiaftale", kpi, "virksomheder", 2023, 2, 3, "skønnet"],
+    ]
+    assert sheet.freeze_panes == "A2"
+
+
+def test_it_draws_a_native_line_chart_per_kpi_of_a_small_package(tmp_path):
+    import re
+    import zipfile
+
+    path = write_documentation_xlsx(package(), tmp_path / "d.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        charts = sorted(n for n in archive.namelist() if n.startswith("xl/charts/chart"))
+        xml = archive.read(charts[0]).decode()
+
+    assert len(charts) == 2  # one per KPI of the package
+    assert "<c:lineChart>" in xml
+    # Categories are the KPI's years (column D), values its targets (E) and actuals (F).
+    assert re.findall(r"<c:f>([^<]*)</c:f>", xml) == [
+        "'KPI-udvikling'!$D$2",
+        "'KPI-udvikling'!$E$2",
+        "'KPI-udvikling'!$D$2",
+        "'KPI-udvikling'!$F$2",
+    ]
+    assert "Mål" in xml and "Faktisk" in xml
+
+
+def test_it_leaves_the_charts_out_of_a_package_with_many_kpis(tmp_path):
+    import zipfile
+
+    from klyngeradar.render.workbooks.documentation import TREND_CHARTS
+
+    many = tuple(
+        AgreementFacts(
+            f"aftale-{n}",
+            f"Aftale {n}",
+            "odense-robotics",
+            ("aau",),
+            kpis=(AgreementKpi(kpi_from_catalogue("unique_companies", targets={2023: n})),),
+        )
+        for n in range(TREND_CHARTS + 1)
+    )
+    built = documentation_package(2023, many, [], as_of=date(2024, 2, 1))
+    path = write_documentation_xlsx(built, tmp_path / "d.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("xl/charts/")]
+    assert load_workbook(path)["KPI-udvikling"].max_row == TREND_CHARTS + 2

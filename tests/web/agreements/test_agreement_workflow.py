@@ -176,7 +176,14 @@ def test_it_produces_the_documentation_package_for_a_year(
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('"dokumentation-2025-tvaerkommunal-a.xlsx"')
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    assert workbook.sheetnames == ["Oversigt", "Virksomheder", "Støttetyper", "KPI", "Udvikling"]
+    assert workbook.sheetnames == [
+        "Oversigt",
+        "Virksomheder",
+        "Støttetyper",
+        "KPI",
+        "KPI-udvikling",
+        "Udvikling",
+    ]
 
     companies = list(workbook["Virksomheder"].iter_rows(min_row=2, values_only=True))
     # 2025 only: 41000066 took part in 2024 and is not in this year's package.
@@ -188,6 +195,10 @@ def test_it_produces_the_documentation_package_for_a_year(
     assert 120 in line and 5 in line  # the target and the actual
     # The four unique companies are counted from the lists, next to the reported actual.
     assert kpi["Optalt fra deltagerlister"] == 4
+
+    # The KPI over its years, from the agreement's targets and the follow-up.
+    trend = list(workbook["KPI-udvikling"].iter_rows(min_row=2, values_only=True))
+    assert [row[3:] for row in trend if row[3] == 2025] == [(2025, 120, 5, "opgjort")]
 
     development = list(workbook["Udvikling"].iter_rows(min_row=2, values_only=True))
     assert development[0][:4] == ("41000007", "Fiktiv Stål ApS", 10_000_000, 12_000_000)

@@ -90,3 +90,28 @@ def test_it_builds_the_package_from_the_year_s_rows_as_the_core_does(
     )
 
     assert package == expected
+
+
+def test_it_reads_the_agreements_for_the_package_with_a_fixed_number_of_queries(
+    organisation, agreement, cluster_b, actors, mixed_rows
+):
+    from agreement_helpers import make_agreement
+
+    from klyngeradar.web.agreements.models import Agreement
+
+    store_participation(organisation, "liste.csv", mixed_rows)
+
+    def queries_for_the_package() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            convert.documentation_package(
+                list(Agreement.objects.all()), 2024, as_of=date(2025, 1, 1)
+            )
+        return len(captured)
+
+    few = queries_for_the_package()
+    for n in range(5):
+        more = make_agreement(organisation, cluster_b, slug=f"flere-{n}", actors=[actors["aau"]])
+        more.kpis.create(definition="Møder", unit="møder", targets={"2024": 2})
+    many = queries_for_the_package()
+
+    assert many == few
