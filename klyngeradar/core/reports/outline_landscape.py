@@ -8,6 +8,8 @@ more clusters, and what the registry does not hold is said in one line.
 
 from __future__ import annotations
 
+from datetime import date
+
 from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.registry.landscape import BusinessModels, Range, business_models
 from klyngeradar.core.registry.programmes import ProgrammeReference
@@ -59,6 +61,12 @@ PROGRAMME_DA = (
     "Klyngeprogrammet 2025–2028 og den nye strategi for erhvervsfremme kan præcisere "
     "klyngernes målgruppe og indsatser: tag dialogen med afsæt i den nye strategi.",
 )
+# Before the 2025–2028 programme began, the 2023 report's own words: the new call.
+PROGRAMME_BEFORE_2025_DA = (
+    *PROGRAMME_DA[:2],
+    "I det nye klyngeudbud tyder det på, at klyngernes målgruppe og indsatser bliver "
+    "præciseret: overvej at tage dialogen i forhold til den nye strategi.",
+)
 PROGRAMME_EN = (
     "Innovationskraft 2021–2024: a simple cluster effort with consolidated, professional, "
     "nationwide cluster organisations that gather their ecosystems.",
@@ -67,6 +75,11 @@ PROGRAMME_EN = (
     "activities with private co-funding.",
     "The 2025–2028 cluster programme and the new business-promotion strategy may sharpen the "
     "clusters' target group and efforts: hold the dialogue against the new strategy.",
+)
+PROGRAMME_BEFORE_2025_EN = (
+    *PROGRAMME_EN[:2],
+    "The new cluster call looks set to sharpen the clusters' target group and efforts: "
+    "consider holding the dialogue against the new strategy.",
 )
 
 
@@ -116,7 +129,7 @@ def landscape_slides(
             ),
             marker=t("Programmet og strategien", "The programme and the strategy"),
             key="landscape.programme",
-            body=Text.of(*(PROGRAMME_DA if ctx.lang == "da" else PROGRAMME_EN)),
+            body=Text.of(*programme_lines(ctx)),
             notes=t(
                 "Programmets og strategiens rammer; teksten kan redigeres.",
                 "The frame of the programme and strategy; the text can be edited.",
@@ -445,3 +458,10 @@ def _business_models_title(ctx: Context, landscape: BusinessModels, with_registr
         "Registret har endnu for få nøgletal – tallene er fra rapporten 2023",
         "The registry has too few figures yet – the figures are from the 2023 report",
     )
+
+
+def programme_lines(ctx: Context) -> tuple[str, ...]:
+    """The programme slide's text as of the deck's date: a 2023 deck does not name 2025–2028."""
+    if ctx.as_of < date(2025, 1, 1):
+        return PROGRAMME_BEFORE_2025_DA if ctx.lang == "da" else PROGRAMME_BEFORE_2025_EN
+    return PROGRAMME_DA if ctx.lang == "da" else PROGRAMME_EN

@@ -145,3 +145,16 @@ def test_a_round_reported_years_later_shows_the_programme_of_its_own_year():
     assert "Innovationskraft" in table.marker
     assert "2021–2024 pr. 31.12.2023" in table.body.footnote.base
     assert len(table.body.rows) == 12
+
+
+@pytest.mark.parametrize(
+    ("as_of", "named"),
+    [(date(2023, 10, 1), False), (date(2024, 12, 31), False), (date(2025, 3, 1), True)],
+)
+def test_the_programme_slide_names_2025_2028_only_once_it_has_begun(as_of, named):
+    round = demo_round()
+    deck = build_deck(round, findings=compute_findings(round), as_of=as_of)
+    slide = next(s for s in deck.slides if s.marker == "Programmet og strategien")
+    text = str(slide.body)
+    assert ("2025–2028" in text) is named
+    assert ("nye klyngeudbud" in text) is not named
