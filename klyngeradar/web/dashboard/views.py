@@ -15,6 +15,7 @@ from klyngeradar.web.dashboard.navigation import SECTIONS
 from klyngeradar.web.dashboard.standing import current_round, kpis_needing_attention, round_standing
 from klyngeradar.web.registry.models import Actor, Area, Cluster, Municipality, Region
 from klyngeradar.web.registry.programmes import designated_on, programme_on
+from klyngeradar.web.reports.deliverables import round_date
 from klyngeradar.web.surveys.respondents import open_responses
 
 
@@ -28,9 +29,9 @@ def overview(request):
     today = timezone.localdate()
     round = current_round(user)
     clusters = visible_to(user, Cluster)
-    # "The clusters" are the programme's current on the current round's deadline (else
-    # today), as the deck and the appendices count them; the registry holds more.
-    day = round.deadline if round and round.deadline else today
+    # "The clusters" are the programme's current on the current round's date (else today),
+    # as the deck and the appendices count them; the registry holds more.
+    day = round_date(round, today) if round else today
     programme = programme_on(day)
     in_programme = designated_on(clusters, programme, day) if programme else None
     counted = in_programme if in_programme is not None else clusters
