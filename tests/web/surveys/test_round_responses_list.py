@@ -32,7 +32,9 @@ def page_of(client, round, **query):
 
 
 def clusters(html):
-    return re.findall(r'<tr id="response-\d+">\s*<td><a href="[^"]*">([^<]+)</a>', html)
+    # An analyst's open round has a reminder checkbox before the cluster's link.
+    checkbox = r"(?:<td><input[^>]*><label[^>]*>[^<]*</label></td>\s*)?"
+    return re.findall(rf'<tr id="response-\d+">\s*{checkbox}<td><a href="[^"]*">([^<]+)</a>', html)
 
 
 def test_it_shows_the_first_50_clusters_and_counts_every_one(client_for, analyst, big_round):
