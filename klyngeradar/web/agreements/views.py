@@ -163,9 +163,7 @@ def _saved(form, *, what: str, **attributes) -> bool:
 
 def _form_again(request, template: str, ctx: dict):
     """The form as typed after a failed save: the message, 503 (`saving.form_again`)."""
-    return saving.form_again(
-        request, lambda status: render(request, template, ctx, status=status)
-    )
+    return saving.form_again(request, lambda status: render(request, template, ctx, status=status))
 
 
 @login_required

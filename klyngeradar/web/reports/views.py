@@ -235,6 +235,7 @@ def next_steps(request, pk):
         for form in formset.forms
         if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
+
     def store() -> None:
         # Updated in place, row by row, so that each step's history reads as its changes.
         stored = list(NextStep.objects.filter(round=round).order_by("position", "pk"))

@@ -28,8 +28,9 @@ def no_pauses(monkeypatch):
     monkeypatch.setattr(saving, "RETRIES", (0, 0))
 
 
-def saved_then_failing(monkeypatch, model, error=DatabaseError("disk I/O error")) -> list:
+def saved_then_failing(monkeypatch, model, error=None) -> list:
     """Let `model.save` write its row inside the transaction, then fail; return the calls."""
+    error = error or DatabaseError("disk I/O error")
     real_save = model.save
     calls = []
 
@@ -214,9 +215,7 @@ def test_a_follow_up_that_fails_in_the_card_says_so_in_the_card(
     assert MESSAGE not in client.get(reverse("agreements:agreement_list")).text
 
 
-def test_a_deliverable_that_fails_keeps_the_typed_text(
-    client_for, analyst, agreement, monkeypatch
-):
+def test_a_deliverable_that_fails_keeps_the_typed_text(client_for, analyst, agreement, monkeypatch):
     saved_then_failing(monkeypatch, Deliverable)
 
     page = client_for(analyst).post(
@@ -228,9 +227,7 @@ def test_a_deliverable_that_fails_keeps_the_typed_text(
     assert not Deliverable.objects.exists()
 
 
-def test_the_english_agreement_form_says_it_in_english(
-    client_for, analyst, agreement, monkeypatch
-):
+def test_the_english_agreement_form_says_it_in_english(client_for, analyst, agreement, monkeypatch):
     client = client_for(analyst)
     client.post("/sprog/setlang/", {"language": "en", "next": "/"})
     url = reverse("agreements:agreement_edit", args=[agreement.slug])

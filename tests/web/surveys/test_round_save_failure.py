@@ -82,9 +82,7 @@ def test_a_round_edit_that_fails_keeps_the_typed_text_and_stores_nothing(
     saved_then_failing(monkeypatch, DatabaseError("disk I/O error"))
 
     with caplog.at_level(logging.ERROR):
-        page = client_for(analyst).post(
-            reverse("surveys:round_edit", args=[survey_round.pk]), FORM
-        )
+        page = client_for(analyst).post(reverse("surveys:round_edit", args=[survey_round.pk]), FORM)
 
     assert_shown_again(page)
     stored = Round.objects.get(pk=survey_round.pk)
@@ -95,9 +93,7 @@ def test_a_round_edit_that_fails_keeps_the_typed_text_and_stores_nothing(
     assert "hemmelig" not in logged
 
 
-def test_the_english_round_form_says_it_in_english(
-    client_for, analyst, survey_round, monkeypatch
-):
+def test_the_english_round_form_says_it_in_english(client_for, analyst, survey_round, monkeypatch):
     client = client_for(analyst)
     client.post("/sprog/setlang/", {"language": "en", "next": "/"})
     saved_then_failing(monkeypatch, DatabaseError("disk I/O error"))
