@@ -68,6 +68,37 @@ def save(action: Callable[[], T], *, what: str) -> T:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def save_form(form, *, what: str, **attributes) -> bool:
+    """Validate and save a model form in one transaction (`save`); False if it is invalid.
+
+    Validated inside the transaction on every try, so that a version check sees
+    the database as it is then. `attributes` are set on the object before it is
+    saved (the owner, the parent). Before a try again, the object gets back the
+    values it had before the first, so that a row written by a try that was
+    rolled back (its id, its counted-up version) is not taken for a stored one.
+    """
+    instance = form.instance
+    fields = [field.attname for field in instance._meta.concrete_fields]
+    before = {name: getattr(instance, name) for name in fields}
+    adding = instance._state.adding
+
+    def check_and_save() -> bool:
+        for name, value in before.items():
+            setattr(instance, name, value)
+        instance._state.adding = adding
+        form.full_clean()
+        if form.errors:
+            return False
+        saved = form.save(commit=False)
+        for name, value in attributes.items():
+            setattr(saved, name, value)
+        saved.save()
+        form.save_m2m()
+        return True
+
+    return save(check_and_save, what=what)
+
+
 def form_again(
     request, show: Callable[[int], HttpResponse], *, inline: bool = False
 ) -> HttpResponse:

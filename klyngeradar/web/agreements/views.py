@@ -131,34 +131,12 @@ def agreement_create(request):
     ctx = {"form": form, "section": "agreements"}
     if request.method == "POST":
         try:
-            if _saved(form, what="a new agreement", organisation=organisation):
+            if saving.save_form(form, what="a new agreement", organisation=organisation):
                 messages.success(request, _("Aftalen er oprettet."))
                 return redirect(form.instance)
         except saving.SaveFailed:
             return _form_again(request, "agreements/agreement_form.html", ctx)
     return render(request, "agreements/agreement_form.html", ctx)
-
-
-def _saved(form, *, what: str, **attributes) -> bool:
-    """Check (version included) and save in one transaction, so no edit slips in between.
-
-    Tried again after a passing database error (`saving.save`), validating again
-    each time, so the version is checked against the database as it is then;
-    `saving.SaveFailed` when the database cannot save.
-    """
-
-    def check_and_save() -> bool:
-        form.full_clean()
-        if form.errors:
-            return False
-        instance = form.save(commit=False)
-        for name, value in attributes.items():
-            setattr(instance, name, value)
-        instance.save()
-        form.save_m2m()
-        return True
-
-    return saving.save(check_and_save, what=what)
 
 
 def _form_again(request, template: str, ctx: dict):
@@ -179,7 +157,7 @@ def agreement_edit(request, slug):
     ctx = {"form": form, "agreement": agreement, "section": "agreements"}
     if request.method == "POST":
         try:
-            if _saved(form, what=f"agreement {agreement.pk}"):
+            if saving.save_form(form, what=f"agreement {agreement.pk}"):
                 messages.success(request, _("Ændringerne er gemt."))
                 return redirect(agreement)
         except saving.SaveFailed:
@@ -201,7 +179,9 @@ def part_form(request, slug, part, pk=None):
     ctx = {"form": form, "agreement": agreement, "label": label, "section": "agreements"}
     if request.method == "POST":
         try:
-            if _saved(form, what=f"{related} of agreement {agreement.pk}", agreement=agreement):
+            if saving.save_form(
+                form, what=f"{related} of agreement {agreement.pk}", agreement=agreement
+            ):
                 messages.success(request, _("Gemt."))
                 return redirect(agreement)
         except saving.SaveFailed:
@@ -265,7 +245,9 @@ def kpi_form(request, slug, pk=None):
     ctx = {"form": form, "agreement": agreement, "label": _("KPI"), "section": "agreements"}
     if request.method == "POST":
         try:
-            if _saved(form, what=f"a KPI of agreement {agreement.pk}", agreement=agreement):
+            if saving.save_form(
+                form, what=f"a KPI of agreement {agreement.pk}", agreement=agreement
+            ):
                 messages.success(request, _("KPI'en er gemt."))
                 return redirect(agreement)
         except saving.SaveFailed:
@@ -284,7 +266,7 @@ def followup_add(request, slug, kpi_pk):
     save_failed = False
     if request.method == "POST":
         try:
-            saved = _saved(
+            saved = saving.save_form(
                 form, what=f"a follow-up of KPI {kpi.pk}", kpi=kpi, recorded_by=request.user
             )
         except saving.SaveFailed:

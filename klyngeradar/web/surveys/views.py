@@ -93,14 +93,16 @@ def round_create(request):
         strategy=strategy_for(organisation),
     )
     ctx = {"form": form, "region": region, "section": "rounds", "creating": True}
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         try:
-            round = saving.save(form.save, what="a new round")
+            saved = saving.save_form(form, what="a new round")
         except saving.SaveFailed:
             return _form_again(request, ctx)
-        messages.success(request, _("Runden er oprettet. Invitér nu klyngerne."))
-        _warn_of_a_past_deadline(request, round)
-        return redirect("surveys:round_detail", pk=round.pk)
+        if saved:
+            round = form.instance
+            messages.success(request, _("Runden er oprettet. Invitér nu klyngerne."))
+            _warn_of_a_past_deadline(request, round)
+            return redirect("surveys:round_detail", pk=round.pk)
     return render(request, "surveys/round_form.html", ctx)
 
 
@@ -130,14 +132,15 @@ def round_edit(request, pk: int):
     round = get_for_user(request.user, Round, action="change", pk=pk)
     form = RoundForm(request.POST or None, instance=round)
     ctx = {"form": form, "round": round, "region": round.region, "section": "rounds"}
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         try:
-            saving.save(form.save, what=f"round {round.pk}")
+            saved = saving.save_form(form, what=f"round {round.pk}")
         except saving.SaveFailed:
             return _form_again(request, ctx)
-        messages.success(request, _("Ændringerne er gemt."))
-        _warn_of_a_past_deadline(request, round)
-        return redirect("surveys:round_detail", pk=round.pk)
+        if saved:
+            messages.success(request, _("Ændringerne er gemt."))
+            _warn_of_a_past_deadline(request, round)
+            return redirect("surveys:round_detail", pk=round.pk)
     return render(request, "surveys/round_form.html", ctx)
 
 

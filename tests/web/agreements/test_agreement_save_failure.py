@@ -238,3 +238,38 @@ def test_the_english_agreement_form_says_it_in_english(client_for, analyst, agre
 
     assert page.status_code == 503
     assert "We could not save just now – what you typed is still in the form" in page.text
+
+
+def test_a_new_agreement_is_stored_once_when_a_retry_succeeds(
+    client_for, analyst, cluster_a, municipalities, monkeypatch
+):
+    from klyngeradar.web.agreements.forms import AgreementForm
+
+    real = AgreementForm._save_m2m
+    failures = [OperationalError("database is locked")]
+
+    def locked_once(form):
+        real(form)  # The row and its municipalities are written in the first try…
+        if failures:
+            raise failures.pop()  # …which is rolled back when the lock wins.
+
+    monkeypatch.setattr(AgreementForm, "_save_m2m", locked_once)
+
+    page = client_for(analyst).post(
+        reverse("agreements:agreement_create"),
+        {
+            "title": "Aftale om energi",
+            "slug": "energi-nord",
+            "cluster": cluster_a.pk,
+            "municipalities": [m.pk for m in municipalities.values()],
+            "kind": "framework",
+            "status": "active",
+            "start": "2025-01-01",
+        },
+    )
+
+    assert page.status_code == 302
+    (stored,) = Agreement.objects.filter(slug="energi-nord")
+    assert stored.version == 1
+    assert stored.municipalities.count() == len(municipalities)
+    assert stored.history.count() == 1
