@@ -73,19 +73,23 @@ def save_form(form, *, what: str, **attributes) -> bool:
 
     Validated inside the transaction on every try, so that a version check sees
     the database as it is then. `attributes` are set on the object before it is
-    saved (the owner, the parent). Before a try again, the object gets back the
-    values it had before the first, so that a row written by a try that was
-    rolled back (its id, its counted-up version) is not taken for a stored one.
+    saved (the owner, the parent). Before each try and after a failure, the
+    object gets back the values it had before the first, so that a row written
+    by a try that was rolled back (its id, its counted-up version) is not taken
+    for a stored one.
     """
     instance = form.instance
     fields = [field.attname for field in instance._meta.concrete_fields]
     before = {name: getattr(instance, name) for name in fields}
     adding = instance._state.adding
 
-    def check_and_save() -> bool:
+    def reset() -> None:
         for name, value in before.items():
             setattr(instance, name, value)
         instance._state.adding = adding
+
+    def check_and_save() -> bool:
+        reset()
         form.full_clean()
         if form.errors:
             return False
@@ -96,7 +100,11 @@ def save_form(form, *, what: str, **attributes) -> bool:
         form.save_m2m()
         return True
 
-    return save(check_and_save, what=what)
+    try:
+        return save(check_and_save, what=what)
+    except SaveFailed:
+        reset()
+        raise
 
 
 def form_again(

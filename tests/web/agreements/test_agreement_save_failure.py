@@ -138,6 +138,8 @@ def test_a_new_agreement_that_fails_is_not_stored_halfway(
 
     assert_shown_again(page, 'value="Aftale om energi"', SECRET)
     assert not Agreement.objects.filter(slug="energi-nord").exists()
+    # The form's object does not pretend to the id of the row that was rolled back.
+    assert page.context["form"].instance.pk is None
 
 
 def test_a_kpi_edit_that_fails_keeps_the_typed_values(

@@ -71,6 +71,7 @@ def test_a_new_round_that_fails_is_not_stored_and_the_form_keeps_the_text(
     assert_shown_again(page)
     assert len(calls) == 3
     assert not Round.objects.exists()
+    assert page.context["form"].instance.pk is None
     logged = " ".join(record.getMessage() for record in caplog.records)
     assert "a new round" in logged and "OperationalError" in logged
     assert "hemmelig" not in logged and "Nordjylland 2026" not in logged
