@@ -63,7 +63,7 @@ def save(action: Callable[[], T], *, what: str) -> T:
             failure = error
         except DatabaseError as error:
             failure = error
-        log.error("could not save %s (%s, %d attempts)", what, type(failure).__name__, attempt + 1)
+        log.error("could not save %s (%s, tries: %d)", what, type(failure).__name__, attempt + 1)
         raise SaveFailed from None
     raise AssertionError("unreachable")  # pragma: no cover
 

@@ -113,7 +113,7 @@ def test_a_locked_database_is_tried_three_times_before_the_agreement_form_is_sho
     assert_shown_again(page, SECRET)
     assert len(calls) == 3
     assert "Ændringerne er gemt." not in page.content.decode()
-    assert "OperationalError, 3 attempts" in logged_text(caplog)
+    assert "OperationalError, tries: 3" in logged_text(caplog)
     assert Agreement.objects.get(pk=agreement.pk).purpose == agreement.purpose
 
 

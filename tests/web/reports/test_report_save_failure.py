@@ -102,7 +102,7 @@ def test_a_failed_save_shows_the_form_as_typed_and_stores_nothing(
     assert calls  # The save was reached, and each try rolled back.
     assert not model.objects.filter(round=demo_db_round).exists()
     logged = " ".join(record.getMessage() for record in caplog.records)
-    assert f"{logged_as} {demo_db_round.pk}" in logged and "3 attempts" in logged
+    assert f"{logged_as} {demo_db_round.pk}" in logged and "tries: 3" in logged
     assert SECRET not in logged and "250.000" not in logged
 
 

@@ -194,3 +194,17 @@ def test_an_english_submission_says_it_in_english(client, link_a, monkeypatch):
 
     assert page.status_code == 503
     assert "We could not submit the answers just now" in page.content.decode()
+
+
+def test_an_english_draft_that_cannot_be_kept_says_it_in_english(
+    client, link_a, survey_round, monkeypatch
+):
+    client.get(link_a)
+    client.post("/sprog/setlang/", {"language": "en", "next": link_a})
+    close(survey_round)
+    locked_save(monkeypatch, "save_section")
+
+    page = client.post(link_a + MEMBERS, {**TYPED, "go": "next"})
+
+    assert page.status_code == 503
+    assert "We could not keep what you just typed as a draft." in page.content.decode()
