@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from klyngeradar.web import saving
 from klyngeradar.web.access import can, get_for_user, require_role, visible_to
 from klyngeradar.web.accounts.roles import can_edit, organisation_of
 from klyngeradar.web.agreements import forms, summary
@@ -131,29 +131,20 @@ def agreement_create(request):
         clusters=visible_to(request.user, Cluster),
         region=organisation.region,
     )
-    if request.method == "POST" and form.is_valid():
-        agreement = form.save(commit=False)
-        agreement.organisation = organisation
-        agreement.save()
-        form.save_m2m()
-        messages.success(request, _("Aftalen er oprettet."))
-        return redirect(agreement)
-    return render(
-        request, "agreements/agreement_form.html", {"form": form, "section": "agreements"}
-    )
+    ctx = {"form": form, "section": "agreements"}
+    if request.method == "POST":
+        try:
+            if saving.save_form(form, what="a new agreement", organisation=organisation):
+                messages.success(request, _("Aftalen er oprettet."))
+                return redirect(form.instance)
+        except saving.SaveFailed:
+            return _form_again(request, "agreements/agreement_form.html", ctx)
+    return render(request, "agreements/agreement_form.html", ctx)
 
 
-def _saved(form, **attributes) -> bool:
-    """Check (version included) and save in one transaction, so no edit slips in between."""
-    with transaction.atomic():
-        if not form.is_valid():
-            return False
-        instance = form.save(commit=False)
-        for name, value in attributes.items():
-            setattr(instance, name, value)
-        instance.save()
-        form.save_m2m()
-        return True
+def _form_again(request, template: str, ctx: dict):
+    """The form as typed after a failed save: the message, 503 (`saving.form_again`)."""
+    return saving.form_again(request, lambda status: render(request, template, ctx, status=status))
 
 
 @login_required
@@ -166,14 +157,15 @@ def agreement_edit(request, slug):
         clusters=visible_to(request.user, Cluster),
         region=agreement.organisation.region,
     )
-    if request.method == "POST" and _saved(form):
-        messages.success(request, _("Ændringerne er gemt."))
-        return redirect(agreement)
-    return render(
-        request,
-        "agreements/agreement_form.html",
-        {"form": form, "agreement": agreement, "section": "agreements"},
-    )
+    ctx = {"form": form, "agreement": agreement, "section": "agreements"}
+    if request.method == "POST":
+        try:
+            if saving.save_form(form, what=f"agreement {agreement.pk}"):
+                messages.success(request, _("Ændringerne er gemt."))
+                return redirect(agreement)
+        except saving.SaveFailed:
+            return _form_again(request, "agreements/agreement_form.html", ctx)
+    return render(request, "agreements/agreement_form.html", ctx)
 
 
 @login_required
@@ -187,17 +179,17 @@ def part_form(request, slug, part, pk=None):
     instance = get_object_or_404(getattr(agreement, related), pk=pk) if pk else None
     kwargs = {"agreement": agreement} if form_class is forms.CoFinancingForm else {}
     form = form_class(request.POST or None, instance=instance, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        item = form.save(commit=False)
-        item.agreement = agreement
-        item.save()
-        messages.success(request, _("Gemt."))
-        return redirect(agreement)
-    return render(
-        request,
-        "agreements/part_form.html",
-        {"form": form, "agreement": agreement, "label": label, "section": "agreements"},
-    )
+    ctx = {"form": form, "agreement": agreement, "label": label, "section": "agreements"}
+    if request.method == "POST":
+        try:
+            if saving.save_form(
+                form, what=f"{related} of agreement {agreement.pk}", agreement=agreement
+            ):
+                messages.success(request, _("Gemt."))
+                return redirect(agreement)
+        except saving.SaveFailed:
+            return _form_again(request, "agreements/part_form.html", ctx)
+    return render(request, "agreements/part_form.html", ctx)
 
 
 @login_required
@@ -253,14 +245,17 @@ def kpi_form(request, slug, pk=None):
     agreement = get_for_user(request.user, Agreement, action="change", slug=slug)
     instance = get_object_or_404(agreement.kpis, pk=pk) if pk else None
     form = forms.KpiForm(request.POST or None, instance=instance)
-    if request.method == "POST" and _saved(form, agreement=agreement):
-        messages.success(request, _("KPI'en er gemt."))
-        return redirect(agreement)
-    return render(
-        request,
-        "agreements/part_form.html",
-        {"form": form, "agreement": agreement, "label": _("KPI"), "section": "agreements"},
-    )
+    ctx = {"form": form, "agreement": agreement, "label": _("KPI"), "section": "agreements"}
+    if request.method == "POST":
+        try:
+            if saving.save_form(
+                form, what=f"a KPI of agreement {agreement.pk}", agreement=agreement
+            ):
+                messages.success(request, _("KPI'en er gemt."))
+                return redirect(agreement)
+        except saving.SaveFailed:
+            return _form_again(request, "agreements/part_form.html", ctx)
+    return render(request, "agreements/part_form.html", ctx)
 
 
 @login_required
@@ -271,22 +266,31 @@ def followup_add(request, slug, kpi_pk):
     kpi = get_object_or_404(agreement.kpis, pk=kpi_pk)
     htmx = bool(request.headers.get("HX-Request"))
     form = forms.FollowUpForm(request.POST or None, initial={"year": _today().year})
-    if request.method == "POST" and form.is_valid():
-        followup = form.save(commit=False)
-        followup.kpi = kpi
-        followup.recorded_by = request.user
-        followup.save()
-        if not htmx:
+    save_failed = False
+    if request.method == "POST":
+        try:
+            saved = saving.save_form(
+                form, what=f"a follow-up of KPI {kpi.pk}", kpi=kpi, recorded_by=request.user
+            )
+        except saving.SaveFailed:
+            saved, save_failed = False, True
+        if saved and not htmx:
             messages.success(request, _("Opfølgningen er gemt."))
             return redirect(agreement)
-        form = None
+        if saved:
+            form = None
     ctx = {
         "agreement": agreement,
         "item": summary.kpi_view(kpi, as_of=_today()),
         "can_change": True,
         "form": form,
         "section": "agreements",
+        # A card swapped in by htmx says it itself; a whole page has the message at the top.
+        "save_failed": saving.MESSAGE if save_failed and htmx else None,
     }
-    if htmx:
-        return render(request, "agreements/kpi_card.html", ctx)
-    return render(request, "agreements/followup_page.html", ctx)
+    template = "agreements/kpi_card.html" if htmx else "agreements/followup_page.html"
+    if save_failed:
+        return saving.form_again(
+            request, lambda status: render(request, template, ctx, status=status), inline=htmx
+        )
+    return render(request, template, ctx)

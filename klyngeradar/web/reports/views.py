@@ -14,7 +14,6 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,6 +33,7 @@ from klyngeradar.render.report import (
     APPENDICES_NAME,
     DECK_NAME,
 )
+from klyngeradar.web import saving
 from klyngeradar.web.access import can, get_for_user, visible_to
 from klyngeradar.web.confirm import confirmation, confirmed
 from klyngeradar.web.findings.comparison import earlier_rounds
@@ -179,9 +179,16 @@ def choose_quotes(request, pk):
     form = QuoteForm(request.POST, options=quote_options(data), lists=name_lists(data))
     if not form.is_valid():
         return _render_round(request, round, quote_form=form, status=400)
-    QuoteChoice.objects.update_or_create(
-        round=round, defaults={"quotes": form.cleaned_data["items"], "chosen_by": request.user}
-    )
+    try:
+        saving.save(
+            lambda: QuoteChoice.objects.update_or_create(
+                round=round,
+                defaults={"quotes": form.cleaned_data["items"], "chosen_by": request.user},
+            ),
+            what=f"the quotes of round {round.pk}",
+        )
+    except saving.SaveFailed:
+        return _form_again(request, round, quote_form=form)
     messages.success(request, _("Citaterne er gemt."))
     return redirect(_round_url(round))
 
@@ -197,9 +204,16 @@ def board_asks(request, pk):
     form = BoardAsksForm(request.POST)
     if not form.is_valid():
         return _render_round(request, round, asks_form=form, status=400)
-    BoardAsks.objects.update_or_create(
-        round=round, defaults={"text": form.cleaned_data["text"], "written_by": request.user}
-    )
+    try:
+        saving.save(
+            lambda: BoardAsks.objects.update_or_create(
+                round=round,
+                defaults={"text": form.cleaned_data["text"], "written_by": request.user},
+            ),
+            what=f"the board asks of round {round.pk}",
+        )
+    except saving.SaveFailed:
+        return _form_again(request, round, asks_form=form)
     messages.success(request, _("Teksten til »Bestyrelsen bedes …« er gemt."))
     return redirect(_round_url(round))
 
@@ -221,7 +235,8 @@ def next_steps(request, pk):
         for form in formset.forms
         if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
-    with transaction.atomic():
+
+    def store() -> None:
         # Updated in place, row by row, so that each step's history reads as its changes.
         stored = list(NextStep.objects.filter(round=round).order_by("position", "pk"))
         for position, data in enumerate(rows, start=1):
@@ -240,6 +255,11 @@ def next_steps(request, pk):
                 step.save()
         for step in stored[len(rows) :]:
             step.delete()
+
+    try:
+        saving.save(store, what=f"the next steps of round {round.pk}")
+    except saving.SaveFailed:
+        return _form_again(request, round, steps_formset=formset)
     if rows:
         messages.success(request, _("Næste skridt er gemt."))
     else:
@@ -266,9 +286,15 @@ def slide_titles(request, pk):
         SlideTitles.objects.filter(round=round).delete()
         messages.success(request, _("Præsentationen bruger igen de beregnede titler."))
         return redirect(_round_url(round))
-    SlideTitles.objects.update_or_create(
-        round=round, defaults={"titles": form.titles, "written_by": request.user}
-    )
+    try:
+        saving.save(
+            lambda: SlideTitles.objects.update_or_create(
+                round=round, defaults={"titles": form.titles, "written_by": request.user}
+            ),
+            what=f"the slide titles of round {round.pk}",
+        )
+    except saving.SaveFailed:
+        return _form_again(request, round, titles_form=form)
     messages.success(request, _("Slidetitlerne er gemt."))
     return redirect(_round_url(round))
 
@@ -395,6 +421,13 @@ def _templates(user, round):
 
 def _round_url(round) -> str:
     return reverse("reports:round_report", kwargs={"pk": round.pk})
+
+
+def _form_again(request, round, **forms):
+    """The page with the posted form as typed after a failed save (`saving.form_again`)."""
+    return saving.form_again(
+        request, lambda status: _render_round(request, round, status=status, **forms)
+    )
 
 
 def _render_round(

@@ -15,12 +15,10 @@ if the round is reopened, the respondent continues from there.
 from __future__ import annotations
 
 import logging
-import time
 from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, OperationalError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +26,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from klyngeradar.web import saving
 from klyngeradar.web.access import get_for_user
 from klyngeradar.web.surveys import answers, emails, invitations
 from klyngeradar.web.surveys.answer_forms import SectionForm, field_name
@@ -35,41 +34,6 @@ from klyngeradar.web.surveys.models import Invitation, Response
 from klyngeradar.web.surveys.summary import as_text, response_lines
 
 log = logging.getLogger(__name__)
-
-# Pauses before trying a save again after an operational error (a lock, a dropped
-# connection); after the last, the respondent is told and keeps what was typed.
-SAVE_RETRIES = (0.2, 0.5)
-
-
-class SaveFailed(Exception):
-    """The database could not save the section; nothing of it was stored."""
-
-
-def _save_section(response: Response, section, values, basis, **kwargs) -> None:
-    """`answers.save_section`, tried again after an operational error; else `SaveFailed`.
-
-    A concurrency conflict (`answers.SectionChanged`) passes through. The log
-    names the response, the section and the kind of error, never an answer.
-    """
-    for attempt in range(len(SAVE_RETRIES) + 1):
-        try:
-            answers.save_section(response, section, values, basis, **kwargs)
-            return
-        except OperationalError as error:
-            if attempt < len(SAVE_RETRIES):
-                time.sleep(SAVE_RETRIES[attempt])
-                continue
-            failure = error
-        except DatabaseError as error:
-            failure = error
-        log.error(
-            "could not save section %s of response %s (%s, %d attempts)",
-            section.key,
-            response.pk,
-            type(failure).__name__,
-            attempt + 1,
-        )
-        raise SaveFailed from None
 
 
 @dataclass(frozen=True)
@@ -139,38 +103,62 @@ def _link_not_found(request):
 
 def _round_closed(request, access: Access, key: str | None):
     """The round has closed: keep a section posted now as a draft and say so plainly."""
-    kept = False
     response = access.response
+    ctx = {"round": response.round, "cluster": response.cluster, "kept": False}
+    form = None
     if request.method == "POST" and key and not response.submitted:
-        kept = _keep_draft(request, access, key)
-    ctx = {"round": response.round, "cluster": response.cluster, "kept": kept}
+        form = _posted_draft(request, access, key)
+    if form is not None:
+        try:
+            ctx["kept"] = _keep_draft(access, form)
+        except saving.SaveFailed:
+            # Not kept: the page shows what was typed, and posting it again tries again.
+            ctx.update(not_kept=True, blocks=form.blocks(), controls=set(), action=request.path)
+            return saving.form_again(
+                request,
+                lambda status: render(
+                    request, "surveys/respond/round_closed.html", ctx, status=status
+                ),
+                inline=True,
+            )
     return render(request, "surveys/respond/round_closed.html", ctx, status=403)
 
 
-def _keep_draft(request, access: Access, key: str) -> bool:
-    """Save the valid answers of the posted section as a draft; True if anything was posted."""
+def _posted_draft(request, access: Access, key: str) -> SectionForm | None:
+    """The posted section's form, validated, with the questions the page showed; None if unknown."""
     response = access.response
     q = answers.questionnaire_of(response)
     current_section = next((s for s in q.sections if s.key == key), None)
     if current_section is None:
-        return False
-    form_args = {
-        "round": response.round,
-        "questionnaire": q,
-        "section": current_section,
-        "saved_basis": response.basis,
-        "saved": answers.current(response),
-        "lang": _lang(),
-    }
+        return None
     posted_shown = set(request.POST.getlist("shown"))
-    shown = [qq for qq in current_section.questions if qq.id in posted_shown]
-    form = SectionForm(request.POST, shown=shown, **form_args)
+    form = SectionForm(
+        request.POST,
+        shown=[qq for qq in current_section.questions if qq.id in posted_shown],
+        round=response.round,
+        questionnaire=q,
+        section=current_section,
+        saved_basis=response.basis,
+        saved=answers.current(response),
+        lang=_lang(),
+    )
     form.is_valid()
+    return form
+
+
+def _keep_draft(access: Access, form: SectionForm) -> bool:
+    """Save the form's valid answers as a draft; True if anything was posted, else `SaveFailed`."""
     values, basis = form.valid_answers()
     values = {qid: value for qid, value in values.items() if value is not None}
     if not values:
         return False
-    answers.save_section(response, current_section, values, basis, via_link=access.via_link)
+    response = access.response
+    saving.save(
+        lambda: answers.save_section(
+            response, form.section, values, basis, via_link=access.via_link
+        ),
+        what=f"the draft of section {form.section.key} of response {response.pk}",
+    )
     return True
 
 
@@ -249,19 +237,22 @@ def section(request, access: Access, key: str):
                 if hidden not in shown:
                     values[hidden.id] = None
             try:
-                _save_section(
-                    response,
-                    current_section,
-                    values,
-                    basis,
-                    via_link=access.via_link,
-                    seen_version=_posted_version(request),
+                saving.save(
+                    lambda: answers.save_section(
+                        response,
+                        current_section,
+                        values,
+                        basis,
+                        via_link=access.via_link,
+                        seen_version=_posted_version(request),
+                    ),
+                    what=f"section {current_section.key} of response {response.pk}",
                 )
             except answers.SectionChanged as changed:
                 # Nothing is saved; the form shows what was typed, and the message what changed.
                 conflict = changed.conflict
                 valid = False
-            except SaveFailed:
+            except saving.SaveFailed:
                 # Nothing is saved; the form shows what was typed and asks to try again.
                 save_failed = True
                 valid = False
@@ -302,10 +293,12 @@ def section(request, access: Access, key: str):
         version=conflict.version if conflict else response.version,
     )
     if save_failed:
-        # 503: the server could not do it now; the page keeps what was typed.
-        result = render(request, "surveys/respond/section.html", ctx, status=503)
-        result["Retry-After"] = "10"
-        return result
+        # The page says it itself, in the respondent's words (no message at the top).
+        return saving.form_again(
+            request,
+            lambda status: render(request, "surveys/respond/section.html", ctx, status=status),
+            inline=True,
+        )
     return render(request, "surveys/respond/section.html", ctx)
 
 
@@ -336,14 +329,24 @@ def summary(request, access: Access):
         return redirect(access.url("done"))
     warnings = answers.warnings_of(response, _lang())
     open_ids: set[str] = set()
+    confirmed = set(response.confirmed_warnings)
+    save_failed = False
     if request.method == "POST":
+        # The ticks as posted are shown again if the answers are not submitted.
         confirmed = set(request.POST.getlist("confirm"))
-        still_open = answers.submit(response, confirmed, via_link=access.via_link)
-        if not still_open:
-            response.refresh_from_db()
-            _send_receipt(request, access)
-            return redirect(access.url("done"))
-        open_ids = {check_id for check_id, _text in still_open}
+        try:
+            still_open = saving.save(
+                lambda: answers.submit(response, confirmed, via_link=access.via_link),
+                what=f"the submission of response {response.pk}",
+            )
+        except saving.SaveFailed:
+            save_failed = True
+        else:
+            if not still_open:
+                response.refresh_from_db()
+                _send_receipt(request, access)
+                return redirect(access.url("done"))
+            open_ids = {check_id for check_id, _text in still_open}
     lines = response_lines(response, _lang())
     ctx = _context(
         access,
@@ -352,8 +355,15 @@ def summary(request, access: Access):
         questions=sum(len(s.lines) for s in lines),
         warnings=warnings,
         open_ids=open_ids,
-        confirmed=set(response.confirmed_warnings),
+        confirmed=confirmed,
+        save_failed=save_failed,
     )
+    if save_failed:
+        return saving.form_again(
+            request,
+            lambda status: render(request, "surveys/respond/summary.html", ctx, status=status),
+            inline=True,
+        )
     return render(request, "surveys/respond/summary.html", ctx)
 
 

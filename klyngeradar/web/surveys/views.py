@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from klyngeradar.web import saving
 from klyngeradar.web.access import can, get_for_user, require_role, visible_to
 from klyngeradar.web.accounts.roles import is_respondent, organisation_of
 from klyngeradar.web.confirm import confirmation, confirmed
@@ -92,13 +93,25 @@ def round_create(request):
         actors=actors,
         strategy=strategy_for(organisation),
     )
-    if request.method == "POST" and form.is_valid():
-        round = form.save()
-        messages.success(request, _("Runden er oprettet. Invitér nu klyngerne."))
-        _warn_of_a_past_deadline(request, round)
-        return redirect("surveys:round_detail", pk=round.pk)
     ctx = {"form": form, "region": region, "section": "rounds", "creating": True}
+    if request.method == "POST":
+        try:
+            saved = saving.save_form(form, what="a new round")
+        except saving.SaveFailed:
+            return _form_again(request, ctx)
+        if saved:
+            round = form.instance
+            messages.success(request, _("Runden er oprettet. Invitér nu klyngerne."))
+            _warn_of_a_past_deadline(request, round)
+            return redirect("surveys:round_detail", pk=round.pk)
     return render(request, "surveys/round_form.html", ctx)
+
+
+def _form_again(request, ctx: dict):
+    """The round form as typed after a failed save: the message, 503 (`saving.form_again`)."""
+    return saving.form_again(
+        request, lambda status: render(request, "surveys/round_form.html", ctx, status=status)
+    )
 
 
 def _warn_of_a_past_deadline(request, round: Round) -> None:
@@ -119,12 +132,16 @@ def _warn_of_a_past_deadline(request, round: Round) -> None:
 def round_edit(request, pk: int):
     round = get_for_user(request.user, Round, action="change", pk=pk)
     form = RoundForm(request.POST or None, instance=round)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Ændringerne er gemt."))
-        _warn_of_a_past_deadline(request, round)
-        return redirect("surveys:round_detail", pk=round.pk)
     ctx = {"form": form, "round": round, "region": round.region, "section": "rounds"}
+    if request.method == "POST":
+        try:
+            saved = saving.save_form(form, what=f"round {round.pk}")
+        except saving.SaveFailed:
+            return _form_again(request, ctx)
+        if saved:
+            messages.success(request, _("Ændringerne er gemt."))
+            _warn_of_a_past_deadline(request, round)
+            return redirect("surveys:round_detail", pk=round.pk)
     return render(request, "surveys/round_form.html", ctx)
 
 

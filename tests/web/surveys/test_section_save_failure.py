@@ -7,7 +7,8 @@ import logging
 import pytest
 from django.db import DatabaseError, OperationalError
 
-from klyngeradar.web.surveys import answers, respond_views
+from klyngeradar.web import saving
+from klyngeradar.web.surveys import answers
 from klyngeradar.web.surveys.models import Response
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ TYPED = {
 
 @pytest.fixture(autouse=True)
 def no_pauses(monkeypatch):
-    monkeypatch.setattr(respond_views, "SAVE_RETRIES", (0, 0))
+    monkeypatch.setattr(saving, "RETRIES", (0, 0))
 
 
 def stored(cluster) -> tuple[dict, dict, str]:
@@ -57,7 +58,7 @@ def test_an_operational_error_after_the_retries_keeps_the_typed_answers(
 
     monkeypatch.setattr(answers, "save_section", locked)
 
-    with caplog.at_level(logging.ERROR, logger="klyngeradar.web.surveys.respond_views"):
+    with caplog.at_level(logging.ERROR, logger="klyngeradar.web.saving"):
         page = client.post(link_a + MEMBERS, TYPED)
 
     assert_shown_again(page)
