@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from django.contrib import messages
-from django.db import transaction
+from django.db import connection, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -81,26 +81,57 @@ def store_participation(
         )
         done = 0
         for chunk in _batches(rows):
-            Participation.objects.bulk_create(
-                [
-                    Participation(
-                        batch=batch,
-                        cvr=row.cvr,
-                        pnr=row.pnr or "",
-                        company=row.company,
-                        activity=row.activity,
-                        date=row.date,
-                        cluster_id=clusters.get(row.cluster) if row.cluster else None,
-                        actor_id=actors.get(row.actor) if row.actor else None,
-                        kind=row.kind or "",
-                    )
-                    for row in chunk
-                ]
-            )
+            _insert_participation(batch.pk, chunk, clusters, actors)
             done += len(chunk)
             if progress is not None:
                 progress(done, len(rows))
     return batch
+
+
+# The columns a participation row is stored in, in the order `_insert_participation` gives.
+_PARTICIPATION_FIELDS = (
+    "batch",
+    "cvr",
+    "pnr",
+    "company",
+    "activity",
+    "date",
+    "cluster",
+    "actor",
+    "kind",
+)
+
+
+def _insert_participation(batch_id: int, chunk, clusters: dict, actors: dict) -> None:
+    """Insert validated rows with one parameterised statement per batch.
+
+    The rows were checked whole by the core, so the ORM's per-object work (building a
+    model instance and preparing each field, three quarters of the time of
+    `bulk_create` at a national list's size) is skipped: the values go to the database
+    driver as they are, the date adapted by the backend as Django would.
+    """
+    meta = Participation._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in _PARTICIPATION_FIELDS)
+    marks = ", ".join(["%s"] * len(_PARTICIPATION_FIELDS))
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"
+    adapt = connection.ops.adapt_datefield_value
+    values = [
+        (
+            batch_id,
+            row.cvr,
+            row.pnr or "",
+            row.company,
+            row.activity,
+            adapt(row.date),
+            clusters.get(row.cluster) if row.cluster else None,
+            actors.get(row.actor) if row.actor else None,
+            row.kind or "",
+        )
+        for row in chunk
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
 
 
 def store_company_figures(
