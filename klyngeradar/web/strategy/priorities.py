@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from klyngeradar.core.strategy.catalogue import model
 from klyngeradar.core.strategy.decisions import apply_decisions
-
 from klyngeradar.core.strategy.priorities import (
     Priorities,
     ShortlistItem,
