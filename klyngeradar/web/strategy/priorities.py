@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from klyngeradar.core.problems import InputError
 from klyngeradar.core.strategy.catalogue import model
-from klyngeradar.core.strategy.decisions import apply_decisions
+from klyngeradar.core.strategy.decisions import AnalystDecision, apply_decisions
 from klyngeradar.core.strategy.priorities import (
     Priorities,
     ShortlistItem,
@@ -21,8 +22,8 @@ from klyngeradar.core.strategy.priorities import (
     priorities,
 )
 from klyngeradar.web.strategy.analysis import Analysis, analyse
-from klyngeradar.web.strategy.decisions import round_decisions
-from klyngeradar.web.strategy.models import ShortlistChoice
+from klyngeradar.web.strategy.decisions import analyst_decision
+from klyngeradar.web.strategy.models import Decision, ShortlistChoice
 
 
 def shortlist_overrides(round) -> tuple[ShortlistOverride, ...]:
@@ -36,8 +37,25 @@ def shortlist_overrides(round) -> tuple[ShortlistOverride, ...]:
 def round_priorities(round, analysis: Analysis | None = None) -> Priorities:
     """The round's picture, ranked calls and shortlist with the analyst's choices and decisions."""
     analysis = analysis or analyse(round)
-    decided = apply_decisions(analysis.result, round_decisions(round))
+    decided = apply_decisions(analysis.result, _sound_decisions(round))
     return priorities(decided, shortlist_overrides(round))
+
+
+def _sound_decisions(round) -> tuple[AnalystDecision, ...]:
+    """The round's decisions the core accepts, in a stable order.
+
+    A decision stored past the models page's checks (a changed decision naming
+    the recommended model, say) counts for nothing on the shortlist; a download
+    of the deck or appendices names it and is refused (`klyngeradar.web.reports`).
+    """
+    sound = []
+    rows = Decision.objects.filter(round=round).select_related("decided_by")
+    for row in rows.order_by("level", "subject"):
+        try:
+            sound.append(analyst_decision(row))
+        except InputError:
+            continue
+    return tuple(sound)
 
 
 GROUP_LABELS = {

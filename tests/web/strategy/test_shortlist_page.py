@@ -178,3 +178,17 @@ def test_an_accepted_or_changed_model_is_shown_as_decided(client_for, viewer, de
     assert "Besluttet: Satsning/udbud inden for en central indsats" in row_b
     assert "(reglerne: " in row_b
     assert "Afvist af analytikeren" not in page
+
+
+def test_a_decision_stored_past_the_pages_checks_does_not_break_the_shortlist(
+    client_for, analyst, demo_round_db
+):
+    # A changed decision naming the recommended model: the core refuses it.
+    decide(demo_round_db, "klynge-a", "changed", chosen="cross_municipal_agreement", reason="x")
+    decide(demo_round_db, "klynge-b", "rejected", reason="Ikke i år")
+
+    response = client_for(analyst).get(models_url(demo_round_db))
+
+    assert response.status_code == 200
+    assert listed(demo_round_db)[0] == "klynge-a"
+    assert "klynge-b" not in listed(demo_round_db), "the sound decision still counts"
