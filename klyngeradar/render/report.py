@@ -195,6 +195,8 @@ def _write_both(
             findings=findings,
             comparison=comparison,
             specialisation=specialisation,
+            priorities=priorities,
+            quotes=quotes,
         ),
     )
 
@@ -294,6 +296,8 @@ def write_report_appendices(
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
     as_of: date | None = None,
+    priorities: PriorityInputs | None = None,
+    quotes: Quotes | None = None,
 ) -> Path:
     """Write only the appendices workbook to `path`; the arguments are `write_report`'s."""
     return write_appendices(
@@ -307,6 +311,8 @@ def write_report_appendices(
         comparison=comparison,
         specialisation=specialisation,
         as_of=as_of,
+        priorities=priorities,
+        quotes=quotes,
     )
 
 

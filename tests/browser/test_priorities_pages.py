@@ -73,3 +73,34 @@ def test_the_analyst_pins_a_cluster_without_javascript(browser, live_server, ana
     first = page.locator("#shortlist table tbody tr").first
     assert "Klynge L" in first.inner_text()
     shot(page, "shortlist.png")
+
+
+def test_the_analyst_sees_a_rejected_cluster_left_off_and_pins_it_back(
+    browser, live_server, analyst, stored_round
+):
+    from klyngeradar.web.strategy.models import Decision, ShortlistChoice
+
+    Decision.objects.create(
+        round=stored_round,
+        level="cluster",
+        subject="klynge-a",
+        recommended_model="cross_municipal_agreement",
+        verdict="rejected",
+        reason="Ingen kapacitet i år",
+    )
+    page = log_in(browser, live_server, f"/runder/{stored_round.pk}/samarbejdsmodeller/")
+    shortlist = page.locator("#shortlist")
+    assert "Klynge A" not in shortlist.locator("table").inner_text()
+    rejected = shortlist.locator("#rejected-cluster-klynge-a")
+    assert "afvist af analytikeren" in rejected.inner_text()
+    assert "Ingen kapacitet i år" in rejected.inner_text()
+    # The list of the rejected fits a phone's width.
+    page.set_viewport_size({"width": 390, "height": 844})
+    box = rejected.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    shot(page, "shortlist-rejected.png")
+
+    rejected.get_by_role("button", name="Fastgør – Klynge A").click()
+    page.wait_for_selector("text=Kortlisten er gemt.")
+    assert ShortlistChoice.objects.get().subject == "klynge-a"
+    assert "Klynge A" in page.locator("#shortlist table tbody tr").first.inner_text()

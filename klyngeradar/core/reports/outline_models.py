@@ -97,7 +97,8 @@ def models_slides(
             next_steps_slide(ctx, inputs.next_steps or (), drafted=inputs.next_steps is None)
         )
         return slides
-    found = priorities(recommendations, inputs.overrides)
+    # The shortlist leaves off what the analyst rejected and shows the decided models.
+    found = priorities(decided or recommendations, inputs.overrides)
     slides += [
         fit_slide(ctx, recommendations),
         engagement_slide(ctx, recommendations),

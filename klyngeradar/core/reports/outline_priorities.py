@@ -315,20 +315,55 @@ def _model_name(ctx: Context, code) -> str:
     return found.name_da if ctx.lang == "da" else found.name_en
 
 
+def decision_text(ctx: Context, item: ShortlistItem) -> str:
+    """The analyst's decision on the line's recommendation, or "" when there is none."""
+    t = ctx.t
+    if item.verdict == "accepted":
+        return t("besluttet", "decided")
+    if item.verdict == "changed":
+        name = _model_name(ctx, item.recommended)
+        return t(f"besluttet; reglerne: {name}", f"decided; the rules: {name}")
+    if item.verdict == "rejected":
+        return t("afvist af analytikeren", "rejected by the analyst")
+    return ""
+
+
 def _why(ctx: Context, item: ShortlistItem) -> str:
     t = ctx.t
+    decided = decision_text(ctx, item)
     if item.kind == "effort":
-        return t(
+        text = t(
             f"{item.support} klynger bag; samlet fit {item.fit} med indsatsen",
             f"{item.support} clusters behind it; total fit {item.fit} with the effort",
         )
+        if item.verdict == "changed":
+            text += f" → {_model_name(ctx, item.model)}"
+        return f"{text} ({decided})" if decided else text
     group: Group | None = item.group
     facts = t(
         f"fit {ctx.n(item.fit)}, engagement {ctx.n(item.engagement)}",
         f"fit {ctx.n(item.fit)}, engagement {ctx.n(item.engagement)}",
     )
     name = t(*GROUP_NAMES[group]) if group else t("ikke placeret", "not placed")
-    return f"{name}: {facts} → {_model_name(ctx, item.model)}"
+    if item.verdict == "rejected":
+        return f"{name}: {facts} → {decided}"
+    text = f"{name}: {facts} → {_model_name(ctx, item.model)}"
+    return f"{text} ({decided})" if decided else text
+
+
+def rejected_text(ctx: Context, found: Priorities) -> str:
+    """ "ikke på listen, afvist af analytikeren: Klynge A, satsningen »…«"; "" when none."""
+    if not found.rejected:
+        return ""
+    names = [
+        i.label
+        if i.kind == "cluster"
+        else ctx.t(f"satsningen »{i.label}«", f"the call “{i.label}”")
+        for i in found.rejected
+    ]
+    return ctx.t(
+        "ikke på listen, afvist af analytikeren: ", "not listed, rejected by the analyst: "
+    ) + ", ".join(names)
 
 
 def _source(ctx: Context, item: ShortlistItem) -> str:
@@ -369,6 +404,7 @@ def shortlist_slide(ctx: Context, found: Priorities) -> Slide:
     t = ctx.t
     marker = t("Kortliste: det handler vi på først", "Shortlist: what we act on first")
     items = (*found.clusters, *found.efforts)
+    rejected = rejected_text(ctx, found)
     if not items:
         return ContentSlide(
             title=t(
@@ -383,8 +419,9 @@ def shortlist_slide(ctx: Context, found: Priorities) -> Slide:
                     "no cluster has a high fit and no effort has enough clusters",
                 ),
                 ctx.lang,
-            ),
-            notes=rule_text(ctx) + ".",
+            )
+            + (f" · {rejected}" if rejected else ""),
+            notes="\n".join((rule_text(ctx) + ".", *_rejected_notes(ctx, found))),
         )
     title = _shortlist_title(ctx, found)
     rows = []
@@ -410,11 +447,14 @@ def shortlist_slide(ctx: Context, found: Priorities) -> Slide:
             t("Fjernet af analytikeren: ", "Removed by the analyst: ")
             + ", ".join(f"{i.label} ({i.reason})" if i.reason else i.label for i in found.excluded)
         )
+    notes += _rejected_notes(ctx, found)
     qualifiers = []
     if found.overridden:
         qualifiers.append(
             t("rækkefølgen er justeret af analytikeren", "the order was adjusted by the analyst")
         )
+    if rejected:
+        qualifiers.append(rejected)
     return ContentSlide(
         title=title,
         marker=marker,
@@ -433,3 +473,13 @@ def shortlist_slide(ctx: Context, found: Priorities) -> Slide:
         ),
         notes="\n".join(notes),
     )
+
+
+def _rejected_notes(ctx: Context, found: Priorities) -> list[str]:
+    """The rejected items with the analyst's reasons, for the speaker notes."""
+    if not found.rejected:
+        return []
+    listed = ", ".join(
+        f"{i.label} ({i.decision_reason})" if i.decision_reason else i.label for i in found.rejected
+    )
+    return [ctx.t("Afvist af analytikeren: ", "Rejected by the analyst: ") + listed]

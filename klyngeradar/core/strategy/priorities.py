@@ -20,10 +20,16 @@ on the slide and the web page:
    that support the effort, then by the sum of their fit with that effort
    (both highest first), then in the strategy's order; at most
    `SHORTLIST_EFFORTS`.
-5. **The analyst's choice wins.** A pinned item comes first, in the analyst's
-   order, even when the rule would not list it; an excluded item is left
-   out; the rest follow the rule. Every item keeps its rank by the rule, so a
-   reader sees where the analyst departed from it.
+5. **The analyst's decisions count** (`klyngeradar.core.strategy.decisions`): a
+   cluster or call whose recommendation the analyst rejected is left off by the
+   rule and set aside in `Priorities.rejected` ("afvist af analytikeren"), and
+   the rule ranks the rest; an accepted or changed recommendation is carried
+   as decided, with the model the analyst chose. A rejection counts even when
+   the recommendation has changed since (the models page flags it for review).
+6. **The analyst's choice wins.** A pinned item comes first, in the analyst's
+   order, even when the rule would not list it (a rejected one too); an
+   excluded item is left out; the rest follow the rule. Every item keeps its
+   rank by the rule, so a reader sees where the analyst departed from it.
 
 `NextStep` is one of the analyst's next steps (what, who, when, budget in
 DKK); `default_next_steps` drafts them from the shortlist when the analyst has
@@ -39,6 +45,7 @@ from datetime import date
 from typing import Literal
 
 from klyngeradar.core.strategy.catalogue import ModelCode, model
+from klyngeradar.core.strategy.decisions import DecidedRecommendations, Verdict
 from klyngeradar.core.strategy.fit import MAX_SCORE
 from klyngeradar.core.strategy.recommendations import EffortCall, Recommendations
 
@@ -100,8 +107,11 @@ class RankedCall:
 class ShortlistItem:
     """One line of the shortlist: its final `rank`, its `rule_rank` and who put it there.
 
-    `rule_rank` is None when the rule would not list it (a pin beyond the rule);
-    `source` is ``rule`` or ``analyst`` (pinned).
+    `rule_rank` is None when the rule would not list it (a pin beyond the rule, or
+    a recommendation the analyst rejected); `source` is ``rule`` or ``analyst``
+    (pinned). `verdict` is the analyst's decision on the recommendation (None:
+    not decided); `model` is then the decided model (None when rejected) and
+    `recommended` the rules' model; `decision_reason` the decision's reason.
     """
 
     kind: Kind
@@ -116,6 +126,14 @@ class ShortlistItem:
     support: int | None = None
     model: ModelCode | None = None
     reason: str = ""
+    verdict: Verdict | None = None
+    recommended: ModelCode | None = None
+    decision_reason: str = ""
+
+    @property
+    def decided(self) -> bool:
+        """The analyst accepted or changed the recommendation behind this line."""
+        return self.verdict in ("accepted", "changed")
 
 
 @dataclass(frozen=True)
@@ -132,6 +150,7 @@ class Priorities:
     efforts: tuple[ShortlistItem, ...]
     excluded: tuple[ShortlistItem, ...]
     unmatched: tuple[ShortlistOverride, ...]
+    rejected: tuple[ShortlistItem, ...] = ()
 
     @property
     def placed(self) -> tuple[Placement, ...]:
@@ -154,8 +173,16 @@ class Priorities:
         return next((c for c in self.calls if c.call.effort.slug == effort), None)
 
 
-def priorities(rec: Recommendations, overrides: Iterable[ShortlistOverride] = ()) -> Priorities:
-    """Place, rank and shortlist the round's clusters and calls; see the module's rule."""
+def priorities(
+    rec: Recommendations | DecidedRecommendations, overrides: Iterable[ShortlistOverride] = ()
+) -> Priorities:
+    """Place, rank and shortlist the round's clusters and calls; see the module's rule.
+
+    `rec` may carry the analyst's decisions (`apply_decisions`).
+    """
+    decided = None
+    if isinstance(rec, DecidedRecommendations):
+        decided, rec = rec, rec.recommendations
     fit_bar = rec.thresholds.high_fit
     known = [s.score for s in rec.engagement.scores if s.score is not None]
     if rec.thresholds.high_engagement is not None:
@@ -182,11 +209,22 @@ def priorities(rec: Recommendations, overrides: Iterable[ShortlistOverride] = ()
         )
     calls = rank_calls(rec)
     overrides = tuple(overrides)
-    clusters, excluded_c, unmatched_c = _shortlist(
-        "cluster", _cluster_items(placements), overrides, SHORTLIST_CLUSTERS, placements
+    clusters, excluded_c, unmatched_c, rejected_c = _shortlist(
+        "cluster",
+        _cluster_items(placements),
+        overrides,
+        SHORTLIST_CLUSTERS,
+        placements,
+        decided=decided,
     )
-    efforts, excluded_e, unmatched_e = _shortlist(
-        "effort", _effort_items(calls, rec), overrides, SHORTLIST_EFFORTS, placements, rec
+    efforts, excluded_e, unmatched_e, rejected_e = _shortlist(
+        "effort",
+        _effort_items(calls, rec),
+        overrides,
+        SHORTLIST_EFFORTS,
+        placements,
+        rec,
+        decided=decided,
     )
     return Priorities(
         fit_bar=fit_bar,
@@ -199,6 +237,7 @@ def priorities(rec: Recommendations, overrides: Iterable[ShortlistOverride] = ()
         efforts=efforts,
         excluded=(*excluded_c, *excluded_e),
         unmatched=(*unmatched_c, *unmatched_e),
+        rejected=(*rejected_c, *rejected_e),
     )
 
 
@@ -283,13 +322,33 @@ def _shortlist(
     size: int,
     placements: Sequence[Placement],
     rec: Recommendations | None = None,
-) -> tuple[tuple[ShortlistItem, ...], tuple[ShortlistItem, ...], tuple[ShortlistOverride, ...]]:
-    """Pins first (analyst's order), then the rule's items not excluded, up to `size`."""
-    by_subject = {item.subject: item for item in ranked}
+    *,
+    decided: DecidedRecommendations | None = None,
+) -> tuple[
+    tuple[ShortlistItem, ...],
+    tuple[ShortlistItem, ...],
+    tuple[ShortlistOverride, ...],
+    tuple[ShortlistItem, ...],
+]:
+    """Pins first (analyst's order), then the rule's items not excluded, up to `size`.
+
+    Returns the list, the excluded, the overrides matching nothing and the items
+    the rule set aside because the analyst rejected their recommendation.
+    """
+    ranked = [_decision(item, decided) for item in ranked]
+    # The rule ranks what the analyst has not rejected; the rejected have no rule rank.
+    rejected = [replace(i, rank=0, rule_rank=None) for i in ranked if i.verdict == "rejected"]
+    ranked = [
+        replace(item, rank=rank, rule_rank=rank)
+        for rank, item in enumerate((i for i in ranked if i.verdict != "rejected"), start=1)
+    ]
+    by_subject = {item.subject: item for item in (*ranked, *rejected)}
     mine = [o for o in overrides if o.kind == kind]
     unmatched, pinned, excluded = [], [], []
     for override in sorted(mine, key=lambda o: (o.position, o.subject)):
         item = by_subject.get(override.subject) or _outside_rule(kind, override, placements, rec)
+        if item is not None:
+            item = _decision(item, decided)
         if item is None:
             unmatched.append(override)
         elif override.state == "pinned":
@@ -308,7 +367,22 @@ def _shortlist(
     final = tuple(
         _with(item, rank, item.source, item.reason) for rank, item in enumerate(chosen, 1)
     )
-    return final, tuple(excluded), tuple(unmatched)
+    set_aside = tuple(i for i in rejected if i.subject not in pinned_subjects | excluded_subjects)
+    return final, tuple(excluded), tuple(unmatched), set_aside
+
+
+def _decision(item: ShortlistItem, decided: DecidedRecommendations | None) -> ShortlistItem:
+    """The item with the analyst's decision on its recommendation, if there is one."""
+    found = decided.get(item.kind, item.subject) if decided is not None else None
+    if found is None or found.decision is None:
+        return item
+    return replace(
+        item,
+        verdict=found.decision.verdict,
+        model=found.decision.model,
+        recommended=found.recommended,
+        decision_reason=(found.decision.reason or "").strip(),
+    )
 
 
 def _with(item: ShortlistItem, rank: int, source, reason: str) -> ShortlistItem:

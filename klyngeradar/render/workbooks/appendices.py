@@ -4,8 +4,10 @@ The sheets follow the 2023 report's appendices and the deck: ``Udpegede klynger`
 (the programme current at the round's date, with sources and what is not
 confirmed), ``Programmets resultater`` (the 2022 participant survey), ``Besvarelser``
 (the survey answers in words), ``Fund`` (every finding with its base),
-``Fordelinger`` (the counts behind the charts), ``Kort``, ``Fit og anbefalinger``
-(and ``Beslutninger`` when the analyst has decided), ``Aftaler og KPI'er``,
+``Citater`` (the deck's quotes with who wrote them), ``Fordelinger`` (the counts
+behind the charts), ``Kort``, ``Fit og anbefalinger`` (and ``Beslutninger`` when
+the analyst has decided), ``Kortliste`` and ``Næste skridt`` (the deck's
+shortlist and next steps), ``Aftaler og KPI'er``,
 ``Vejledning medfinansiering`` and ``Medfinansiering`` (the guidance on municipal
 co-financing), the comparison and specialisation sheets when there are data, and
 last the technical sheets: ``Koder`` (the codes and slugs and their names) and the
@@ -35,9 +37,11 @@ from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.registry.programmes import ProgrammeReference, reference_programmes
 from klyngeradar.core.registry.reference import ClusterFacts
 from klyngeradar.core.reports.outline_guidance import register_of, rows_of
+from klyngeradar.core.reports.outline_quotes import Quotes
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.catalogue import model
 from klyngeradar.core.strategy.decisions import DecidedRecommendation, DecidedRecommendations
+from klyngeradar.core.strategy.priorities import PriorityInputs
 from klyngeradar.core.strategy.recommendations import Recommendations, reason_text
 from klyngeradar.core.surveys.questionnaire import load
 from klyngeradar.core.surveys.responses import RoundData
@@ -67,11 +71,13 @@ from klyngeradar.render.workbooks.appendix_layout import (
     widths_of,
 )
 from klyngeradar.render.workbooks.appendix_map import map_sheet
+from klyngeradar.render.workbooks.appendix_priorities import priority_sheets
 from klyngeradar.render.workbooks.appendix_programme import (
     designated_sheet,
     programme_of,
     results_sheet,
 )
+from klyngeradar.render.workbooks.appendix_quotes import quotes_sheet
 from klyngeradar.render.workbooks.appendix_specialisation import specialisation_sheet
 from klyngeradar.render.workbooks.exchange import add_exchange_sheets
 
@@ -93,6 +99,8 @@ def write_appendices(
     specialisation: RegionalStrengths | None = None,
     as_of: date | None = None,
     programmes: ProgrammeReference | None = None,
+    priorities: PriorityInputs | None = None,
+    quotes: Quotes | None = None,
 ) -> Path:
     """Write the appendices workbook to `path` and return it.
 
@@ -105,7 +113,12 @@ def write_appendices(
     `recommendations` may carry the analyst's decisions
     (`klyngeradar.core.strategy.decisions.apply_decisions`); they are shown only when at
     least one decision was made.
+
+    `priorities` holds the analyst's shortlist choices and next steps and `quotes`
+    the analyst's quotes, as for the deck; without them the sheets show the deck's
+    defaults (the rule's shortlist, the drafted next steps, the default quotes).
     """
+    shortlisted = recommendations
     decided = None
     if isinstance(recommendations, DecidedRecommendations):
         decided = recommendations if recommendations.decided else None
@@ -120,12 +133,14 @@ def write_appendices(
     designated_sheet(writer, clusters, reference, day)
     results_sheet(writer)
     answers_sheet(writer, round)
+    quotes_sheet(writer, round, quotes)
     writer.findings(findings)
     writer.breakdowns(findings)
     writer.table(*map_sheet(round, lang))
     writer.fit(recommendations, decided)
     if decided is not None:
         writer.decisions(decided)
+    priority_sheets(writer, shortlisted, priorities)
     writer.agreements(rows_of(agreements))
     guidance_sheets(writer, register_of(agreements))
     write_comparison_sheets(writer, comparison)

@@ -263,6 +263,8 @@ def write_round_appendices(
         decisions=inputs.decisions,
         comparison=inputs.comparison,
         specialisation=inputs.specialisation,
+        priorities=inputs.priorities,
+        quotes=inputs.quotes,
     )
 
 

@@ -1,4 +1,7 @@
-"""Admin for the analyst's decisions, checked by the same rules as the models page."""
+"""Admin for the analyst's decisions, checked by the same rules as the models page.
+
+The shortlist choices are shown read-only: they are made on the models page.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,9 @@ from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from klyngeradar.web.access import visible_to
+from klyngeradar.web.readonly_admin import ReadOnlyRoundRecordAdmin
 from klyngeradar.web.strategy.forms import DecisionAdminForm
-from klyngeradar.web.strategy.models import Decision
+from klyngeradar.web.strategy.models import Decision, ShortlistChoice
 from klyngeradar.web.surveys.models import Round
 
 
@@ -31,3 +35,10 @@ class DecisionAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         obj.decided_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(ShortlistChoice)
+class ShortlistChoiceAdmin(ReadOnlyRoundRecordAdmin):
+    list_display = ["round", "kind", "subject", "state", "position", "changed_by", "changed_at"]
+    list_filter = ["kind", "state"]
+    search_fields = ["subject", "reason"]

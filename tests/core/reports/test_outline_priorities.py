@@ -212,3 +212,54 @@ def test_it_names_only_the_shortlist_on_the_chart_of_a_large_round():
     assert named and len(named) < len(chart.points)
     assert all(len(p.label.split(", ")) <= 2 for p in named)
     assert "navne vist for kortlistens 5 klynger" in chart.footnote.qualifiers
+
+
+def decided_deck(lang="da"):
+    """The demo deck with Klynge A's recommendation rejected and Klynge B's changed."""
+    from klyngeradar.core.strategy.decisions import AnalystDecision, apply_decisions
+
+    rec = recommend(demo_round())
+    model = {r.cluster: r.model for r in rec.clusters}
+    other = "shared_environment" if model["klynge-b"] != "shared_environment" else "targeted_call"
+    decisions = (
+        AnalystDecision(
+            subject_kind="cluster",
+            subject="klynge-a",
+            verdict="rejected",
+            model=None,
+            recommended=model["klynge-a"],
+            reason="Ingen kapacitet i år",
+        ),
+        AnalystDecision(
+            subject_kind="cluster",
+            subject="klynge-b",
+            verdict="changed",
+            model=other,
+            recommended=model["klynge-b"],
+            reason="Passer bedre",
+        ),
+    )
+    round = demo_round()
+    return build_deck(
+        round,
+        findings=compute_findings(round),
+        recommendations=apply_decisions(rec, decisions),
+        as_of=AS_OF,
+        lang=lang,
+    )
+
+
+def test_the_shortlist_leaves_off_what_the_analyst_rejected_and_says_why():
+    slide = by_key(decided_deck(), "models.shortlist")
+    rows = slide.body.rows
+    assert all(row[1] != "Klynge A" for row in rows)
+    assert rows[0][3] == "Reglen (nr. 1)", "the rule ranks what is left from 1"
+    assert "ikke på listen, afvist af analytikeren: Klynge A" in slide.body.footnote.qualifiers
+    assert "Afvist af analytikeren: Klynge A (Ingen kapacitet i år)" in slide.notes
+    b = next(row for row in rows if row[1] == "Klynge B")
+    assert "(besluttet; reglerne: " in b[2]
+
+
+def test_the_shortlist_says_why_in_english_too():
+    slide = by_key(decided_deck("en"), "models.shortlist")
+    assert "not listed, rejected by the analyst: Klynge A" in slide.body.footnote.qualifiers

@@ -220,3 +220,160 @@ def test_it_names_what_a_next_step_is_missing(step, missing):
 def test_it_refuses_a_next_step_without_text_or_with_a_negative_budget(text, budget):
     with pytest.raises(ValueError):
         NextStep(text, budget=budget)
+
+
+def decide(rec, *decisions):
+    """The recommendations with the analyst's decisions: ``(kind, subject, verdict, model)``."""
+    from klyngeradar.core.strategy.decisions import AnalystDecision, apply_decisions
+
+    made = []
+    for kind, subject, verdict, chosen in decisions:
+        current = next(
+            (r.model for r in rec.clusters if r.cluster == subject)
+            if kind == "cluster"
+            else (c.model for c in rec.effort_calls if c.effort.slug == subject),
+            None,
+        )
+        made.append(
+            AnalystDecision(
+                subject_kind=kind,
+                subject=subject,
+                verdict=verdict,
+                model=current if verdict == "accepted" else chosen,
+                recommended=current,
+                reason=None if verdict == "accepted" else "Ikke i år",
+            )
+        )
+    return apply_decisions(rec, made)
+
+
+# a, b and c have high fit and high engagement (bar 50), d high fit only, e low fit.
+FOUR = (("a", 6, 90), ("b", 5, 80), ("c", 4, 85), ("d", 3, 10), ("e", 1, 90))
+
+
+@pytest.mark.parametrize(
+    ("decisions", "overrides", "shortlist", "rejected"),
+    [
+        # No decision: the rule alone.
+        ((), (), ["a", "b", "c", "d"], []),
+        # A rejected cluster is left off and set aside; the rest move up.
+        ((("cluster", "a", "rejected", None),), (), ["b", "c", "d"], ["a"]),
+        # Two rejected, in the rule's order.
+        (
+            (("cluster", "c", "rejected", None), ("cluster", "a", "rejected", None)),
+            (),
+            ["b", "d"],
+            ["a", "c"],
+        ),
+        # Accepted and changed stay on the list where the rule puts them.
+        (
+            (
+                ("cluster", "a", "accepted", None),
+                ("cluster", "b", "changed", "concrete_collaboration"),
+            ),
+            (),
+            ["a", "b", "c", "d"],
+            [],
+        ),
+        # A rejected cluster outside the rule's groups is not "set aside": it was never in.
+        ((("cluster", "e", "rejected", None),), (), ["a", "b", "c", "d"], []),
+        # The analyst may still pin a rejected cluster: the pin wins, and it is not set aside.
+        (
+            (("cluster", "a", "rejected", None),),
+            (ShortlistOverride("cluster", "a", "pinned"),),
+            ["a", "b", "c", "d"],
+            [],
+        ),
+        # Removed by the analyst as well: listed as removed, not twice.
+        (
+            (("cluster", "a", "rejected", None),),
+            (ShortlistOverride("cluster", "a", "excluded"),),
+            ["b", "c", "d"],
+            [],
+        ),
+    ],
+    ids=[
+        "none",
+        "rejected",
+        "two-rejected",
+        "accepted-changed",
+        "not-eligible",
+        "pinned",
+        "removed",
+    ],
+)
+def test_it_leaves_off_what_the_analyst_rejected(decisions, overrides, shortlist, rejected):
+    rec = recs(*FOUR, thresholds=Thresholds(high_engagement=50))
+    found = priorities(decide(rec, *decisions), overrides)
+    assert subjects(found.clusters) == shortlist
+    assert subjects(found.rejected) == rejected
+    assert all(i.verdict == "rejected" and i.rule_rank is None for i in found.rejected)
+    # The rule ranks what is left without gaps.
+    rule_ranks = [i.rule_rank for i in found.clusters if i.source == "rule"]
+    assert rule_ranks == list(range(1, len(rule_ranks) + 1))
+
+
+def test_it_carries_an_accepted_or_changed_model_as_decided():
+    rec = recs(*FOUR, thresholds=Thresholds(high_engagement=50))
+    found = priorities(
+        decide(
+            rec,
+            ("cluster", "a", "accepted", None),
+            ("cluster", "b", "changed", "shared_environment"),
+        )
+    )
+    a, b, c, _d = found.clusters
+    assert (a.verdict, a.model, a.recommended, a.decided) == (
+        "accepted",
+        "cross_municipal_agreement",
+        "cross_municipal_agreement",
+        True,
+    )
+    assert (b.verdict, b.model, b.recommended, b.decided) == (
+        "changed",
+        "shared_environment",
+        "cross_municipal_agreement",
+        True,
+    )
+    assert b.decision_reason == "Ikke i år"
+    assert (c.verdict, c.model, c.decided) == (None, "cross_municipal_agreement", False)
+
+
+def test_a_pinned_rejected_cluster_is_the_analysts_and_not_the_rules():
+    rec = recs(*FOUR, thresholds=Thresholds(high_engagement=50))
+    found = priorities(
+        decide(rec, ("cluster", "a", "rejected", None)),
+        (ShortlistOverride("cluster", "a", "pinned", reason="alligevel"),),
+    )
+    first = found.clusters[0]
+    assert (first.subject, first.source, first.rule_rank, first.verdict, first.model) == (
+        "a",
+        "analyst",
+        None,
+        "rejected",
+        None,
+    )
+
+
+def test_it_leaves_off_a_targeted_call_the_analyst_rejected():
+    rec = recs(
+        ("x", 3, 50), ("y", 3, 50), ("z", 3, 50), calls=(("a", ("x", "y", "z")), ("b", ("x", "y")))
+    )
+    found = priorities(decide(rec, ("effort", "a", "rejected", None)))
+    assert subjects(found.efforts) == ["b"]
+    assert found.efforts[0].rule_rank == 1
+    assert subjects(found.rejected) == ["a"] and found.rejected[0].kind == "effort"
+
+
+def test_the_drafted_next_steps_follow_the_decided_model():
+    rec = recs(("a", 6, 90), ("b", 5, 80))
+    found = priorities(
+        decide(
+            rec,
+            ("cluster", "a", "changed", "concrete_collaboration"),
+            ("cluster", "b", "rejected", None),
+        )
+    )
+    texts = [s.text for s in default_next_steps(found, rec)]
+    assert texts[0] == "Aftal en konkret aktivitet (temadag, projekt) med A"
+    assert not any("B" in text.split("med ")[-1] for text in texts if "med " in text)

@@ -30,10 +30,13 @@ SHEETS_DA = [
     "Udpegede klynger",
     "Programmets resultater",
     "Besvarelser",
+    "Citater",
     "Fund",
     "Fordelinger",
     "Kort",
     "Fit og anbefalinger",
+    "Kortliste",
+    "Næste skridt",
     "Aftaler og KPI'er",
     "Vejledning medfinansiering",
     "Medfinansiering",
@@ -43,10 +46,13 @@ SHEETS_EN = [
     "Designated clusters",
     "Programme results",
     "Answers",
+    "Quotes",
     "Findings",
     "Breakdowns",
     "Map",
     "Fit and recommendations",
+    "Shortlist",
+    "Next steps",
     "Agreements and KPIs",
     "Co-financing guidance",
     "Co-financing",
@@ -507,7 +513,7 @@ def test_it_carries_the_decision_beside_each_clusters_recommendation(decided_wor
 
 def test_it_lists_every_recommendation_with_its_decision_on_a_sheet_of_its_own(decided_workbook):
     names = decided_workbook.sheetnames
-    assert names[names.index("Beslutninger") + 1] == "Aftaler og KPI'er"
+    assert names[names.index("Beslutninger") + 1] == "Kortliste"
     rows = rows_of(decided_workbook["Beslutninger"])
     by_subject = {(row["niveau"], row["navn"]): row for row in rows}
     assert len(rows) == 13 + 5 + 1 + 1  # clusters, targeted calls, region, no longer given

@@ -127,3 +127,68 @@ def test_a_viewer_sees_the_shortlist_but_cannot_change_it(client_for, viewer, de
 
 def test_a_respondent_gets_404(client_for, respondent_a, demo_round_db):
     assert choose(client_for(respondent_a), demo_round_db, "klynge-l", "pin").status_code == 404
+
+
+def decide(round, subject, verdict, chosen="", reason=""):
+    from klyngeradar.web.strategy.analysis import analyse
+    from klyngeradar.web.strategy.models import Decision
+
+    recommended = next(r.model for r in analyse(round).result.clusters if r.cluster == subject)
+    return Decision.objects.create(
+        round=round,
+        level="cluster",
+        subject=subject,
+        recommended_model=recommended or "",
+        verdict=verdict,
+        chosen_model=chosen,
+        reason=reason,
+    )
+
+
+def test_a_cluster_the_analyst_rejected_is_left_off_and_the_page_says_why(
+    client_for, analyst, demo_round_db
+):
+    client = client_for(analyst)
+    assert listed(demo_round_db)[0] == "klynge-a"
+
+    decide(demo_round_db, "klynge-a", "rejected", reason="Ingen kapacitet i år")
+
+    assert "klynge-a" not in listed(demo_round_db)
+    page = client.get(models_url(demo_round_db)).content.decode()
+    assert 'id="shortlist-cluster-klynge-a"' not in page
+    assert "Ikke på listen: afvist af analytikeren" in page
+    assert 'id="rejected-cluster-klynge-a"' in page and "Ingen kapacitet i år" in page
+
+    # The analyst may still pin it: the pin wins over the rule.
+    choose(client, demo_round_db, "klynge-a", "pin")
+    assert listed(demo_round_db)[0] == "klynge-a"
+    page = client.get(models_url(demo_round_db)).content.decode()
+    assert 'id="rejected-cluster-klynge-a"' not in page
+    assert "Analytikeren (reglen lister den ikke)" in page
+
+
+def test_an_accepted_or_changed_model_is_shown_as_decided(client_for, viewer, demo_round_db):
+    decide(demo_round_db, "klynge-a", "accepted")
+    decide(demo_round_db, "klynge-b", "changed", chosen="targeted_call", reason="Udbud i 2026")
+
+    page = client_for(viewer).get(models_url(demo_round_db)).content.decode()
+    row_a = page.split('id="shortlist-cluster-klynge-a"')[1].split("</tr>")[0]
+    row_b = page.split('id="shortlist-cluster-klynge-b"')[1].split("</tr>")[0]
+    assert "Besluttet: " in row_a
+    assert "Besluttet: Satsning/udbud inden for en central indsats" in row_b
+    assert "(reglerne: " in row_b
+    assert "Afvist af analytikeren" not in page
+
+
+def test_a_decision_stored_past_the_pages_checks_does_not_break_the_shortlist(
+    client_for, analyst, demo_round_db
+):
+    # A changed decision naming the recommended model: the core refuses it.
+    decide(demo_round_db, "klynge-a", "changed", chosen="cross_municipal_agreement", reason="x")
+    decide(demo_round_db, "klynge-b", "rejected", reason="Ikke i år")
+
+    response = client_for(analyst).get(models_url(demo_round_db))
+
+    assert response.status_code == 200
+    assert listed(demo_round_db)[0] == "klynge-a"
+    assert "klynge-b" not in listed(demo_round_db), "the sound decision still counts"
