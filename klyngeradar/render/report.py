@@ -19,8 +19,12 @@ from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.landscape import business_models
-from klyngeradar.core.registry.programmes import reference_programmes
-from klyngeradar.core.registry.reference import reference_clusters, reference_landscape_facts
+from klyngeradar.core.registry.programmes import ProgrammeReference, reference_programmes
+from klyngeradar.core.registry.reference import (
+    ClusterFacts,
+    reference_clusters,
+    reference_landscape_facts,
+)
 from klyngeradar.core.reports.deck import Deck, Lang
 from klyngeradar.core.reports.outline import build_deck
 from klyngeradar.core.reports.outline_quotes import Quotes
@@ -87,6 +91,9 @@ def write_report(
     appendices_name: str = APPENDICES_NAME,
     priorities: PriorityInputs | None = None,
     titles: Mapping[str, str] | None = None,
+    clusters: Iterable[ClusterFacts] | None = None,
+    programmes: ProgrammeReference | None = None,
+    programme: str | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` (or the names given) into `out_dir`.
 
@@ -103,7 +110,10 @@ def write_report(
     `board_asks` the analyst's "Bestyrelsen bedes …" items (default: drawn from
     the recommendations). `priorities` the analyst's shortlist choices and next
     steps (default: the rule's shortlist and drafted next steps); `titles` the
-    analyst's own slide titles by key.
+    analyst's own slide titles by key. `clusters` and `programmes` are the registry
+    (default: the shipped reference data; the web passes its database's); `programme`,
+    the slug of one of `programmes`, makes both files count that programme's clusters
+    instead of those of the programme current at `as_of`.
 
     A refused template or deck raises InputError before anything is written; each
     file is written under a temporary name and renamed, so no half file is left.
@@ -132,6 +142,9 @@ def write_report(
             appendices_name=appendices_name,
             priorities=priorities,
             titles=titles,
+            clusters=clusters,
+            programmes=programmes,
+            programme=programme,
         )
     except BaseException:
         # A refused deck leaves no folder behind that the command made for it.
@@ -161,9 +174,13 @@ def _write_both(
     appendices_name: str,
     priorities,
     titles,
+    clusters=None,
+    programmes=None,
+    programme=None,
 ) -> Report:
     findings = findings or compute_findings(round)
     recommendations = recommendations or recommend(round, strategy=strategy)
+    registry = {"clusters": clusters, "programmes": programmes, "programme": programme}
     return Report(
         write_report_deck(
             round,
@@ -182,6 +199,7 @@ def _write_both(
             board_asks=board_asks,
             priorities=priorities,
             titles=titles,
+            **registry,
         ),
         write_report_appendices(
             round,
@@ -195,6 +213,7 @@ def _write_both(
             findings=findings,
             comparison=comparison,
             specialisation=specialisation,
+            **registry,
         ),
     )
 
@@ -217,6 +236,9 @@ def write_report_deck(
     board_asks: Sequence[str] | None = None,
     priorities: PriorityInputs | None = None,
     titles: Mapping[str, str] | None = None,
+    clusters: Iterable[ClusterFacts] | None = None,
+    programmes: ProgrammeReference | None = None,
+    programme: str | None = None,
 ) -> Path:
     """Write only the board deck to `path`; the arguments are `write_report`'s.
 
@@ -237,6 +259,9 @@ def write_report_deck(
         board_asks=board_asks,
         priorities=priorities,
         titles=titles,
+        clusters=clusters,
+        programmes=programmes,
+        programme=programme,
     )
     return write_deck(deck, Path(path), template=template, layouts=layouts)
 
@@ -256,19 +281,24 @@ def report_deck(
     board_asks: Sequence[str] | None = None,
     priorities: PriorityInputs | None = None,
     titles: Mapping[str, str] | None = None,
+    clusters: Iterable[ClusterFacts] | None = None,
+    programmes: ProgrammeReference | None = None,
+    programme: str | None = None,
 ) -> Deck:
     """The board deck's spec as `write_report_deck` writes it (e.g. to list its slides).
 
-    The landscape counts the clusters of the programme current at `as_of`.
+    The landscape counts the clusters of the programme current at `as_of` (or of the
+    chosen `programme`) among `clusters` and `programmes` (default: the shipped ones).
     """
-    clusters = reference_clusters()
+    clusters = tuple(reference_clusters() if clusters is None else clusters)
     return build_deck(
         round,
         findings=findings or compute_findings(round),
         recommendations=_decided(round, strategy, recommendations, decisions),
         clusters=clusters,
         landscape=business_models(clusters, reference_landscape_facts(), as_of=as_of),
-        programmes=reference_programmes(),
+        programmes=reference_programmes() if programmes is None else programmes,
+        programme=programme,
         strategy=strategy,
         lang=lang,
         as_of=as_of,
@@ -294,6 +324,9 @@ def write_report_appendices(
     comparison: Comparison | None = None,
     specialisation: RegionalStrengths | None = None,
     as_of: date | None = None,
+    clusters: Iterable[ClusterFacts] | None = None,
+    programmes: ProgrammeReference | None = None,
+    programme: str | None = None,
 ) -> Path:
     """Write only the appendices workbook to `path`; the arguments are `write_report`'s."""
     return write_appendices(
@@ -301,7 +334,9 @@ def write_report_appendices(
         round=round,
         findings=findings or compute_findings(round),
         recommendations=_decided(round, strategy, recommendations, decisions),
-        clusters=reference_clusters(),
+        clusters=reference_clusters() if clusters is None else clusters,
+        programmes=programmes,
+        programme=programme,
         lang=lang,
         agreements=agreements,
         comparison=comparison,

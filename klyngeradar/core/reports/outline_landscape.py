@@ -79,10 +79,15 @@ def landscape_slides(
     clusters: tuple[ClusterFacts, ...],
     landscape: BusinessModels | None,
     programmes: ProgrammeReference | None = None,
+    programme: str | None = None,
 ) -> list[Slide]:
-    """The part's slides; `landscape`'s figures are recomputed over the listed clusters."""
+    """The part's slides; `landscape`'s figures are recomputed over the listed clusters.
+
+    `programme`, a programme's slug, counts that programme's clusters instead of those of
+    the programme current at the deck's date.
+    """
     t = ctx.t
-    chosen = programme_clusters(clusters, programmes, landscape_day(ctx))
+    chosen = programme_clusters(clusters, programmes, landscape_day(ctx), programme)
     if landscape is not None:
         landscape = business_models(chosen.clusters, landscape.seed_facts)
     slides: list[Slide] = [
@@ -131,6 +136,11 @@ def _source(ctx: Context, chosen: ProgrammeClusters) -> str:
     day = chosen.day.strftime("%d.%m.%Y") if ctx.lang == "da" else chosen.day.isoformat()
     if chosen.programme is None:
         return ctx.t(f"klyngeregistret pr. {day}", f"the cluster registry as of {day}")
+    if chosen.chosen:
+        return ctx.t(
+            f"klyngeregistret, {chosen.programme.name} (valgt programperiode) pr. {day}",
+            f"the cluster registry, {chosen.programme.name} (chosen programme period) as of {day}",
+        )
     return ctx.t(
         f"klyngeregistret, {chosen.programme.name} pr. {day}",
         f"the cluster registry, {chosen.programme.name} as of {day}",

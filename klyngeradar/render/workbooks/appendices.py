@@ -93,6 +93,7 @@ def write_appendices(
     specialisation: RegionalStrengths | None = None,
     as_of: date | None = None,
     programmes: ProgrammeReference | None = None,
+    programme: str | None = None,
 ) -> Path:
     """Write the appendices workbook to `path` and return it.
 
@@ -100,7 +101,8 @@ def write_appendices(
     and it is the date in the printed pages' footer (without it, the last day of the
     round's year). `agreements` is the agreements register
     (`klyngeradar.core.reports.outline_guidance.AgreementRegister`) or plain rows.
-    `programmes` defaults to the shipped programme periods and designations.
+    `programmes` defaults to the shipped programme periods and designations; `programme`,
+    the slug of one of them, lists that programme's clusters instead of the current one's.
 
     `recommendations` may carry the analyst's decisions
     (`klyngeradar.core.strategy.decisions.apply_decisions`); they are shown only when at
@@ -117,7 +119,7 @@ def write_appendices(
     book = xlsxwriter.Workbook(str(path))
     writer = _Sheets(book, lang, day, round.info.title)
     writer.names = _names(round, clusters)
-    designated_sheet(writer, clusters, reference, day)
+    designated_sheet(writer, clusters, reference, day, programme)
     results_sheet(writer)
     answers_sheet(writer, round)
     writer.findings(findings)
@@ -130,7 +132,7 @@ def write_appendices(
     guidance_sheets(writer, register_of(agreements))
     write_comparison_sheets(writer, comparison)
     specialisation_sheet(writer, specialisation)
-    codes_sheet(writer, round, clusters, programme_of(reference, day))
+    codes_sheet(writer, round, clusters, programme_of(reference, day, programme))
     add_exchange_sheets(book, round)
     book.close()
     return path

@@ -309,9 +309,10 @@ def _download(request, pk, name: str) -> HttpResponse:
     round = get_for_user(request.user, Round, pk=pk)
     form = _download_form(request, round)
     if not form.is_valid():
-        return HttpResponseBadRequest(_("Ukendt sprog eller skabelon."))
+        return HttpResponseBadRequest(_("Ukendt sprog, skabelon eller programperiode."))
     lang = form.cleaned_data["lang"]
     template = form.cleaned_data["template"]
+    programme = form.cleaned_data["programme"]
     try:
         # Checked on its own, so that the message points at the decision, not the template.
         round_decisions(round)
@@ -341,6 +342,7 @@ def _download(request, pk, name: str) -> HttpResponse:
                     lang=lang,
                     template=template.file.path if template else None,
                     layouts=template.layouts if template else None,
+                    programme=programme,
                 )
             except InputError as error:
                 # Only a template stored past the upload form (e.g. in the admin) gets here.
@@ -354,7 +356,11 @@ def _download(request, pk, name: str) -> HttpResponse:
             content_type = deliverables.DECK_CONTENT_TYPE
         else:
             deliverables.write_round_appendices(
-                inputs, path, lang=lang, as_of=deliverables.round_date(round, timezone.localdate())
+                inputs,
+                path,
+                lang=lang,
+                as_of=deliverables.round_date(round, timezone.localdate()),
+                programme=programme,
             )
             content_type = deliverables.APPENDICES_CONTENT_TYPE
         content = path.read_bytes()
@@ -375,6 +381,7 @@ def _download_form(request, round) -> DownloadForm:
         templates=_templates(request.user, round),
         earlier=Round.objects.filter(pk__in=[r.pk for r in earlier]),
         default_compare=earlier[0] if earlier else None,
+        current=deliverables.round_programme(round, timezone.localdate()),
     )
 
 
