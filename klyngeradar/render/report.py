@@ -21,6 +21,7 @@ from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.landscape import business_models
 from klyngeradar.core.registry.programmes import ProgrammeReference, reference_programmes
 from klyngeradar.core.registry.reference import (
+    AreaFacts,
     ClusterFacts,
     reference_clusters,
     reference_landscape_facts,
@@ -94,6 +95,7 @@ def write_report(
     clusters: Iterable[ClusterFacts] | None = None,
     programmes: ProgrammeReference | None = None,
     programme: str | None = None,
+    areas: Iterable[AreaFacts] | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` (or the names given) into `out_dir`.
 
@@ -110,8 +112,8 @@ def write_report(
     `board_asks` the analyst's "Bestyrelsen bedes …" items (default: drawn from
     the recommendations). `priorities` the analyst's shortlist choices and next
     steps (default: the rule's shortlist and drafted next steps); `titles` the
-    analyst's own slide titles by key. `clusters` and `programmes` are the registry
-    (default: the shipped reference data; the web passes its database's); `programme`,
+    analyst's own slide titles by key. `clusters`, `programmes` and `areas` are the
+    registry (default: the shipped reference data; the web passes its database's); `programme`,
     the slug of one of `programmes`, makes both files count that programme's clusters
     instead of those of the programme current at `as_of`.
 
@@ -145,6 +147,7 @@ def write_report(
             clusters=clusters,
             programmes=programmes,
             programme=programme,
+            areas=areas,
         )
     except BaseException:
         # A refused deck leaves no folder behind that the command made for it.
@@ -177,10 +180,16 @@ def _write_both(
     clusters=None,
     programmes=None,
     programme=None,
+    areas=None,
 ) -> Report:
     findings = findings or compute_findings(round)
     recommendations = recommendations or recommend(round, strategy=strategy)
-    registry = {"clusters": clusters, "programmes": programmes, "programme": programme}
+    registry = {
+        "clusters": clusters,
+        "programmes": programmes,
+        "programme": programme,
+        "areas": areas,
+    }
     return Report(
         write_report_deck(
             round,
@@ -239,6 +248,7 @@ def write_report_deck(
     clusters: Iterable[ClusterFacts] | None = None,
     programmes: ProgrammeReference | None = None,
     programme: str | None = None,
+    areas: Iterable[AreaFacts] | None = None,
 ) -> Path:
     """Write only the board deck to `path`; the arguments are `write_report`'s.
 
@@ -262,6 +272,7 @@ def write_report_deck(
         clusters=clusters,
         programmes=programmes,
         programme=programme,
+        areas=areas,
     )
     return write_deck(deck, Path(path), template=template, layouts=layouts)
 
@@ -284,6 +295,7 @@ def report_deck(
     clusters: Iterable[ClusterFacts] | None = None,
     programmes: ProgrammeReference | None = None,
     programme: str | None = None,
+    areas: Iterable[AreaFacts] | None = None,
 ) -> Deck:
     """The board deck's spec as `write_report_deck` writes it (e.g. to list its slides).
 
@@ -299,6 +311,7 @@ def report_deck(
         landscape=business_models(clusters, reference_landscape_facts(), as_of=as_of),
         programmes=reference_programmes() if programmes is None else programmes,
         programme=programme,
+        areas=areas,
         strategy=strategy,
         lang=lang,
         as_of=as_of,
@@ -327,6 +340,7 @@ def write_report_appendices(
     clusters: Iterable[ClusterFacts] | None = None,
     programmes: ProgrammeReference | None = None,
     programme: str | None = None,
+    areas: Iterable[AreaFacts] | None = None,
 ) -> Path:
     """Write only the appendices workbook to `path`; the arguments are `write_report`'s."""
     return write_appendices(
@@ -337,6 +351,7 @@ def write_report_appendices(
         clusters=reference_clusters() if clusters is None else clusters,
         programmes=programmes,
         programme=programme,
+        areas=areas,
         lang=lang,
         agreements=agreements,
         comparison=comparison,

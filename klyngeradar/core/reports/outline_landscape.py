@@ -8,10 +8,12 @@ more clusters, and what the registry does not hold is said in one line.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.registry.landscape import BusinessModels, Range, business_models
 from klyngeradar.core.registry.programmes import ProgrammeReference
-from klyngeradar.core.registry.reference import ClusterFacts, reference_areas
+from klyngeradar.core.registry.reference import AreaFacts, ClusterFacts, reference_areas
 from klyngeradar.core.reports.deck import (
     ContentSlide,
     Footnote,
@@ -80,11 +82,13 @@ def landscape_slides(
     landscape: BusinessModels | None,
     programmes: ProgrammeReference | None = None,
     programme: str | None = None,
+    areas: Iterable[AreaFacts] | None = None,
 ) -> list[Slide]:
     """The part's slides; `landscape`'s figures are recomputed over the listed clusters.
 
     `programme`, a programme's slug, counts that programme's clusters instead of those of
-    the programme current at the deck's date.
+    the programme current at the deck's date; `areas` names the clusters' areas (default:
+    the shipped areas).
     """
     t = ctx.t
     chosen = programme_clusters(clusters, programmes, landscape_day(ctx), programme)
@@ -98,7 +102,7 @@ def landscape_slides(
                 "Who are the clusters, and what are they for?",
             ),
         ),
-        _clusters_table(ctx, chosen),
+        _clusters_table(ctx, chosen, reference_areas() if areas is None else tuple(areas)),
         ContentSlide(
             title=t(
                 "Klynger er åbne, neutrale platforme for innovation mellem virksomheder og viden",
@@ -175,7 +179,9 @@ def _clusters_title(ctx: Context, chosen: ProgrammeClusters, unconfirmed: int) -
     return title
 
 
-def _clusters_table(ctx: Context, chosen: ProgrammeClusters) -> Slide:
+def _clusters_table(
+    ctx: Context, chosen: ProgrammeClusters, known_areas: tuple[AreaFacts, ...]
+) -> Slide:
     t = ctx.t
     marker = t("De nationale klynger", "The national clusters")
     if chosen.programme is not None:
@@ -193,7 +199,7 @@ def _clusters_table(ctx: Context, chosen: ProgrammeClusters) -> Slide:
                 t("ingen klynger i registret", "no clusters in the registry"), ctx.lang
             ),
         )
-    areas = {a.slug: a.name for a in reference_areas()}
+    areas = {a.slug: a.name for a in known_areas}
     seats = {m.code: m.name for m in municipalities()}
 
     def confirmed(c: ClusterFacts) -> bool:

@@ -33,7 +33,7 @@ from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import FINDING_KEYS, Findings
 from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.registry.programmes import ProgrammeReference, reference_programmes
-from klyngeradar.core.registry.reference import ClusterFacts
+from klyngeradar.core.registry.reference import AreaFacts, ClusterFacts
 from klyngeradar.core.reports.outline_guidance import register_of, rows_of
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
 from klyngeradar.core.strategy.catalogue import model
@@ -94,6 +94,7 @@ def write_appendices(
     as_of: date | None = None,
     programmes: ProgrammeReference | None = None,
     programme: str | None = None,
+    areas: Iterable[AreaFacts] | None = None,
 ) -> Path:
     """Write the appendices workbook to `path` and return it.
 
@@ -102,7 +103,8 @@ def write_appendices(
     round's year). `agreements` is the agreements register
     (`klyngeradar.core.reports.outline_guidance.AgreementRegister`) or plain rows.
     `programmes` defaults to the shipped programme periods and designations; `programme`,
-    the slug of one of them, lists that programme's clusters instead of the current one's.
+    the slug of one of them, lists that programme's clusters instead of the current one's;
+    `areas` names the clusters' areas (default: the shipped areas).
 
     `recommendations` may carry the analyst's decisions
     (`klyngeradar.core.strategy.decisions.apply_decisions`); they are shown only when at
@@ -119,7 +121,9 @@ def write_appendices(
     book = xlsxwriter.Workbook(str(path))
     writer = _Sheets(book, lang, day, round.info.title)
     writer.names = _names(round, clusters)
-    designated_sheet(writer, clusters, reference, day, programme)
+    designated_sheet(
+        writer, clusters, reference, day, programme, None if areas is None else tuple(areas)
+    )
     results_sheet(writer)
     answers_sheet(writer, round)
     writer.findings(findings)

@@ -25,7 +25,7 @@ from klyngeradar.core.registry.programmes import (
     current_programme,
     designated_on,
 )
-from klyngeradar.core.registry.reference import ClusterFacts, reference_areas
+from klyngeradar.core.registry.reference import AreaFacts, ClusterFacts, reference_areas
 from klyngeradar.core.reports.landscape_clusters import chosen_programme, within
 from klyngeradar.render.workbooks.appendix_labels import (
     CLUSTER_FIELDS,
@@ -179,18 +179,20 @@ def designated_sheet(
     reference: ProgrammeReference,
     day: date | None,
     programme: str | None = None,
+    areas: tuple[AreaFacts, ...] | None = None,
 ) -> None:
     """Add ``Udpegede klynger`` to the appendices `writer` (`appendices._Sheets`).
 
     `programme`, a programme's slug, lists that programme's clusters instead of those of
-    the programme current on `day`, on `day` moved into its period.
+    the programme current on `day`, on `day` moved into its period; `areas` names the
+    clusters' areas (default: the shipped areas).
     """
     t, lang = writer.t, writer.lang
     chosen = programme is not None
     if chosen:
         day = programme_day(chosen_programme(reference, programme), day, chosen)
     programme, rows_in = designated_clusters(clusters, reference, day, programme)
-    areas = {a.slug: a.name for a in reference_areas()}
+    areas = {a.slug: a.name for a in (reference_areas() if areas is None else areas)}
     seats = {m.code: m.name for m in municipalities()}
     confirmed, unconfirmed = t("bekræftet", "confirmed"), t("ikke bekræftet", "not confirmed")
     header = (

@@ -3,8 +3,9 @@
 The deck and the appendices written from the web count the clusters the analyst keeps
 in the database (edited on the registry pages or imported from the registry workbook),
 not the shipped reference data. `registry_clusters()` gives every stored cluster as a
-`ClusterFacts`, `registry_programmes()` the stored programme periods with their
-designations and lineage as a `ProgrammeReference`. A cluster linked to a programme by
+`ClusterFacts`, `registry_areas()` the areas that name them, and `registry_programmes()`
+the stored programme periods with their designations and lineage as a
+`ProgrammeReference`. A cluster linked to a programme by
 its programme field but without any designation (rows from before designations existed)
 counts as designated for that programme's whole period, as on the overview
 (`klyngeradar.web.registry.programmes.designated_on`).
@@ -13,8 +14,8 @@ counts as designated for that programme's whole period, as on the overview
 from __future__ import annotations
 
 from klyngeradar.core.registry import programmes as core
-from klyngeradar.core.registry.reference import ClusterFacts
-from klyngeradar.web.registry.models import Cluster, Designation, Lineage, Programme
+from klyngeradar.core.registry.reference import AreaFacts, ClusterFacts
+from klyngeradar.web.registry.models import Area, Cluster, Designation, Lineage, Programme
 
 
 def _text(value: str) -> str | None:
@@ -55,6 +56,13 @@ def registry_clusters() -> tuple[ClusterFacts, ...]:
     """Every cluster in the database, by name (the registry's order)."""
     rows = Cluster.objects.select_related("area", "seat_municipality").order_by("name", "slug")
     return tuple(cluster_facts(c) for c in rows)
+
+
+def registry_areas() -> tuple[AreaFacts, ...]:
+    """Every business and technology area in the database, by name (the clusters' areas)."""
+    return tuple(
+        AreaFacts(a.slug, a.name, a.source, a.verified) for a in Area.objects.order_by("name")
+    )
 
 
 def programme_facts(programme: Programme) -> core.Programme:

@@ -24,7 +24,7 @@ from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.registry.programmes import ProgrammeReference
-from klyngeradar.core.registry.reference import ClusterFacts
+from klyngeradar.core.registry.reference import AreaFacts, ClusterFacts
 from klyngeradar.core.reports.deck import Deck, Lang
 from klyngeradar.core.reports.landscape_clusters import round_landscape_day
 from klyngeradar.core.reports.outline_guidance import (
@@ -50,7 +50,7 @@ from klyngeradar.render.report import (
 from klyngeradar.web.access import visible_to
 from klyngeradar.web.agreements.convert import agreement_facts
 from klyngeradar.web.agreements.models import Agreement
-from klyngeradar.web.registry.facts import registry_clusters, registry_programmes
+from klyngeradar.web.registry.facts import registry_areas, registry_clusters, registry_programmes
 from klyngeradar.web.registry.programmes import programme_on
 from klyngeradar.web.reports.models import BoardAsks, NextStep, QuoteChoice, SlideTitles
 from klyngeradar.web.reports.quotes import chosen_quotes
@@ -93,6 +93,7 @@ class ReportInputs:
     # The registry as the analyst keeps it in the database (None: the shipped reference).
     clusters: tuple[ClusterFacts, ...] | None = None
     programmes: ProgrammeReference | None = None
+    areas: tuple[AreaFacts, ...] | None = None
 
 
 def priority_inputs(round) -> PriorityInputs:
@@ -135,6 +136,7 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         titles=dict(own.titles) if own else None,
         clusters=registry_clusters(),
         programmes=registry_programmes(),
+        areas=registry_areas(),
     )
 
 
@@ -216,6 +218,7 @@ def write_round_deck(
         titles=inputs.titles,
         clusters=inputs.clusters,
         programmes=inputs.programmes,
+        areas=inputs.areas,
         programme=programme,
     )
 
@@ -236,6 +239,7 @@ def generated_slides(inputs: ReportInputs, *, as_of: date, lang: Lang = "da"):
         board_asks=inputs.board_asks,
         clusters=inputs.clusters,
         programmes=inputs.programmes,
+        areas=inputs.areas,
     )
     seen: set[str] = set()
     slides = []
@@ -298,6 +302,7 @@ def write_round_appendices(
         specialisation=inputs.specialisation,
         clusters=inputs.clusters,
         programmes=inputs.programmes,
+        areas=inputs.areas,
         programme=programme,
     )
 
@@ -375,5 +380,6 @@ def write_round_report(
         titles=inputs.titles,
         clusters=inputs.clusters,
         programmes=inputs.programmes,
+        areas=inputs.areas,
         programme=programme,
     )

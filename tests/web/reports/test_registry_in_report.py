@@ -48,6 +48,16 @@ def landscape_table(content: bytes) -> tuple[str, list[str], str]:
     raise AssertionError("the deck has no table of the national clusters")
 
 
+def table_rows(content: bytes) -> list[tuple[str, str]]:
+    """The (cluster, area) of each row of the deck's table of the national clusters."""
+    for slide in Presentation(io.BytesIO(content)).slides:
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        if any(text.startswith("De nationale klynger") for text in texts):
+            table = next(shape.table for shape in slide.shapes if shape.has_table)
+            return [(row.cells[0].text, row.cells[1].text) for row in list(table.rows)[1:]]
+    raise AssertionError("the deck has no table of the national clusters")
+
+
 def designated_sheet(content: bytes) -> tuple[list[str], list[str]]:
     """The appendices' "Udpegede klynger": (cluster names, the lines under the table)."""
     sheet = load_workbook(io.BytesIO(content))["Udpegede klynger"]
@@ -98,12 +108,17 @@ def test_a_cluster_added_by_the_registry_workbook_reaches_the_deck_and_the_appen
     client = client_for(analyst)
     response = client.get(reverse("registry:workbook"))
     book = openpyxl.load_workbook(io.BytesIO(response.content))
-    clusters, designations = book["klynger"], book["udpegninger"]
+    areas, clusters, designations = book["områder"], book["klynger"], book["udpegninger"]
+    header = [cell.value for cell in areas[1]]
+    first = dict(zip(header, next(areas.iter_rows(min_row=2, values_only=True)), strict=True))
+    row = first | {"slug": "havteknologi", "name": "Havteknologi", "source": "BRN"}
+    areas.append([row[name] for name in header])
     header = [cell.value for cell in clusters[1]]
     made = next(r for r in clusters.iter_rows(min_row=2, values_only=True) if r[0] == "made")
     row = dict(zip(header, made, strict=True)) | {
         "slug": "nordisk-havklynge",
         "name": "Nordisk Havklynge",
+        "area": "havteknologi",
         "staff": None,
         "members": None,
     }
@@ -117,10 +132,17 @@ def test_a_cluster_added_by_the_registry_workbook_reaches_the_deck_and_the_appen
     file = SimpleUploadedFile("register.xlsx", data.getvalue())
     assert client.post(reverse("registry:workbook_import"), {"file": file}).status_code == 302
 
-    (title, names, _), (rows, _) = download(client, demo_db_round)
+    (title, names, texts), (rows, _) = download(client, demo_db_round)
     assert "Nordisk Havklynge" in names and "Nordisk Havklynge" in rows
     assert len(names) == len(rows) == 13
     assert title.startswith("13 ")
+    deck = client.get(url("deck", demo_db_round))
+    assert ("Nordisk Havklynge", "Havteknologi") in table_rows(deck.content)
+    appendices = client.get(url("appendices", demo_db_round))
+    sheet = load_workbook(io.BytesIO(appendices.content))["Udpegede klynger"]
+    assert ("Nordisk Havklynge", "Havteknologi") in [
+        r[:2] for r in sheet.iter_rows(values_only=True)
+    ]
 
 
 def test_the_overview_the_deck_and_the_appendices_count_the_same_clusters(
