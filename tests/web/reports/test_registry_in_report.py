@@ -221,3 +221,22 @@ def test_an_unknown_programme_period_is_refused(client_for, analyst, registry, d
     response = client_for(analyst).get(url("deck", demo_db_round), {"programme": "ukendt"})
     assert response.status_code == 400
     assert "programperiode" in response.content.decode()
+
+
+def test_a_cluster_linked_only_by_its_programme_field_counts_as_on_the_overview(registry):
+    from klyngeradar.core.reports.landscape_clusters import programme_clusters
+    from klyngeradar.web.registry.facts import registry_clusters, registry_programmes
+    from klyngeradar.web.registry.programmes import designated_on, programme_on
+
+    day = date(2023, 10, 15)
+    Cluster.objects.create(
+        slug="gammel-klynge",
+        name="Gammel Klynge",
+        programme=Programme.objects.get(slug="innovationskraft-2021-2024"),
+        source="BRN",
+        verified=True,
+    )
+    counted = programme_clusters(registry_clusters(), registry_programmes(), day)
+    on_overview = designated_on(Cluster.objects.all(), programme_on(day), day)
+    assert "gammel-klynge" in {c.slug for c in counted.clusters}
+    assert {c.slug for c in counted.clusters} == set(on_overview.values_list("slug", flat=True))
