@@ -46,6 +46,14 @@ import click
         "year, 31 December of that year)."
     ),
 )
+@click.option(
+    "--programme",
+    metavar="SLUG",
+    help=(
+        "The programme period whose clusters the landscape and the appendices count, "
+        "e.g. klyngeprogram-2025-2028 (default: the one current at the deck's date)."
+    ),
+)
 def report(
     file: Path,
     out_dir: Path,
@@ -54,13 +62,15 @@ def report(
     strategy_file: Path | None,
     lang: str,
     as_of,
+    programme: str | None,
 ) -> None:
     """Write the board deck and the appendices for the round in FILE (.xlsx or .csv).
 
     The deck (klyngesamarbejde-<round>.pptx, named after the round's title or
     year) has native, editable charts, real tables and speaker notes; the
     appendices (bilag-<round>.xlsx) hold the registry, the answers, the findings
-    with their bases and the recommendations.
+    with their bases and the recommendations. --programme counts the clusters of
+    one of the shipped programme periods instead of the one current at the date.
 
     Layouts are found by what they hold (a title and one or two content areas),
     with their names as hints; --layout names one where that is not enough. A
@@ -75,6 +85,7 @@ def report(
     from klyngeradar.render.report import appendices_filename, deck_filename, write_report
 
     layouts = parse_layouts(layout_options)
+    check_programme(programme)
     strategy = read_strategy(strategy_file) if strategy_file else None
     round = read_round(file)
     for warning in round.warnings:
@@ -91,6 +102,7 @@ def report(
         layouts=layouts,
         deck_name=deck_filename(name),
         appendices_name=appendices_filename(name),
+        programme=programme,
     )
     click.echo(f"Deck: {written.deck}")
     click.echo(f"Appendices: {written.appendices}")
@@ -101,6 +113,25 @@ def round_day(year: int | None, today: date) -> date:
     if year is not None and year < today.year:
         return date(year, 12, 31)
     return today
+
+
+def check_programme(slug: str | None) -> None:
+    """Refuse a --programme that is not one of the shipped programme periods, naming them."""
+    from klyngeradar.core.problems import InputError, Problem
+    from klyngeradar.core.registry.programmes import reference_programmes
+
+    known = [p.slug for p in reference_programmes().programmes]
+    if slug is None or slug in known:
+        return
+    names = ", ".join(known)
+    raise InputError(
+        [
+            Problem(
+                f'--programme "{slug}" is not a known programme period (known: {names})',
+                reason_da=f'--programme "{slug}" er ikke en kendt programperiode (kendte: {names})',
+            )
+        ]
+    )
 
 
 def parse_layouts(options: tuple[str, ...]) -> dict[str, str]:

@@ -148,3 +148,48 @@ def test_a_round_of_an_earlier_year_is_dated_in_that_year_not_today(capsys, tmp_
     assert book["Udpegede klynger"].oddHeader.left.text.endswith(
         "Innovationskraft – danske klynger for viden og erhverv 2021–2024"
     )
+
+
+def _landscape_table(path):
+    for slide in Presentation(str(path)).slides:
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        if any(text.startswith("De nationale klynger") for text in texts):
+            table = next(shape.table for shape in slide.shapes if shape.has_table)
+            return slide.shapes.title.text, len(table.rows) - 1, "\n".join(texts)
+    raise AssertionError("no table of the national clusters")
+
+
+def test_it_counts_the_chosen_programme_in_the_deck_and_the_appendices(capsys, tmp_path, demo_xlsx):
+    out = tmp_path / "rapport"
+    status, _, stderr = run(
+        capsys,
+        demo_xlsx,
+        "--out",
+        out,
+        "--date",
+        "2023-10-01",
+        "--programme",
+        "klyngeprogram-2025-2028",
+    )
+    assert status == 0, stderr
+    title, rows, texts = _landscape_table(out / DECK)
+    assert "De nationale klynger · Klyngeprogram 2025–2028" in texts
+    assert "(valgt programperiode) pr. 01.01.2025" in texts
+    sheet = load_workbook(out / APPENDICES)["Udpegede klynger"]
+    notes = [row[0] for row in sheet.iter_rows(values_only=True) if row[0] and not any(row[1:])]
+    assert notes[0] == (
+        f"Programperiode: Klyngeprogram 2025–2028 (2025–2028); {rows} klynger udpeget "
+        "pr. 1. januar 2025."
+    )
+    assert title.startswith(f"{rows} af programmets 11 klynger")
+
+
+def test_it_refuses_an_unknown_programme_naming_the_known_ones(capsys, tmp_path, demo_xlsx):
+    out = tmp_path / "rapport"
+    status, stdout, stderr = run(capsys, demo_xlsx, "--out", out, "--programme", "ukendt")
+    assert status == 2
+    assert stdout == ""
+    assert '--programme "ukendt" is not a known programme period' in stderr
+    assert "innovationskraft-2021-2024, klyngeprogram-2025-2028" in stderr
+    assert "Traceback" not in stderr
+    assert not out.exists()

@@ -25,7 +25,7 @@ from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.sentences import sentences
 from klyngeradar.core.registry.landscape import BusinessModels
 from klyngeradar.core.registry.programmes import ProgrammeReference
-from klyngeradar.core.registry.reference import ClusterFacts
+from klyngeradar.core.registry.reference import AreaFacts, ClusterFacts
 from klyngeradar.core.reports.deck import AgendaSlide, Deck, Lang, SectionSlide, Slide, TitleSlide
 from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.reports.outline_comparison import (
@@ -71,6 +71,8 @@ def build_deck(
     titles: Mapping[str, str] | None = None,
     priorities: PriorityInputs | None = None,
     programmes: ProgrammeReference | None = None,
+    programme: str | None = None,
+    areas: Iterable[AreaFacts] | None = None,
 ) -> Deck:
     """Build the board deck's spec.
 
@@ -85,6 +87,9 @@ def build_deck(
     `programmes`, the registry's programme periods and designations, makes the landscape
     count the clusters of the programme current at `as_of` (without it: the clusters
     active on `as_of`); `landscape`'s figures are computed over those same clusters.
+    `programme`, the slug of one of `programmes`, counts that programme's clusters instead
+    (ValueError for an unknown slug); `areas` names the clusters' areas (default: the
+    shipped areas).
     """
     if lang not in ("da", "en"):
         raise ValueError(f"unknown language {lang!r}; use da or en")
@@ -107,7 +112,10 @@ def build_deck(
     parts = (
         # The seed's context slides belong to the landscape, the co-financing guidance
         # to the collaboration models: the agenda lists each part once.
-        (*landscape_slides(ctx, tuple(clusters), landscape, programmes), *context_slides(ctx)),
+        (
+            *landscape_slides(ctx, tuple(clusters), landscape, programmes, programme, areas),
+            *context_slides(ctx),
+        ),
         survey_slides(ctx, _sentences(findings, lang), quotes),
         comparison_slides(ctx, comparison),
         specialisation_slides(ctx, specialisation),

@@ -8,12 +8,13 @@ more clusters, and what the registry does not hold is said in one line.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.registry.landscape import BusinessModels, Range, business_models
 from klyngeradar.core.registry.programmes import ProgrammeReference
-from klyngeradar.core.registry.reference import ClusterFacts, reference_areas
+from klyngeradar.core.registry.reference import AreaFacts, ClusterFacts, reference_areas
 from klyngeradar.core.reports.deck import (
     ContentSlide,
     Footnote,
@@ -92,10 +93,17 @@ def landscape_slides(
     clusters: tuple[ClusterFacts, ...],
     landscape: BusinessModels | None,
     programmes: ProgrammeReference | None = None,
+    programme: str | None = None,
+    areas: Iterable[AreaFacts] | None = None,
 ) -> list[Slide]:
-    """The part's slides; `landscape`'s figures are recomputed over the listed clusters."""
+    """The part's slides; `landscape`'s figures are recomputed over the listed clusters.
+
+    `programme`, a programme's slug, counts that programme's clusters instead of those of
+    the programme current at the deck's date; `areas` names the clusters' areas (default:
+    the shipped areas).
+    """
     t = ctx.t
-    chosen = programme_clusters(clusters, programmes, landscape_day(ctx))
+    chosen = programme_clusters(clusters, programmes, landscape_day(ctx), programme)
     if landscape is not None:
         landscape = business_models(chosen.clusters, landscape.seed_facts)
     slides: list[Slide] = [
@@ -106,7 +114,7 @@ def landscape_slides(
                 "Who are the clusters, and what are they for?",
             ),
         ),
-        _clusters_table(ctx, chosen),
+        _clusters_table(ctx, chosen, reference_areas() if areas is None else tuple(areas)),
         ContentSlide(
             title=t(
                 "Klynger er åbne, neutrale platforme for innovation mellem virksomheder og viden",
@@ -144,6 +152,11 @@ def _source(ctx: Context, chosen: ProgrammeClusters) -> str:
     day = chosen.day.strftime("%d.%m.%Y") if ctx.lang == "da" else chosen.day.isoformat()
     if chosen.programme is None:
         return ctx.t(f"klyngeregistret pr. {day}", f"the cluster registry as of {day}")
+    if chosen.chosen:
+        return ctx.t(
+            f"klyngeregistret, {chosen.programme.name} (valgt programperiode) pr. {day}",
+            f"the cluster registry, {chosen.programme.name} (chosen programme period) as of {day}",
+        )
     return ctx.t(
         f"klyngeregistret, {chosen.programme.name} pr. {day}",
         f"the cluster registry, {chosen.programme.name} as of {day}",
@@ -178,7 +191,9 @@ def _clusters_title(ctx: Context, chosen: ProgrammeClusters, unconfirmed: int) -
     return title
 
 
-def _clusters_table(ctx: Context, chosen: ProgrammeClusters) -> Slide:
+def _clusters_table(
+    ctx: Context, chosen: ProgrammeClusters, known_areas: tuple[AreaFacts, ...]
+) -> Slide:
     t = ctx.t
     marker = t("De nationale klynger", "The national clusters")
     if chosen.programme is not None:
@@ -196,7 +211,7 @@ def _clusters_table(ctx: Context, chosen: ProgrammeClusters) -> Slide:
                 t("ingen klynger i registret", "no clusters in the registry"), ctx.lang
             ),
         )
-    areas = {a.slug: a.name for a in reference_areas()}
+    areas = {a.slug: a.name for a in known_areas}
     seats = {m.code: m.name for m in municipalities()}
 
     def confirmed(c: ClusterFacts) -> bool:

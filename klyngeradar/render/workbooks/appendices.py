@@ -35,7 +35,7 @@ from klyngeradar.core.findings.comparison import Comparison
 from klyngeradar.core.findings.model import FINDING_KEYS, Findings
 from klyngeradar.core.registry.geography import municipalities
 from klyngeradar.core.registry.programmes import ProgrammeReference, reference_programmes
-from klyngeradar.core.registry.reference import ClusterFacts
+from klyngeradar.core.registry.reference import AreaFacts, ClusterFacts
 from klyngeradar.core.reports.outline_guidance import register_of, rows_of
 from klyngeradar.core.reports.outline_quotes import Quotes
 from klyngeradar.core.reports.outline_specialisation import RegionalStrengths
@@ -101,6 +101,8 @@ def write_appendices(
     programmes: ProgrammeReference | None = None,
     priorities: PriorityInputs | None = None,
     quotes: Quotes | None = None,
+    programme: str | None = None,
+    areas: Iterable[AreaFacts] | None = None,
 ) -> Path:
     """Write the appendices workbook to `path` and return it.
 
@@ -108,7 +110,9 @@ def write_appendices(
     and it is the date in the printed pages' footer (without it, the last day of the
     round's year). `agreements` is the agreements register
     (`klyngeradar.core.reports.outline_guidance.AgreementRegister`) or plain rows.
-    `programmes` defaults to the shipped programme periods and designations.
+    `programmes` defaults to the shipped programme periods and designations; `programme`,
+    the slug of one of them, lists that programme's clusters instead of the current one's;
+    `areas` names the clusters' areas (default: the shipped areas).
 
     `recommendations` may carry the analyst's decisions
     (`klyngeradar.core.strategy.decisions.apply_decisions`); they are shown only when at
@@ -130,7 +134,9 @@ def write_appendices(
     book = xlsxwriter.Workbook(str(path))
     writer = _Sheets(book, lang, day, round.info.title)
     writer.names = _names(round, clusters)
-    designated_sheet(writer, clusters, reference, day)
+    designated_sheet(
+        writer, clusters, reference, day, programme, None if areas is None else tuple(areas)
+    )
     results_sheet(writer)
     answers_sheet(writer, round)
     quotes_sheet(writer, round, quotes)
@@ -145,7 +151,7 @@ def write_appendices(
     guidance_sheets(writer, register_of(agreements))
     write_comparison_sheets(writer, comparison)
     specialisation_sheet(writer, specialisation)
-    codes_sheet(writer, round, clusters, programme_of(reference, day))
+    codes_sheet(writer, round, clusters, programme_of(reference, day, programme))
     add_exchange_sheets(book, round)
     book.close()
     return path

@@ -25,7 +25,8 @@ from klyngeradar.core.registry.programmes import (
     current_programme,
     designated_on,
 )
-from klyngeradar.core.registry.reference import ClusterFacts, reference_areas
+from klyngeradar.core.registry.reference import AreaFacts, ClusterFacts, reference_areas
+from klyngeradar.core.reports.landscape_clusters import chosen_programme, within
 from klyngeradar.render.workbooks.appendix_labels import (
     CLUSTER_FIELDS,
     DESIGNATION_STATUS,
@@ -136,19 +137,36 @@ SURVEY_2022: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 
-def programme_of(reference: ProgrammeReference, day: date | None) -> Programme | None:
-    """The programme current on `day` (None without a day or a programme)."""
+def programme_of(
+    reference: ProgrammeReference, day: date | None, programme: str | None = None
+) -> Programme | None:
+    """The programme current on `day` (None without a day or a programme), or the chosen one.
+
+    `programme`, a programme's slug, is the analyst's choice (ValueError when unknown).
+    """
+    if programme is not None:
+        return chosen_programme(reference, programme)
     return current_programme(reference.programmes, day) if day is not None else None
 
 
+def programme_day(programme: Programme, day: date | None, chosen: bool) -> date | None:
+    """The day whose designations are listed: a chosen programme's within its own period."""
+    if not chosen:
+        return day
+    return within(programme, day or programme.start)
+
+
 def designated_clusters(
-    clusters: tuple[ClusterFacts, ...], reference: ProgrammeReference, day: date | None
+    clusters: tuple[ClusterFacts, ...],
+    reference: ProgrammeReference,
+    day: date | None,
+    programme: str | None = None,
 ) -> tuple[Programme | None, tuple[tuple[ClusterFacts, Designation | None], ...]]:
-    """The programme on `day` and its clusters (in registry order) with their designations.
+    """The programme on `day` (or the chosen one) and its clusters with their designations.
 
     Without a day or a programme the registry's rows are all listed, undesignated.
     """
-    programme = programme_of(reference, day)
+    programme = programme_of(reference, day, programme)
     if programme is None or day is None:
         return None, tuple((c, None) for c in clusters)
     designations = {d.cluster: d for d in designated_on(reference.designations, programme, day)}
@@ -160,11 +178,21 @@ def designated_sheet(
     clusters: tuple[ClusterFacts, ...],
     reference: ProgrammeReference,
     day: date | None,
+    programme: str | None = None,
+    areas: tuple[AreaFacts, ...] | None = None,
 ) -> None:
-    """Add ``Udpegede klynger`` to the appendices `writer` (`appendices._Sheets`)."""
+    """Add ``Udpegede klynger`` to the appendices `writer` (`appendices._Sheets`).
+
+    `programme`, a programme's slug, lists that programme's clusters instead of those of
+    the programme current on `day`, on `day` moved into its period; `areas` names the
+    clusters' areas (default: the shipped areas).
+    """
     t, lang = writer.t, writer.lang
-    programme, rows_in = designated_clusters(clusters, reference, day)
-    areas = {a.slug: a.name for a in reference_areas()}
+    chosen = programme is not None
+    if chosen:
+        day = programme_day(chosen_programme(reference, programme), day, chosen)
+    programme, rows_in = designated_clusters(clusters, reference, day, programme)
+    areas = {a.slug: a.name for a in (reference_areas() if areas is None else areas)}
     seats = {m.code: m.name for m in municipalities()}
     confirmed, unconfirmed = t("bekræftet", "confirmed"), t("ikke bekræftet", "not confirmed")
     header = (
@@ -221,11 +249,13 @@ def designated_sheet(
         header,
         rows,
         caption=t(f"Udpegede klynger – {name}", f"Designated clusters – {name}"),
-        below=_programme_lines(writer, programme, day, len(rows)),
+        below=_programme_lines(writer, programme, day, len(rows), chosen),
     )
 
 
-def _programme_lines(writer, programme: Programme | None, day: date | None, n: int) -> list[str]:
+def _programme_lines(
+    writer, programme: Programme | None, day: date | None, n: int, chosen: bool = False
+) -> list[str]:
     t, lang = writer.t, writer.lang
     if programme is None or day is None:
         return [
@@ -245,6 +275,19 @@ def _programme_lines(writer, programme: Programme | None, day: date | None, n: i
             f"{n} {clusters} designated on {when}.",
         ),
         t(f"Kilde: {programme.source}", f"Source: {programme.source}"),
+        (
+            t(
+                "Programperioden er valgt til rapporten; den gælder ikke nødvendigvis på "
+                "rundens dato.",
+                "The programme period was chosen for the report; it need not be the one "
+                "current at the round's date.",
+            )
+            if chosen
+            else t(
+                "Programperioden er den, der gælder på rundens dato.",
+                "The programme period is the one current at the round's date.",
+            )
+        ),
     ]
     if programme.note(lang):
         lines.append(programme.note(lang))

@@ -123,6 +123,7 @@ def round_file(job, progress) -> str:
             earlier=earlier,
             today=timezone.localdate(),
             progress=progress,
+            programme=params.get("programme"),
         )
         progress.result(path)
     return f"{path.name} er klar til at hente."

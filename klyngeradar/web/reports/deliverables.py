@@ -23,7 +23,10 @@ from klyngeradar.core.findings.comparison import Comparison, compare_rounds
 from klyngeradar.core.findings.model import Findings
 from klyngeradar.core.findings.rules import compute_findings
 from klyngeradar.core.registry.geography import municipalities
+from klyngeradar.core.registry.programmes import ProgrammeReference
+from klyngeradar.core.registry.reference import AreaFacts, ClusterFacts
 from klyngeradar.core.reports.deck import Deck, Lang
+from klyngeradar.core.reports.landscape_clusters import round_landscape_day
 from klyngeradar.core.reports.outline_guidance import (
     AgreementRegister,
     CoFinancingLine,
@@ -51,6 +54,8 @@ from klyngeradar.render.report import (
 from klyngeradar.web.access import visible_to
 from klyngeradar.web.agreements.convert import agreement_facts, with_facts
 from klyngeradar.web.agreements.models import Agreement
+from klyngeradar.web.registry.facts import registry_areas, registry_clusters, registry_programmes
+from klyngeradar.web.registry.programmes import programme_on
 from klyngeradar.web.reports.models import BoardAsks, NextStep, QuoteChoice, SlideTitles
 from klyngeradar.web.reports.quotes import chosen_quotes
 from klyngeradar.web.strategy.analysis import analyse, round_strategy
@@ -89,6 +94,10 @@ class ReportInputs:
     cofinancing: tuple[CoFinancingLine, ...] = ()
     priorities: PriorityInputs | None = None
     titles: dict[str, str] | None = None
+    # The registry as the analyst keeps it in the database (None: the shipped reference).
+    clusters: tuple[ClusterFacts, ...] | None = None
+    programmes: ProgrammeReference | None = None
+    areas: tuple[AreaFacts, ...] | None = None
 
 
 def priority_inputs(round) -> PriorityInputs:
@@ -129,6 +138,9 @@ def report_inputs(round, *, user=None, earlier=None) -> ReportInputs:
         cofinancing=cofinancing_lines(agreements),
         priorities=priority_inputs(round),
         titles=dict(own.titles) if own else None,
+        clusters=registry_clusters(),
+        programmes=registry_programmes(),
+        areas=registry_areas(),
     )
 
 
@@ -183,10 +195,13 @@ def write_round_deck(
     lang: Lang = "da",
     template: str | Path | None = None,
     layouts: dict[str, str] | None = None,
+    programme: str | None = None,
 ) -> Path:
     """Write the board deck; `template` is a .pptx path or None for the default template.
 
-    `layouts` is the template's layout per slide kind, as named on its upload.
+    `layouts` is the template's layout per slide kind, as named on its upload;
+    `programme` the slug of the programme period the landscape counts (None: the one
+    current at `as_of`).
     """
     return write_report_deck(
         inputs.data,
@@ -205,6 +220,10 @@ def write_round_deck(
         board_asks=inputs.board_asks,
         priorities=inputs.priorities,
         titles=inputs.titles,
+        clusters=inputs.clusters,
+        programmes=inputs.programmes,
+        areas=inputs.areas,
+        programme=programme,
     )
 
 
@@ -222,6 +241,9 @@ def generated_slides(inputs: ReportInputs, *, as_of: date, lang: Lang = "da"):
         comparison=inputs.comparison,
         specialisation=inputs.specialisation,
         board_asks=inputs.board_asks,
+        clusters=inputs.clusters,
+        programmes=inputs.programmes,
+        areas=inputs.areas,
     )
     seen: set[str] = set()
     slides = []
@@ -247,10 +269,29 @@ def round_date(round, today: date) -> date:
     return today
 
 
+def round_programme(round, today: date):
+    """The programme period (a `Programme` row) current at the round's date, as the deck has it.
+
+    The deck's landscape describes the round's own year (`round_landscape_day`); None when
+    no programme period has started by then.
+    """
+    day = round_landscape_day(round.round_year, round_date(round, today))
+    return programme_on(day)
+
+
 def write_round_appendices(
-    inputs: ReportInputs, path: str | Path, *, lang: Lang = "da", as_of: date | None = None
+    inputs: ReportInputs,
+    path: str | Path,
+    *,
+    lang: Lang = "da",
+    as_of: date | None = None,
+    programme: str | None = None,
 ) -> Path:
-    """Write the Excel appendices; `as_of` is the date in their printed footer."""
+    """Write the Excel appendices; `as_of` is the date in their printed footer.
+
+    `programme` is the slug of the programme period "Udpegede klynger" lists (None: the
+    one current at `as_of`), as for the deck.
+    """
     return write_report_appendices(
         inputs.data,
         path,
@@ -265,6 +306,10 @@ def write_round_appendices(
         specialisation=inputs.specialisation,
         priorities=inputs.priorities,
         quotes=inputs.quotes,
+        clusters=inputs.clusters,
+        programmes=inputs.programmes,
+        areas=inputs.areas,
+        programme=programme,
     )
 
 
@@ -295,9 +340,11 @@ def write_round_file(
     earlier=None,
     today: date,
     progress=None,
+    programme: str | None = None,
 ) -> Path:
     """Write the round's deck (``DECK_NAME``) or appendices (``APPENDICES_NAME``) into
-    ``folder`` under its download name, for ``user``; ``template`` is a `ReportTemplate`.
+    ``folder`` under its download name, for ``user``; ``template`` is a `ReportTemplate`,
+    ``programme`` a chosen programme period's slug (None: the one current at the date).
 
     ``progress(done, total, step)``, when given, hears of the two steps.
     """
@@ -318,11 +365,12 @@ def write_round_file(
             lang=lang,
             template=template.file.path if template else None,
             layouts=template.layouts if template else None,
+            programme=programme,
         )
     else:
         if progress:
             progress(1, 2, "Skriver bilagene")
-        write_round_appendices(inputs, path, lang=lang, as_of=as_of)
+        write_round_appendices(inputs, path, lang=lang, as_of=as_of, programme=programme)
     if progress:
         progress(2, 2)
     return path
@@ -378,6 +426,7 @@ def write_round_report(
     template: str | Path | None = None,
     user=None,
     earlier=None,
+    programme: str | None = None,
 ) -> Report:
     """Write ``klyngesamarbejde.pptx`` and ``bilag.xlsx`` for `round` into `out_dir`."""
     inputs = report_inputs(round, user=user, earlier=earlier)
@@ -398,4 +447,8 @@ def write_round_report(
         board_asks=inputs.board_asks,
         priorities=inputs.priorities,
         titles=inputs.titles,
+        clusters=inputs.clusters,
+        programmes=inputs.programmes,
+        areas=inputs.areas,
+        programme=programme,
     )

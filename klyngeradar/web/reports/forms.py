@@ -15,6 +15,7 @@ from klyngeradar.core.problems import InputError
 from klyngeradar.core.surveys.names import NameLists, find_names
 from klyngeradar.render.deck.template import load_template
 from klyngeradar.web.dateinput import DanishDateInput
+from klyngeradar.web.registry.models import Programme
 from klyngeradar.web.reports.quotes import QuoteOption
 from klyngeradar.web.surveys.models import Round
 
@@ -48,26 +49,50 @@ class DownloadForm(forms.Form):
         help_text=_('En tidligere runde i regionen giver afsnittet "Udvikling siden …".'),
     )
 
-    def __init__(self, *args, templates, earlier=None, **kwargs):
+    programme = forms.ModelChoiceField(
+        queryset=Programme.objects.order_by("start", "slug"),
+        to_field_name="slug",
+        required=False,
+        label=_("Programperiode"),
+        help_text=_(
+            "Den programperiode, hvis klynger præsentationens klyngelandskab og bilagets "
+            "»Udpegede klynger« tæller."
+        ),
+    )
+
+    def __init__(self, *args, templates, earlier=None, current=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
         self.fields["compare"].queryset = earlier if earlier is not None else Round.objects.none()
         self.fields["compare"].label_from_instance = lambda r: str(r.round_year or r.title)
+        # The default says which programme it is: the one current at the round's date.
+        self.fields["programme"].empty_label = (
+            _("Den gældende på rundens dato (%(name)s)") % {"name": current.name}
+            if current is not None
+            else _("Den gældende på rundens dato (ingen programperiode)")
+        )
+
+    def clean_programme(self) -> str | None:
+        """The chosen programme's slug; None for the one current at the round's date."""
+        programme = self.cleaned_data["programme"]
+        return programme.slug if programme is not None else None
 
     @classmethod
-    def from_query(cls, query, *, templates, earlier=None, default_compare=None):
+    def from_query(cls, query, *, templates, earlier=None, default_compare=None, current=None):
         """The form on a query string, with the defaults for what it leaves out.
 
         Without a ``compare`` key the deck compares with `default_compare` (the latest
-        earlier round); an empty ``compare`` means no comparison.
+        earlier round); an empty ``compare`` means no comparison. Without a
+        ``programme``, the programme current at the round's date (`current`) is used.
         """
         compare = query.get("compare", default_compare.pk if default_compare else "")
         data = {
             "lang": query.get("lang", "da"),
             "template": query.get("template", ""),
             "compare": compare,
+            "programme": query.get("programme", ""),
         }
-        return cls(data, templates=templates, earlier=earlier)
+        return cls(data, templates=templates, earlier=earlier, current=current)
 
 
 class TemplateUploadForm(forms.Form):

@@ -335,9 +335,10 @@ def _download(request, pk, name: str) -> HttpResponse:
     round = get_for_user(request.user, Round, pk=pk)
     form = _download_form(request, round)
     if not form.is_valid():
-        return HttpResponseBadRequest(_("Ukendt sprog eller skabelon."))
+        return HttpResponseBadRequest(_("Ukendt sprog, skabelon eller programperiode."))
     lang = form.cleaned_data["lang"]
     template = form.cleaned_data["template"]
+    programme = form.cleaned_data["programme"]
     try:
         # Checked on its own, so that the message points at the decision, not the template.
         round_decisions(round)
@@ -367,6 +368,7 @@ def _download(request, pk, name: str) -> HttpResponse:
                 "lang": lang,
                 "template": template.pk if template else None,
                 "compare": earlier.pk if earlier else None,
+                "programme": programme,
             },
         )
         return redirect(job)
@@ -381,6 +383,7 @@ def _download(request, pk, name: str) -> HttpResponse:
                 template=template,
                 earlier=earlier,
                 today=timezone.localdate(),
+                programme=programme,
             )
         except InputError as error:
             # Only a template stored past the upload form (e.g. in the admin) gets here.
@@ -412,6 +415,7 @@ def _download_form(request, round) -> DownloadForm:
         templates=_templates(request.user, round),
         earlier=Round.objects.filter(pk__in=[r.pk for r in earlier]),
         default_compare=earlier[0] if earlier else None,
+        current=deliverables.round_programme(round, timezone.localdate()),
     )
 
 

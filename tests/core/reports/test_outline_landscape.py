@@ -158,3 +158,50 @@ def test_the_programme_slide_names_2025_2028_only_once_it_has_begun(as_of, named
     text = str(slide.body)
     assert ("2025–2028" in text) is named
     assert ("nye klyngeudbud" in text) is not named
+
+
+@pytest.mark.parametrize(
+    ("as_of", "slug", "day", "count"),
+    [
+        # A later programme chosen for a 2023 round: its clusters on its first day.
+        (AS_OF_2023, "klyngeprogram-2025-2028", date(2025, 1, 1), 5),
+        # An earlier programme chosen for a 2025 round: its clusters on its last day.
+        (AS_OF_2025, "innovationskraft-2021-2024", date(2024, 12, 31), 12),
+        # The current programme chosen explicitly: the round's own day.
+        (AS_OF_2023, "innovationskraft-2021-2024", AS_OF_2023, 12),
+    ],
+)
+def test_a_chosen_programme_counts_its_clusters_on_a_day_of_its_period(as_of, slug, day, count):
+    chosen = programme_clusters(reference_clusters(), reference_programmes(), as_of, slug)
+    assert chosen.programme.slug == slug
+    assert chosen.chosen
+    assert chosen.day == day
+    assert len(chosen.clusters) == count
+
+
+def test_the_deck_names_the_chosen_programme_and_counts_it_everywhere():
+    round = demo_round()
+    clusters = reference_clusters()
+    built = build_deck(
+        round,
+        findings=compute_findings(round),
+        clusters=clusters,
+        landscape=business_models(clusters, reference_landscape_facts()),
+        programmes=reference_programmes(),
+        programme="klyngeprogram-2025-2028",
+        as_of=AS_OF_2023,
+    )
+    table = slide(built, "landscape.clusters")
+    models = slide(built, "landscape.business_models")
+    assert table.marker == "De nationale klynger · Klyngeprogram 2025–2028"
+    assert len(table.body.rows) == 5
+    assert table.title.startswith("5 af programmets 11 klynger")
+    assert "Klyngeprogram 2025–2028 (valgt programperiode) pr. 01.01.2025; 5 klynger" in (
+        table.body.footnote.base
+    )
+    assert "(valgt programperiode) pr. 01.01.2025; 5 klynger" in models.body.footnote.base
+
+
+def test_an_unknown_chosen_programme_is_refused_naming_the_known_ones():
+    with pytest.raises(ValueError, match="innovationskraft-2021-2024, klyngeprogram-2025-2028"):
+        programme_clusters(reference_clusters(), reference_programmes(), AS_OF_2023, "ukendt")
