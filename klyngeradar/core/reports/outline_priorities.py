@@ -153,10 +153,11 @@ def priorities_slide(ctx: Context, rec: Recommendations, found: Priorities) -> S
             )
             + listed
         )
+    placements = len(found.placements)
     base = t(
-        f"{len(found.placed)} af {len(found.placements)} klynger vist; fit: summen af "
+        f"{len(found.placed)} af {placements} {ctx.clusters(placements)} vist; fit: summen af "
         f"{len(rec.fit.efforts)} indsatser à 0–3; engagement 0–100. {_bars(ctx, found)}",
-        f"{len(found.placed)} of {len(found.placements)} clusters shown; fit: the sum over "
+        f"{len(found.placed)} of {placements} {ctx.clusters(placements)} shown; fit: the sum over "
         f"{len(rec.fit.efforts)} efforts of 0–3 each; engagement 0–100. {_bars(ctx, found)}",
     )
     footnote = Footnote(base, tuple(qualifiers))

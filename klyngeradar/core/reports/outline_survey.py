@@ -108,7 +108,8 @@ def _response(ctx: Context, notes: Mapping[str, str]) -> Slide:
         t(
             f"{willing.count} af {willing.base} vil gerne indgå i en tættere dialog med "
             f"{ctx.organisation} og kommunerne ({willing.maybe} måske)",
-            f"{willing.count} of {willing.base} want a closer dialogue with "
+            f"{willing.count} of {willing.base} {ctx.noun(willing.count, 'wants', 'want')} "
+            "a closer dialogue with "
             f"{ctx.organisation} and the municipalities ({willing.maybe} maybe)",
         ),
     )
@@ -143,13 +144,15 @@ def _presence(ctx: Context, notes: Mapping[str, str]) -> Slide:
                 f"{presence.count} af {presence.base} "
                 f"{ctx.clusters(presence.base)} er fysisk til stede i regionen",
                 f"{presence.count} of {presence.base} "
-                f"{ctx.clusters(presence.base)} are physically present",
+                f"{ctx.clusters(presence.base)} {ctx.noun(presence.count, 'is', 'are')} "
+                "physically present",
             ),
             bold=True,
         ),
         t(
             f"{planned.count} planlægger (mere) fysisk tilstedeværelse, {planned.maybe} måske",
-            f"{planned.count} plan (more) physical presence, {planned.maybe} maybe",
+            f"{planned.count} {ctx.noun(planned.count, 'plans', 'plan')} (more) physical "
+            f"presence, {planned.maybe} maybe",
         ),
     )
     return TwoContentSlide(
@@ -319,7 +322,8 @@ def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
                 f"{ctx.clusters(agreements.base)} har en samarbejdsaftale i "
                 "regionen",
                 f"{agreements.count} of {agreements.base} "
-                f"{ctx.clusters(agreements.base)} have an agreement in the region",
+                f"{ctx.clusters(agreements.base)} {ctx.noun(agreements.count, 'has', 'have')} "
+                "an agreement in the region",
             ),
             bold=True,
         ),
@@ -328,7 +332,8 @@ def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
                 f"{none.count} "
                 f"{ctx.clusters(none.count)} har ingen samarbejdsaftale med en aktør i regionen",
                 f"{none.count} "
-                f"{ctx.clusters(none.count)} have no agreement with an actor in the region",
+                f"{ctx.clusters(none.count)} {ctx.noun(none.count, 'has', 'have')} no agreement "
+                "with an actor in the region",
             )
         ),
     ]
@@ -455,17 +460,22 @@ def _presence_vs_members(ctx: Context, notes: Mapping[str, str]) -> Slide:
         number_format=ctx.integers,
         footnote=ctx.base_of_total(f.members_region, what_da="medlemstal", what_en="members"),
     )
+    present = split.present.clusters
+    who = (
+        t("Den ene klynge med fysisk tilstedeværelse har", "The one cluster that is present has")
+        if present == 1
+        else t(
+            f"De {present} klynger med fysisk tilstedeværelse har",
+            f"The {present} clusters that are present have",
+        )
+    )
     text = Text.of(
         Bullet(
             t(
-                f"De {split.present.clusters} "
-                f"{ctx.clusters(split.present.clusters)} med fysisk tilstedeværelse har "
-                f"{ctx.n(split.present.members_region)} af de {ctx.n(total)} medlemmer "
-                f"({ctx.pct(share)})",
-                f"The {split.present.clusters} "
-                f"{ctx.clusters(split.present.clusters)} that are present have "
-                f"{ctx.n(split.present.members_region)} of the {ctx.n(total)} members "
-                f"({ctx.pct(share)})",
+                f"{who} {ctx.n(split.present.members_region)} af de {ctx.n(total)} "
+                f"{ctx.members(total)} ({ctx.pct(share)})",
+                f"{who} {ctx.n(split.present.members_region)} of the {ctx.n(total)} "
+                f"{ctx.members(total)} ({ctx.pct(share)})",
             ),
             bold=True,
         ),
