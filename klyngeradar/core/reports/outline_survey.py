@@ -22,6 +22,7 @@ from klyngeradar.core.reports.deck import (
 )
 from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.reports.outline_quotes import Quotes, quote_slides
+from klyngeradar.core.reports.survey_bases import members_footnote
 from klyngeradar.core.reports.survey_titles import (
     activities_title,
     agreements_title,
@@ -210,9 +211,6 @@ def _members(ctx: Context, notes: Mapping[str, str]) -> Slide:
                 t("ingen klynger har oplyst medlemmer", "no members reported"), ctx.lang
             ),
         )
-    footnote = ctx.base_of_total(
-        f.members_region_50plus, what_da="fordelingen", what_en="the split"
-    )
     chart = ChartSpec(
         "stacked",
         names,
@@ -221,7 +219,7 @@ def _members(ctx: Context, notes: Mapping[str, str]) -> Slide:
             Series(t("Under 50 ansatte", "Under 50 employees"), small),
         ),
         number_format=ctx.integers,
-        footnote=footnote,
+        footnote=members_footnote(ctx),
     )
     return ContentSlide(
         title=members_title(ctx),
