@@ -124,6 +124,9 @@ DECKS = {
     ),
     "1 cluster": lambda lang: full_deck(scaled_round(1), lang, Y2023),
     "2 clusters": lambda lang: full_deck(scaled_round(2), lang, Y2023),
+    "2 clusters and 1 effort": lambda lang: full_deck(
+        scaled_round(2, 1), lang, Y2023, strategy=False
+    ),
     "one of each": lambda lang: full_deck(one_of_each(), lang, Y2023),
     "one of each, compared": lambda lang: full_deck(
         with_year(one_of_each(), 2025),
