@@ -209,7 +209,7 @@ def test_it_lists_the_programme_current_at_the_rounds_date_as_the_deck_does(work
     table = next(
         s.body
         for s in deck.slides
-        if s.title == "De nationale klynger" and isinstance(getattr(s, "body", None), TableSpec)
+        if s.key == "landscape.clusters" and isinstance(getattr(s, "body", None), TableSpec)
     )
     assert len(rows) == len(table.rows) == 12
     notes = notes_of(workbook["Udpegede klynger"])
