@@ -45,6 +45,24 @@ TOTAL_WORDS: dict[str, tuple[str, str]] = {
     ),
     "participation_persons": ("deltagere fra regionen", "participants from the region"),
 }
+# The same words after exactly one ("1 medlem i regionen").
+TOTAL_WORDS_ONE: dict[str, tuple[str, str]] = {
+    "members_national": ("virksomhedsmedlem i hele landet", "company member nationwide"),
+    "members_region": ("medlem i regionen", "member in the region"),
+    "members_region_50plus": (
+        "medlem i regionen med 50 ansatte eller flere",
+        "member in the region with 50 or more employees",
+    ),
+    "members_region_under50": (
+        "medlem i regionen med under 50 ansatte",
+        "member in the region with fewer than 50 employees",
+    ),
+    "participation_companies": (
+        "unik deltagende virksomhed fra regionen",
+        "unique participating company from the region",
+    ),
+    "participation_persons": ("deltager fra regionen", "participant from the region"),
+}
 PRESENCE_WORDS: dict[str, tuple[str, str]] = {
     "own_office": ("egen adresse", "own office"),
     "colocated_business_hub": ("hos Erhvervshuset", "at the business hub"),
@@ -238,12 +256,17 @@ def _total(w: _Writer, key: str, change: TotalChange) -> Sentence:
     if change.old is None or change.new is None:
         year, other = (w.new, w.old) if change.new is not None else (w.old, w.new)
         side = "new" if change.new is not None else "old"
-        value = _qualified(w, key, side, change.new if side == "new" else change.old)
+        number = change.new if side == "new" else change.old
+        value = _qualified(w, key, side, number)
+        if number == 1:
+            words = TOTAL_WORDS_ONE[key][0 if w.da else 1]
         if w.da:
             text = f"Klyngerne har {value} {words} i {year}; i {other} oplyste ingen tallet"
         else:
             text = f"The clusters have {value} {words} in {year}; in {other} nobody reported it"
         return Sentence(key, text)
+    if change.new == 1:
+        words = TOTAL_WORDS_ONE[key][0 if w.da else 1]
     new = _qualified(w, key, "new", change.new)
     old = _qualified(w, key, "old", change.old)
     delta = signed(change.delta, w.lang)
@@ -280,19 +303,30 @@ def _total(w: _Writer, key: str, change: TotalChange) -> Sentence:
 def _agreements(w: _Writer, change: AgreementsChange) -> Sentence:
     key = "municipal_agreements"
     delta = signed(change.delta, w.lang)
+
+    def one(number, singular, plural):
+        return singular if number == 1 else plural
+
     if w.da:
         text = (
-            f"Klyngerne har {w.n(change.new)} samarbejdsaftaler med "
-            f"{w.n(change.new_municipalities)} kommuner ({w.clusters(change.new_clusters)}) "
-            f"i {w.new} mod {w.n(change.old)} med {w.n(change.old_municipalities)} kommuner "
+            f"Klyngerne har {w.n(change.new)} "
+            f"{one(change.new, 'samarbejdsaftale', 'samarbejdsaftaler')} med "
+            f"{w.n(change.new_municipalities)} "
+            f"{one(change.new_municipalities, 'kommune', 'kommuner')} "
+            f"({w.clusters(change.new_clusters)}) "
+            f"i {w.new} mod {w.n(change.old)} med {w.n(change.old_municipalities)} "
+            f"{one(change.old_municipalities, 'kommune', 'kommuner')} "
             f"({w.clusters(change.old_clusters)}) i {w.old} ({delta})"
         )
     else:
         text = (
-            f"The clusters have {w.n(change.new)} agreements with "
-            f"{w.n(change.new_municipalities)} municipalities ({w.clusters(change.new_clusters)}) "
+            f"The clusters have {w.n(change.new)} {one(change.new, 'agreement', 'agreements')} "
+            f"with {w.n(change.new_municipalities)} "
+            f"{one(change.new_municipalities, 'municipality', 'municipalities')} "
+            f"({w.clusters(change.new_clusters)}) "
             f"in {w.new}, against {w.n(change.old)} with {w.n(change.old_municipalities)} "
-            f"municipalities ({w.clusters(change.old_clusters)}) in {w.old} ({delta})"
+            f"{one(change.old_municipalities, 'municipality', 'municipalities')} "
+            f"({w.clusters(change.old_clusters)}) in {w.old} ({delta})"
         )
     return Sentence(key, text)
 

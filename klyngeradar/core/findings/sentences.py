@@ -268,7 +268,9 @@ def _municipal_agreements(w: _Writer) -> Sentence:
     top = holders.count(finding.max_per_cluster)
     if w.da:
         text = (
-            f"{w.n(finding.agreements)} samarbejdsaftaler med {w.n(finding.municipalities)} "
+            f"{w.n(finding.agreements)} "
+            f"{'samarbejdsaftale' if finding.agreements == 1 else 'samarbejdsaftaler'} med "
+            f"{w.n(finding.municipalities)} "
             f"{'kommune' if finding.municipalities == 1 else 'kommuner'} er fordelt på "
             f"{w.clusters(finding.clusters)}"
         )
@@ -277,8 +279,11 @@ def _municipal_agreements(w: _Writer) -> Sentence:
             text += f"{w.n(finding.agreements)} aftaler"
     else:
         text = (
-            f"{w.n(finding.agreements)} agreements with {w.n(finding.municipalities)} "
-            f"{'municipality' if finding.municipalities == 1 else 'municipalities'} are spread "
+            f"{w.n(finding.agreements)} "
+            f"{'agreement' if finding.agreements == 1 else 'agreements'} with "
+            f"{w.n(finding.municipalities)} "
+            f"{'municipality' if finding.municipalities == 1 else 'municipalities'} "
+            f"{'is' if finding.agreements == 1 else 'are'} spread "
             f"over {w.clusters(finding.clusters)}"
         )
         if finding.clusters > 1 and top == 1:
@@ -326,10 +331,12 @@ def _group_phrase(w: _Writer, group: MembersGroup, da: str, en: str) -> str:
     at_least = group.reported < group.clusters
     if w.da:
         q = "mindst " if at_least else ""
-        return f"{label} har tilsammen {q}{w.n(group.members_region)} medlemmer i regionen"
+        noun = "medlem" if group.members_region == 1 else "medlemmer"
+        return f"{label} har tilsammen {q}{w.n(group.members_region)} {noun} i regionen"
     q = "at least " if at_least else ""
     verb = "has" if group.clusters == 1 else "have"
-    return f"{label} {verb} {q}{w.n(group.members_region)} members in the region"
+    noun = "member" if group.members_region == 1 else "members"
+    return f"{label} {verb} {q}{w.n(group.members_region)} {noun} in the region"
 
 
 def _presence_vs_members(w: _Writer) -> Sentence:

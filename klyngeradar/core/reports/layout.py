@@ -14,7 +14,10 @@ from the template's layouts):
   shared value axis; a pie with many slices keeps the largest and adds "Øvrige";
   a chart without categories becomes the slide's "Ingen data endnu" note;
 - **text** that does not fit at 14 pt continues on a further slide, a bullet
-  staying with its sub-bullets.
+  staying with its sub-bullets;
+- every **footnote** (under a chart, table, map or scatter chart) is set at one size,
+  `FOOTNOTE_SIZE`; one too long for its room keeps what fits and the rest goes to the
+  speaker notes.
 
 A continued slide's title ends with "(fortsat)" / "(continued)" and carries its
 `page` and `pages`. The renderer only draws the result.
@@ -31,6 +34,9 @@ from klyngeradar.core.reports.deck import (
     Deck,
     Footnote,
     Lang,
+    MapSpec,
+    ScatterSlide,
+    ScatterSpec,
     Series,
     Slide,
     TableSpec,
@@ -100,20 +106,29 @@ def layout_slide(slide: Slide, geometry: Geometry, lang: Lang) -> list[Slide]:
     return [_footnotes(part, geometry, lang) for part in _split(slide, geometry, lang)]
 
 
-FOOTNOTE_MIN = 8
+# Every footnote of the deck is drawn at this one size, whatever its length or slide, so
+# that the footnotes read alike; one too long for its room at this size keeps its base and
+# the qualifiers that fit, and the whole of it goes to the speaker notes. 8 pt, the size of
+# the map's attribution, keeps every qualifier of the demo decks on the slide (at 9 pt the
+# overlap of unique companies and the comparison's panel figures went to the notes).
+FOOTNOTE_SIZE = 8
 
 
 def _footnotes(slide: Slide, geometry: Geometry, lang: Lang) -> Slide:
     """A footnote too long for its room keeps what fits; the whole of it goes to the notes."""
     if isinstance(slide, ContentSlide):
-        fields, width = {"body": slide.body}, geometry.content[0]
+        fields, width = {"body": slide.body, "map": slide.map}, geometry.content[0]
     elif isinstance(slide, TwoContentSlide):
         fields, width = {"left": slide.left, "right": slide.right}, geometry.half[0]
+    elif isinstance(slide, ScatterSlide):
+        fields, width = {"chart": slide.chart}, geometry.content[0]
     else:
         return slide
     changes, notes = {}, []
     for name, body in fields.items():
-        if not isinstance(body, ChartSpec | TableSpec) or body.footnote is None:
+        if not isinstance(body, ChartSpec | TableSpec | MapSpec | ScatterSpec):
+            continue
+        if body.footnote is None:
             continue
         short = short_footnote(body.footnote, width, geometry.metrics, lang)
         if short != body.footnote:
@@ -125,7 +140,8 @@ def _footnotes(slide: Slide, geometry: Geometry, lang: Lang) -> Slide:
 
 
 def short_footnote(footnote: Footnote, width: float, metrics: Metrics, lang: Lang) -> Footnote:
-    """The footnote's base and as many qualifiers as fit its room at 8 pt, and a pointer."""
+    """The footnote's base and as many qualifiers as fit its room at `FOOTNOTE_SIZE`, and a
+    pointer to the notes for the rest."""
     # The footnote's box is FOOTNOTE high less a gap; its text frame has 0.1 in margins
     # left and right and 0.05 in top and bottom.
     room, width = FOOTNOTE - 3.6 - 7.2, width - 14.4
@@ -136,8 +152,8 @@ def short_footnote(footnote: Footnote, width: float, metrics: Metrics, lang: Lan
                 [(candidate.text, 0)],
                 width,
                 room,
-                FOOTNOTE_MIN,
-                FOOTNOTE_MIN,
+                FOOTNOTE_SIZE,
+                FOOTNOTE_SIZE,
                 bullets=False,
                 metrics=metrics,
             )

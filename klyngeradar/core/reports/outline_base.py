@@ -37,6 +37,12 @@ class Context:
             return self.noun(number, "klynge", "klynger")
         return self.noun(number, "cluster", "clusters")
 
+    def members(self, number: int | None) -> str:
+        """ "medlem"/"medlemmer" or "member"/"members", agreeing with `number`."""
+        if self.lang == "da":
+            return self.noun(number, "medlem", "medlemmer")
+        return self.noun(number, "member", "members")
+
     def count_clusters(self, number: int | None) -> str:
         """ "1 klynge", "2 klynger", "ingen klynger" / "1 cluster", "no clusters"."""
         if number == 0:

@@ -53,10 +53,12 @@ def _panel_footnote(ctx: Context, comparison: Comparison, *, extra: tuple[str, .
     count = len(comparison.panel)
     old, new = comparison.old, comparison.new
     base = ctx.t(
-        f"{old.label}: {old.responded} af {old.invited} klynger svarede; {new.label}: "
-        f"{new.responded} af {new.invited}. Panel: {count} klynger svarede begge år",
-        f"{old.label}: {old.responded} of {old.invited} clusters responded; {new.label}: "
-        f"{new.responded} of {new.invited}. Panel: {count} clusters responded both years",
+        f"{old.label}: {old.responded} af {old.invited} {ctx.clusters(old.invited)} svarede; "
+        f"{new.label}: {new.responded} af {new.invited}. Panel: {ctx.count_clusters(count)} "
+        "svarede begge år",
+        f"{old.label}: {old.responded} of {old.invited} {ctx.clusters(old.invited)} responded; "
+        f"{new.label}: {new.responded} of {new.invited}. Panel: {ctx.count_clusters(count)} "
+        "responded both years",
     )
     return Footnote(base, extra)
 
@@ -105,7 +107,7 @@ def _totals(ctx: Context, comparison: Comparison, bars: dict[str, tuple[str, str
         )
     panel = ", ".join(
         f"{ctx.t(*bars[key])}: {ctx.n(c.panel_old)} → {ctx.n(c.panel_new)} "
-        + ctx.t(f"({c.panel_reported} klynger)", f"({c.panel_reported} clusters)")
+        + f"({ctx.count_clusters(c.panel_reported)})"
         for key, c in zip(keys, changes, strict=True)
         if c.panel_reported
     )
@@ -278,9 +280,9 @@ def comparison_key_messages(ctx: Context, comparison: Comparison | None) -> tupl
         return ()
     sentences = {s.key: s for s in comparison_sentences(comparison, ctx.lang)}
     base = ctx.t(
-        f"{len(comparison.panel)} klynger svarede både i {comparison.old.label} "
+        f"{ctx.count_clusters(len(comparison.panel))} svarede både i {comparison.old.label} "
         f"og i {comparison.new.label}",
-        f"{len(comparison.panel)} clusters responded both in {comparison.old.label} "
+        f"{ctx.count_clusters(len(comparison.panel))} responded both in {comparison.old.label} "
         f"and in {comparison.new.label}",
     )
     chosen = [sentences[key] for key in SUMMARY_CHANGES if key in sentences][:2]

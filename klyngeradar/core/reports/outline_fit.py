@@ -108,7 +108,12 @@ def fit_slide(ctx: Context, rec: Recommendations) -> Slide:
                     "0 none · 1 weak · 2 clear · 3 strong; source: the survey (ticked = 2) or "
                     "the analyst",
                 ),
-                (t(f"– ukendt ({unknown} klynger)", f"– unknown ({unknown} clusters)"),)
+                (
+                    t(
+                        f"– ukendt ({ctx.count_clusters(unknown)})",
+                        f"– unknown ({ctx.count_clusters(unknown)})",
+                    ),
+                )
                 if unknown
                 else (),
             ),
@@ -133,8 +138,9 @@ def _fit_title(ctx: Context, rec: Recommendations) -> str:
         default=None,
     )
     title = t(
-        f"{len(high)} af {len(known)} klynger har højt fit med strategien",
-        f"{len(high)} of {len(known)} clusters have a high fit with the strategy",
+        f"{len(high)} af {len(known)} {ctx.clusters(len(known))} har højt fit med strategien",
+        f"{len(high)} of {len(known)} {ctx.clusters(len(known))} "
+        f"{ctx.noun(len(high), 'has', 'have')} a high fit with the strategy",
     )
     behind = len(rec.fit.supporters(best.slug, support)) if best else 0
     if best is not None and behind:

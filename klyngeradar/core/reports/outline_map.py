@@ -7,6 +7,8 @@ what is not on the map, and the slide carries the boundaries' attribution.
 
 from __future__ import annotations
 
+import re
+
 from klyngeradar.core.maps.geometry import ATTRIBUTION, municipality_shapes
 from klyngeradar.core.maps.model import MapLayer, band_index, bands
 from klyngeradar.core.maps.survey import presence_layer, survey_agreements_layer
@@ -43,7 +45,19 @@ def _panel(layer: MapLayer, unknown: str) -> MapPanel:
     legend = [MapLegendItem(band.label, i) for i, band in enumerate(classes)]
     if any(v.value is None for v in layer.values):
         legend.append(MapLegendItem(unknown, None))
-    return MapPanel(title=f"{layer.title} ({layer.unit})", areas=tuple(areas), legend=tuple(legend))
+    return MapPanel(title=panel_title(layer), areas=tuple(areas), legend=tuple(legend))
+
+
+def panel_title(layer: MapLayer) -> str:
+    """The map's title with its unit, unless the title already names it.
+
+    "Klynger fysisk til stede", not "Klynger fysisk til stede (klynger)"; "Kommunal
+    medfinansiering (kr.)".
+    """
+    words = re.findall(r"\w+", layer.title.casefold())
+    if layer.unit.casefold() in words:
+        return layer.title
+    return f"{layer.title} ({layer.unit})"
 
 
 def map_slides(ctx: Context) -> list[Slide]:

@@ -153,11 +153,14 @@ def priorities_slide(ctx: Context, rec: Recommendations, found: Priorities) -> S
             )
             + listed
         )
+    placements, efforts = len(found.placements), len(rec.fit.efforts)
     base = t(
-        f"{len(found.placed)} af {len(found.placements)} klynger vist; fit: summen af "
-        f"{len(rec.fit.efforts)} indsatser à 0–3; engagement 0–100. {_bars(ctx, found)}",
-        f"{len(found.placed)} of {len(found.placements)} clusters shown; fit: the sum over "
-        f"{len(rec.fit.efforts)} efforts of 0–3 each; engagement 0–100. {_bars(ctx, found)}",
+        f"{len(found.placed)} af {placements} {ctx.clusters(placements)} vist; fit: summen af "
+        f"{efforts} {ctx.noun(efforts, 'indsats', 'indsatser')} à 0–3; engagement 0–100. "
+        f"{_bars(ctx, found)}",
+        f"{len(found.placed)} of {placements} {ctx.clusters(placements)} shown; fit: the sum over "
+        f"{efforts} {ctx.noun(efforts, 'effort', 'efforts')} of 0–3 each; engagement 0–100. "
+        f"{_bars(ctx, found)}",
     )
     footnote = Footnote(base, tuple(qualifiers))
     notes = "\n".join(

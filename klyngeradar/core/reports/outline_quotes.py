@@ -148,34 +148,60 @@ def quote_slides(ctx: Context, chosen: Quotes | None) -> list[Slide]:
     return slides
 
 
-def _headings(ctx: Context) -> dict[str, tuple[str, str]]:
-    """Per question: the slide's marker and its title when no quote carries a theme."""
+def _markers(ctx: Context) -> dict[str, str]:
+    """Per question: the slide's section marker."""
     t = ctx.t
     return {
-        "agreements.description": (
-            t("Citater: aftalerne i dag", "Quotes: agreements today"),
-            t(
-                "Hvad siger klyngerne? Sådan ser aftalerne ud i dag",
-                "What the clusters say: agreements today",
-            ),
-        ),
-        "agreements.optimal": (
-            t("Citater: den optimale aftale", "Quotes: the optimal agreement"),
-            t(
-                "Hvad siger klyngerne? Den optimale samarbejdsaftale",
-                "What the clusters say: the optimal agreement",
-            ),
-        ),
+        "agreements.description": t("Citater: aftalerne i dag", "Quotes: agreements today"),
+        "agreements.optimal": t("Citater: den optimale aftale", "Quotes: the optimal agreement"),
     }
+
+
+# Per question: what the clusters who answered it did, after "8 af 12 klynger" (after
+# one, and after more), in Danish and in English.
+_DESCRIBE = {
+    "agreements.description": (
+        ("beskriver sine aftaler i dag", "beskriver deres aftaler i dag"),
+        ("describes its agreements today", "describe their agreements today"),
+    ),
+    "agreements.optimal": (
+        ("beskriver den optimale aftale", "beskriver den optimale aftale"),
+        ("describes the optimal agreement", "describe the optimal agreement"),
+    ),
+}
+
+
+def plain_title(ctx: Context, question: str, shown: int) -> str:
+    """The message of a slide of quotes without themes, with its base and how many are shown.
+
+    "8 af 12 klynger beskriver deres aftaler i dag – 4 udvalgte citater"; without an
+    answer to quote: "Ingen af de 12 klynger beskriver …", or, when there are answers
+    but none is chosen, "… – ingen citater valgt endnu".
+    """
+    t = ctx.t
+    base, count = ctx.findings.responded, answered(ctx.round, question)
+    da, en = _DESCRIBE[question]
+    one, many = da if ctx.lang == "da" else en
+    title = f"{ctx.share(count, base)} {ctx.noun(count, one, many)}"
+    if count == 0:
+        return ctx.sentence(title)
+    if shown == 0:
+        chosen = t("ingen citater valgt endnu", "no quotes chosen yet")
+    else:
+        chosen = t(
+            f"{ctx.n(shown)} {ctx.noun(shown, 'udvalgt citat', 'udvalgte citater')}",
+            f"{ctx.n(shown)} {ctx.noun(shown, 'selected quote', 'selected quotes')}",
+        )
+    return ctx.sentence(f"{title} – {chosen}")
 
 
 def _slide(ctx: Context, question: str, quotes: tuple[Quote, ...]) -> Slide:
     t = ctx.t
-    marker, plain_title = _headings(ctx)[question]
+    marker = _markers(ctx)[question]
     key = f"quotes.{question.removeprefix('agreements.')}"
     if not quotes:
         return ContentSlide(
-            title=plain_title,
+            title=plain_title(ctx, question, 0),
             marker=marker,
             key=key,
             placeholder_note=placeholder_text(
@@ -197,7 +223,7 @@ def _slide(ctx: Context, question: str, quotes: tuple[Quote, ...]) -> Slide:
     ]
     if not any(g.theme for g in groups):
         return ContentSlide(
-            title=plain_title,
+            title=plain_title(ctx, question, len(quotes)),
             marker=marker,
             key=key,
             body=TableSpec(

@@ -61,8 +61,8 @@ def key_messages(
             t(
                 f"{presence.count} af {presence.base} {ctx.clusters(presence.base)} er fysisk til "
                 "stede i regionen",
-                f"{presence.count} of {presence.base} {ctx.clusters(presence.base)} are "
-                "physically present in the region",
+                f"{presence.count} of {presence.base} {ctx.clusters(presence.base)} "
+                f"{ctx.noun(presence.count, 'is', 'are')} physically present in the region",
             ),
             t(
                 f"Base: {presence.answered} har besvaret spørgsmålet",
@@ -71,8 +71,9 @@ def key_messages(
         ),
         KeyMessage(
             t(
-                f"Klyngerne har {ctx.about(members)} medlemmer i regionen",
-                f"The clusters have {ctx.about(members)} members in the region",
+                f"Klyngerne har {ctx.about(members)} {ctx.members(members.total)} i regionen",
+                f"The clusters have {ctx.about(members)} {ctx.members(members.total)} in the "
+                "region",
             ),
             "Base: " + ctx.base_of_total(members, what_da="et medlemstal", what_en="members").text,
         ),
@@ -80,8 +81,8 @@ def key_messages(
             t(
                 f"{agreements.count} af {agreements.base} {ctx.clusters(agreements.base)} har en "
                 "samarbejdsaftale i regionen",
-                f"{agreements.count} of {agreements.base} {ctx.clusters(agreements.base)} have "
-                "an agreement in the region",
+                f"{agreements.count} of {agreements.base} {ctx.clusters(agreements.base)} "
+                f"{ctx.noun(agreements.count, 'has', 'have')} an agreement in the region",
             ),
             t(
                 f"Base: {agreements.answered} har besvaret spørgsmålet",
@@ -103,8 +104,8 @@ def _response_text(ctx: Context) -> str:
     return ctx.t(
         f"Svarprocent {ctx.pct(rate.percent)}; {willing.count} af {willing.base} vil gerne i "
         "tættere dialog",
-        f"Response rate {ctx.pct(rate.percent)}; {willing.count} of {willing.base} want a "
-        "closer dialogue",
+        f"Response rate {ctx.pct(rate.percent)}; {willing.count} of {willing.base} "
+        f"{ctx.noun(willing.count, 'wants', 'want')} a closer dialogue",
     )
 
 

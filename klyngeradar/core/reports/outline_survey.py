@@ -22,6 +22,7 @@ from klyngeradar.core.reports.deck import (
 )
 from klyngeradar.core.reports.outline_base import Context
 from klyngeradar.core.reports.outline_quotes import Quotes, quote_slides
+from klyngeradar.core.reports.survey_bases import members_footnote
 from klyngeradar.core.reports.survey_titles import (
     activities_title,
     agreements_title,
@@ -108,7 +109,8 @@ def _response(ctx: Context, notes: Mapping[str, str]) -> Slide:
         t(
             f"{willing.count} af {willing.base} vil gerne indgå i en tættere dialog med "
             f"{ctx.organisation} og kommunerne ({willing.maybe} måske)",
-            f"{willing.count} of {willing.base} want a closer dialogue with "
+            f"{willing.count} of {willing.base} {ctx.noun(willing.count, 'wants', 'want')} "
+            "a closer dialogue with "
             f"{ctx.organisation} and the municipalities ({willing.maybe} maybe)",
         ),
     )
@@ -143,13 +145,15 @@ def _presence(ctx: Context, notes: Mapping[str, str]) -> Slide:
                 f"{presence.count} af {presence.base} "
                 f"{ctx.clusters(presence.base)} er fysisk til stede i regionen",
                 f"{presence.count} of {presence.base} "
-                f"{ctx.clusters(presence.base)} are physically present",
+                f"{ctx.clusters(presence.base)} {ctx.noun(presence.count, 'is', 'are')} "
+                "physically present",
             ),
             bold=True,
         ),
         t(
             f"{planned.count} planlægger (mere) fysisk tilstedeværelse, {planned.maybe} måske",
-            f"{planned.count} plan (more) physical presence, {planned.maybe} maybe",
+            f"{planned.count} {ctx.noun(planned.count, 'plans', 'plan')} (more) physical "
+            f"presence, {planned.maybe} maybe",
         ),
     )
     return TwoContentSlide(
@@ -207,9 +211,6 @@ def _members(ctx: Context, notes: Mapping[str, str]) -> Slide:
                 t("ingen klynger har oplyst medlemmer", "no members reported"), ctx.lang
             ),
         )
-    footnote = ctx.base_of_total(
-        f.members_region_50plus, what_da="fordelingen", what_en="the split"
-    )
     chart = ChartSpec(
         "stacked",
         names,
@@ -218,7 +219,7 @@ def _members(ctx: Context, notes: Mapping[str, str]) -> Slide:
             Series(t("Under 50 ansatte", "Under 50 employees"), small),
         ),
         number_format=ctx.integers,
-        footnote=footnote,
+        footnote=members_footnote(ctx),
     )
     return ContentSlide(
         title=members_title(ctx),
@@ -319,7 +320,8 @@ def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
                 f"{ctx.clusters(agreements.base)} har en samarbejdsaftale i "
                 "regionen",
                 f"{agreements.count} of {agreements.base} "
-                f"{ctx.clusters(agreements.base)} have an agreement in the region",
+                f"{ctx.clusters(agreements.base)} {ctx.noun(agreements.count, 'has', 'have')} "
+                "an agreement in the region",
             ),
             bold=True,
         ),
@@ -328,7 +330,8 @@ def _agreements(ctx: Context, notes: Mapping[str, str]) -> Slide:
                 f"{none.count} "
                 f"{ctx.clusters(none.count)} har ingen samarbejdsaftale med en aktør i regionen",
                 f"{none.count} "
-                f"{ctx.clusters(none.count)} have no agreement with an actor in the region",
+                f"{ctx.clusters(none.count)} {ctx.noun(none.count, 'has', 'have')} no agreement "
+                "with an actor in the region",
             )
         ),
     ]
@@ -455,17 +458,22 @@ def _presence_vs_members(ctx: Context, notes: Mapping[str, str]) -> Slide:
         number_format=ctx.integers,
         footnote=ctx.base_of_total(f.members_region, what_da="medlemstal", what_en="members"),
     )
+    present = split.present.clusters
+    who = (
+        t("Den ene klynge med fysisk tilstedeværelse har", "The one cluster that is present has")
+        if present == 1
+        else t(
+            f"De {present} klynger med fysisk tilstedeværelse har",
+            f"The {present} clusters that are present have",
+        )
+    )
     text = Text.of(
         Bullet(
             t(
-                f"De {split.present.clusters} "
-                f"{ctx.clusters(split.present.clusters)} med fysisk tilstedeværelse har "
-                f"{ctx.n(split.present.members_region)} af de {ctx.n(total)} medlemmer "
-                f"({ctx.pct(share)})",
-                f"The {split.present.clusters} "
-                f"{ctx.clusters(split.present.clusters)} that are present have "
-                f"{ctx.n(split.present.members_region)} of the {ctx.n(total)} members "
-                f"({ctx.pct(share)})",
+                f"{who} {ctx.n(split.present.members_region)} af de {ctx.n(total)} "
+                f"{ctx.members(total)} ({ctx.pct(share)})",
+                f"{who} {ctx.n(split.present.members_region)} of the {ctx.n(total)} "
+                f"{ctx.members(total)} ({ctx.pct(share)})",
             ),
             bold=True,
         ),

@@ -26,7 +26,8 @@ def response_title(ctx: Context) -> str:
     return ctx.sentence(
         t(
             f"{answered} – {ctx.n(willing.count)} vil gerne i tættere dialog",
-            f"{answered} – {ctx.n(willing.count)} want a closer dialogue",
+            f"{answered} – {ctx.n(willing.count)} "
+            f"{ctx.noun(willing.count, 'wants', 'want')} a closer dialogue",
         )
     )
 
@@ -56,8 +57,8 @@ def members_title(ctx: Context) -> str:
     """ "Klyngerne har ca. 375 medlemmer i regionen" – with who reported when not all did."""
     t, region = ctx.t, ctx.findings.members_region
     title = t(
-        f"Klyngerne har {ctx.about(region)} medlemmer i regionen",
-        f"The clusters have {ctx.about(region)} members in the region",
+        f"Klyngerne har {ctx.about(region)} {ctx.members(region.total)} i regionen",
+        f"The clusters have {ctx.about(region)} {ctx.members(region.total)} in the region",
     )
     if region.reported < region.base:
         title += t(

@@ -418,20 +418,20 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Agreements were not reported.",
     ),
     "members_above": (
-        "{members} medlemmer i regionen – over rundens median på {bar}.",
-        "{members} members in the region, above the round's median of {bar}.",
+        "{members} {members_noun} i regionen – over rundens median på {bar}.",
+        "{members} {members_noun} in the region, above the round's median of {bar}.",
     ),
     "members_above/fixed": (
-        "{members} medlemmer i regionen – over grænsen på {bar}.",
-        "{members} members in the region, above the threshold of {bar}.",
+        "{members} {members_noun} i regionen – over grænsen på {bar}.",
+        "{members} {members_noun} in the region, above the threshold of {bar}.",
     ),
     "members_not_above": (
-        "{members} medlemmer i regionen – ikke over rundens median på {bar}.",
-        "{members} members in the region, not above the round's median of {bar}.",
+        "{members} {members_noun} i regionen – ikke over rundens median på {bar}.",
+        "{members} {members_noun} in the region, not above the round's median of {bar}.",
     ),
     "members_not_above/fixed": (
-        "{members} medlemmer i regionen – ikke over grænsen på {bar}.",
-        "{members} members in the region, not above the threshold of {bar}.",
+        "{members} {members_noun} i regionen – ikke over grænsen på {bar}.",
+        "{members} {members_noun} in the region, not above the threshold of {bar}.",
     ),
     "members_unknown": (
         "Antal medlemmer i regionen er ikke oplyst.",
@@ -521,4 +521,10 @@ def reason_text(reason: Reason, lang: str = "da") -> str:
     if lang not in ("da", "en"):
         raise ValueError(f"unknown language {lang!r}; use da or en")
     template = _TEXTS[_variant(reason)][lang == "en"]
-    return template.format(**{k: _format(k, v, lang) for k, v in reason.params.items()})
+    params = {k: _format(k, v, lang) for k, v in reason.params.items()}
+    if "members" in reason.params:
+        one = reason.params["members"] == 1
+        params["members_noun"] = (
+            ("member" if one else "members") if lang == "en" else ("medlem" if one else "medlemmer")
+        )
+    return template.format(**params)

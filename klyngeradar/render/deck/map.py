@@ -20,6 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from klyngeradar.core.reports.deck import MapPanel, MapSpec
+from klyngeradar.core.reports.layout import FOOTNOTE_SIZE
 from klyngeradar.core.reports.measure import CALIBRI, Metrics, fitting_size
 
 MUTED = RGBColor.from_string("6B7B8C")
@@ -92,6 +93,7 @@ def _text(
     size: float,
     *,
     name: str,
+    min_size: int = MIN_SIZE,
     bold=False,
     color=None,
     metrics: Metrics = CALIBRI,
@@ -111,11 +113,11 @@ def _text(
         Emu(frame.width).pt,
         Emu(frame.height).pt,
         int(size),
-        MIN_SIZE,
+        min_size,
         bullets=False,
         metrics=metrics,
     )
-    run.font.size = Pt(fitted or MIN_SIZE)
+    run.font.size = Pt(fitted or min_size)
     run.font.bold = bold or None
     if color is not None:
         run.font.color.rgb = color
@@ -226,8 +228,10 @@ def draw_map(
             slide.shapes,
             Frame(left, top + maps_height + Inches(0.05), width, FOOTNOTE_HEIGHT - Inches(0.05)),
             spec.footnote.text,
-            9,
+            FOOTNOTE_SIZE,
             name="Footnote",
+            # Every footnote of the deck has one size, the layout's (it cut this one to fit).
+            min_size=FOOTNOTE_SIZE,
             color=MUTED,
             metrics=metrics,
         )

@@ -52,12 +52,12 @@ from klyngeradar.core.reports.layout import (
     CELL_MARGIN_Y as CELL_MARGIN_Y_PT,
 )
 from klyngeradar.core.reports.layout import (
+    FOOTNOTE_SIZE,
     Geometry,
     column_widths,
     forced_fit,
     layout_deck,
     row_height,
-    short_footnote,
     table_fit,
 )
 from klyngeradar.core.reports.measure import (
@@ -318,7 +318,7 @@ class _Writer:
             box.left, box.top + box.height + Inches(0.05), box.width, FOOTNOTE_HEIGHT - Inches(0.05)
         )
         shape.name = "Footnote"
-        self._fill(shape, Text.of(text), 11, 8, bullets=False, color=MUTED)
+        self._fill(shape, Text.of(text), FOOTNOTE_SIZE, FOOTNOTE_SIZE, bullets=False, color=MUTED)
 
     def _chart(self, slide, box: Box, spec: ChartSpec) -> None:
         data = CategoryChartData(number_format=spec.number_format)
@@ -426,12 +426,8 @@ class _Writer:
             text = Text.of(spec.placeholder_note or "")
             self._fill(shape, text, 20, 12, bullets=False, italic=True, color=MUTED)
             return
-        footnote = None
-        if spec.chart.footnote is not None:
-            # As the layout does for other charts: what fits, and a pointer to the notes.
-            width = Emu(box.width).pt
-            short = short_footnote(spec.chart.footnote, width, self.metrics, self.deck.lang)
-            footnote = short.text
+        # The layout has already cut a long footnote to what fits, like every other.
+        footnote = spec.chart.footnote.text if spec.chart.footnote is not None else None
         if footnote:
             box = Box(box.left, box.top, box.width, box.height - FOOTNOTE_HEIGHT)
         draw_scatter(slide, box, spec.chart)

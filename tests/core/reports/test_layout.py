@@ -12,6 +12,12 @@ from klyngeradar.core.reports.deck import (
     ContentSlide,
     Deck,
     Footnote,
+    MapPanel,
+    MapSpec,
+    ScatterGroup,
+    ScatterPoint,
+    ScatterSlide,
+    ScatterSpec,
     Series,
     TableSpec,
     Text,
@@ -20,13 +26,16 @@ from klyngeradar.core.reports.deck import (
 from klyngeradar.core.reports.layout import (
     DEFAULT_GEOMETRY,
     FOOTNOTE,
+    FOOTNOTE_SIZE,
     bar_capacity,
     chart_pages,
     layout_deck,
+    layout_slide,
     table_fit,
     table_pages,
     text_pages,
 )
+from klyngeradar.core.reports.measure import fitting_size
 from klyngeradar.core.reports.outline import build_deck
 from klyngeradar.core.reports.scaled import scaled_round
 from klyngeradar.core.strategy.recommendations import recommend
@@ -215,3 +224,73 @@ def test_it_fits_the_deck_of_a_round_of_any_size(clusters, efforts):
                 assert body.categories, f"{slide.title}: a chart without categories"
             if isinstance(body, TableSpec):
                 assert body.size is not None and body.size >= 10, slide.title
+
+
+LONG = tuple(f"forbehold nummer {i} om tallenes grundlag og deres base" for i in range(40))
+
+
+def _scatter_slide(footnote):
+    point = ScatterPoint("Klynge A", 2, 50)
+    spec = ScatterSpec(
+        (ScatterGroup("Højt fit", (point,)),), (), "Fit", "Engagement", 18, 100, footnote
+    )
+    return ScatterSlide(title="Prioritering", chart=spec)
+
+
+def _map_slide(footnote):
+    spec = MapSpec((MapPanel("Klynger", (), ()),), "DAGI", footnote)
+    return ContentSlide(title="Kommunerne", map=spec)
+
+
+def _footnote_of(slide):
+    for body in (
+        getattr(slide, "body", None),
+        getattr(slide, "left", None),
+        getattr(slide, "map", None),
+        getattr(slide, "chart", None),
+    ):
+        if body is not None and body.footnote is not None:
+            return body.footnote
+    raise AssertionError("no footnote")
+
+
+FOOTNOTED = [
+    ("table", lambda f: ContentSlide(title="T", body=replace(table(3), footnote=f)), WIDTH),
+    ("chart", lambda f: ContentSlide(title="T", body=replace(chart(3), footnote=f)), WIDTH),
+    (
+        "chart beside text",
+        lambda f: TwoContentSlide(title="T", left=replace(chart(3), footnote=f), right=None),
+        HALF_WIDTH,
+    ),
+    ("scatter chart", _scatter_slide, WIDTH),
+    ("map", _map_slide, WIDTH),
+]
+
+
+@pytest.mark.parametrize(("kind", "make", "width"), FOOTNOTED)
+def test_it_cuts_every_long_footnote_to_what_fits_at_the_one_footnote_size(kind, make, width):
+    (laid,) = layout_slide(make(Footnote("Base: 12 af 13 klynger", LONG)), DEFAULT_GEOMETRY, "da")
+    short = _footnote_of(laid)
+    assert short.base == "Base: 12 af 13 klynger"
+    assert short.qualifiers[-1] == "flere forbehold i noterne"
+    assert len(short.qualifiers) < len(LONG)
+    assert (
+        fitting_size(
+            [(short.text, 0)],
+            width - 14.4,
+            FOOTNOTE - 10.8,
+            FOOTNOTE_SIZE,
+            FOOTNOTE_SIZE,
+            bullets=False,
+        )
+        == FOOTNOTE_SIZE
+    )
+    assert LONG[-1] in laid.notes, "the whole footnote is kept in the notes"
+
+
+@pytest.mark.parametrize(("kind", "make", "width"), FOOTNOTED)
+def test_it_leaves_a_footnote_that_fits_as_it_is(kind, make, width):
+    footnote = Footnote("Base: 12 af 13 klynger", ("4 af tallene er skøn",))
+    (laid,) = layout_slide(make(footnote), DEFAULT_GEOMETRY, "da")
+    assert _footnote_of(laid) == footnote
+    assert laid.notes == ""
