@@ -109,7 +109,8 @@ def test_it_draws_the_demo_decks_charts_and_heatmap_in_the_templates_colours(tmp
                     fill = _fill_of(series)
                     if fill:
                         series_fills.add(fill)
-            if shape.has_table and slide.shapes.title.text.startswith("Fit med"):
+            # The fit matrix: its last column is the fit score (its title is a message).
+            if shape.has_table and shape.table.cell(0, len(shape.table.columns) - 1).text == "Fit":
                 for row in list(shape.table.rows)[1:]:
                     for cell in list(row.cells)[1:-1]:
                         if cell.fill.type is None:  # an unknown fit ("–") is not coloured
