@@ -14,15 +14,10 @@ counts must agree. Without --rows a quick 20,000-row run is made.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
-import resource
-import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
+
+import _against_polars as against_polars
 
 WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 YEARS = range(2019, 2026)
@@ -87,46 +82,16 @@ def polars_baseline(path: Path) -> dict:
     return {"rows": frame.height, "companies": int(companies)}
 
 
-def child(which: str, path: Path) -> None:
-    started = time.perf_counter()
-    counts = project(path) if which == "project" else polars_baseline(path)
-    seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "counts": counts}))
-
-
-def measure(which: str, path: Path) -> dict:
-    result = subprocess.run(
-        [sys.executable, __file__, "--child", which, str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, action="append", help="file sizes (repeatable)")
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child[0], Path(args.child[1]))
-        return
-    print(f"{'rows':>10} {'project s':>10} {'MB':>7} {'polars s':>9} {'MB':>7} {'ratio':>6}")
-    for rows in args.rows or [20_000]:
-        with tempfile.TemporaryDirectory(prefix="klyngeradar-bench-") as folder:
-            path = Path(folder) / "virksomhedstal.csv"
-            write_figures(path, rows)
-            ours, theirs = measure("project", path), measure("polars", path)
-            if ours["counts"] != theirs["counts"]:
-                raise SystemExit(f"the counts differ: {ours['counts']} vs {theirs['counts']}")
-            print(
-                f"{rows:>10,} {ours['seconds']:>10.2f} {ours['peak_mb']:>7.0f} "
-                f"{theirs['seconds']:>9.2f} {theirs['peak_mb']:>7.0f} "
-                f"{ours['seconds'] / theirs['seconds']:>5.1f}×",
-                flush=True,
-            )
+    against_polars.main(
+        __file__,
+        __doc__,
+        project=project,
+        baseline=polars_baseline,
+        write=write_figures,
+        filename="virksomhedstal.csv",
+        sizes="file sizes",
+    )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,12 @@ HERE = Path(__file__).resolve().parent
 
 def benchmarks(folder: Path = HERE) -> list[Path]:
     """The benchmark scripts in `folder` by name, without this runner."""
-    return sorted(p for p in folder.glob("*.py") if p.name != Path(__file__).name)
+    # A module whose name starts with "_" is shared by the scripts, not a benchmark.
+    return sorted(
+        p
+        for p in folder.glob("*.py")
+        if p.name != Path(__file__).name and not p.name.startswith("_")
+    )
 
 
 def run(script: Path) -> tuple[int, float]:
