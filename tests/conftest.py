@@ -12,6 +12,16 @@ import pytest
 DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_setup", "live_server"})
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test database reuses its ids, so
+    what one test cached under them must not reach the next (counts are cached by ids)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--database-tests-only",

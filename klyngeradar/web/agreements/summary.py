@@ -7,9 +7,13 @@ with the core's `unique_companies` over the same rows (`counts`).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.utils.translation import get_language
 
 from klyngeradar.core.agreements.kpi import Status, kpi_status
@@ -79,9 +83,53 @@ def counts(rows: tuple[ParticipationRow, ...]) -> Counts:
 
 
 def agreement_counts(agreement: Agreement) -> Counts:
-    """The agreement's counts, computed in the database (nothing but the figures is loaded)."""
+    """The agreement's counts, computed in the database (nothing but the figures is loaded).
+
+    They are kept in the cache under a key made of everything they are computed from:
+    the agreement's coverage (cluster, parties, period) and the organisation's imports
+    (how many and the newest; an import is stored whole and never changed, only
+    deleted), so a new or deleted import, or a changed agreement, computes them again,
+    and every other view of the page reads them without touching the participation
+    rows. Slugs are the registry's identity and never change, so the cached keys of
+    `by_cluster` and `by_actor` stay right.
+    """
+    coverage = convert.coverage(agreement)
+    key = _counts_key(agreement, coverage)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    found = _computed_counts(agreement, coverage)
+    cache.set(key, found, COUNTS_SECONDS)
+    return found
+
+
+# How long computed counts are kept; the key changes whenever they would change anyway.
+COUNTS_SECONDS = 7 * 24 * 3600
+
+
+def _counts_key(agreement: Agreement, coverage) -> str:
+    from klyngeradar.web.agreements.models import ParticipationImport
+
+    imports = ParticipationImport.objects.filter(organisation=agreement.organisation_id).aggregate(
+        n=Count("pk"), newest=Max("pk")
+    )
+    facts = json.dumps(
+        [
+            agreement.pk,
+            coverage.cluster,
+            sorted(coverage.parties),
+            coverage.start.isoformat() if coverage.start else None,
+            coverage.end.isoformat() if coverage.end else None,
+            imports["n"],
+            imports["newest"],
+        ]
+    )
+    return "agreement-counts:" + hashlib.sha256(facts.encode()).hexdigest()
+
+
+def _computed_counts(agreement: Agreement, coverage) -> Counts:
     rows = counting.participations_of(agreement.organisation).filter(
-        counting.coverage_filter(convert.coverage(agreement))
+        counting.coverage_filter(coverage)
     )
     kinds = counting.unique_companies_by(rows, "kind")
     return Counts(

@@ -115,3 +115,49 @@ def test_it_reads_the_agreements_for_the_package_with_a_fixed_number_of_queries(
     many = queries_for_the_package()
 
     assert many == few
+
+
+def test_the_agreement_pages_counts_are_kept_until_an_import_or_the_agreement_changes(
+    organisation, django_assert_max_num_queries
+):
+    from datetime import date as day
+
+    from klyngeradar.web.agreements.models import Agreement, Participation, ParticipationImport
+    from klyngeradar.web.agreements.summary import agreement_counts
+    from klyngeradar.web.registry.models import Cluster
+
+    cluster = Cluster.objects.create(slug="klynge-x", name="Klynge X")
+    agreement = Agreement.objects.create(
+        organisation=organisation,
+        slug="aftale-x",
+        title="Aftale X",
+        cluster=cluster,
+        kind="project",
+        start=day(2024, 1, 1),
+    )
+
+    def imported(*cvrs, when=day(2024, 5, 1)):
+        batch = ParticipationImport.objects.create(
+            organisation=organisation, filename="liste.csv", row_count=len(cvrs)
+        )
+        for n, cvr in enumerate(cvrs):
+            Participation.objects.create(
+                batch=batch, cvr=cvr, company=f"V{n}", activity=f"A{n}", date=when, cluster=cluster
+            )
+        return batch
+
+    first = imported("12345678", "87654321")
+    assert agreement_counts(agreement).total == 2
+    # Read again: from the cache, without counting the rows (only the key's two queries).
+    with django_assert_max_num_queries(4):
+        assert agreement_counts(agreement).total == 2
+    second = imported("11111111")
+    assert agreement_counts(agreement).total == 3  # a new import counts again
+    first.delete()
+    assert agreement_counts(agreement).total == 1  # so does a deleted one
+    second.delete()
+    imported("12345678", when=day(2023, 5, 1))
+    assert agreement_counts(agreement).total == 0  # before the agreement's start
+    agreement.start = day(2023, 1, 1)
+    agreement.save()
+    assert agreement_counts(agreement).total == 1  # a changed period counts again
