@@ -107,12 +107,20 @@ def agreement_counts(agreement: Agreement) -> Counts:
 COUNTS_SECONDS = 7 * 24 * 3600
 
 
-def _counts_key(agreement: Agreement, coverage) -> str:
+def imports_stamp(organisation_id) -> tuple[int, int | None]:
+    """What changes whenever the organisation's participation rows change: how many
+    imports it has and the newest one's id (imports are stored whole and only deleted,
+    and ids are never reused)."""
     from klyngeradar.web.agreements.models import ParticipationImport
 
-    imports = ParticipationImport.objects.filter(organisation=agreement.organisation_id).aggregate(
+    found = ParticipationImport.objects.filter(organisation=organisation_id).aggregate(
         n=Count("pk"), newest=Max("pk")
     )
+    return found["n"], found["newest"]
+
+
+def _counts_key(agreement: Agreement, coverage) -> str:
+    count, newest = imports_stamp(agreement.organisation_id)
     facts = json.dumps(
         [
             agreement.pk,
@@ -120,8 +128,8 @@ def _counts_key(agreement: Agreement, coverage) -> str:
             sorted(coverage.parties),
             coverage.start.isoformat() if coverage.start else None,
             coverage.end.isoformat() if coverage.end else None,
-            imports["n"],
-            imports["newest"],
+            count,
+            newest,
         ]
     )
     return "agreement-counts:" + hashlib.sha256(facts.encode()).hexdigest()

@@ -7,6 +7,7 @@ fragment ``maps/map.html``; the calling view only adds it to its context.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.utils.translation import get_language
 
 from klyngeradar.core.maps.quotients import lq_layer
@@ -67,9 +68,23 @@ def agreements_map(user, agreements) -> MapView | None:
     ]
     organisation = organisation_of(user)
     if organisation is not None:
-        rows = convert.company_rows(organisation)
-        layers.append(companies_layer(rows, municipalities, None, code, lang()))
+        layers.append(_companies_layer(organisation, municipalities, code))
     return map_view("map-agreements", layers, region_name=region.name, links=linkable(user))
+
+
+def _companies_layer(organisation, municipalities, code: str):
+    """The companies layer, kept in the cache until the organisation's imports change: it
+    groups every participation row, and the agreements page shows it on every view."""
+    from klyngeradar.web.agreements.summary import imports_stamp
+
+    count, newest = imports_stamp(organisation.pk)
+    key = f"companies-layer:{organisation.pk}:{count}:{newest}:{code}:{lang()}"
+    layer = cache.get(key)
+    if layer is None:
+        rows = convert.company_rows(organisation)
+        layer = companies_layer(rows, municipalities, None, code, lang())
+        cache.set(key, layer, 7 * 24 * 3600)
+    return layer
 
 
 def structure_map(user, region, result, names: dict[str, str], source: str) -> MapView | None:

@@ -167,3 +167,35 @@ def test_it_maps_only_the_agreements_the_filter_lists(client_for, analyst, agree
     # The htmx fragment of the filtered rows carries its map along.
     fragment = client.get(url, {"cluster": cluster_b.slug}, HTTP_HX_REQUEST="true")
     assert _spec(fragment.content.decode(), "map-agreements")["layers"][0] == register
+
+
+def test_the_companies_layer_is_kept_until_the_organisations_imports_change(
+    client_for, analyst, agreements, organisation
+):
+    from datetime import date as day
+
+    from klyngeradar.web.agreements.models import Participation, ParticipationImport
+
+    client = client_for(analyst)
+
+    def companies_layer():
+        html = client.get(reverse("agreements:agreement_list")).content.decode()
+        return _spec(html, "map-agreements")["layers"][2]
+
+    def imported(*cvrs):
+        batch = ParticipationImport.objects.create(
+            organisation=organisation, filename="liste.csv", row_count=len(cvrs)
+        )
+        for n, cvr in enumerate(cvrs):
+            Participation.objects.create(
+                batch=batch, cvr=cvr, company=f"V{n}", activity=f"A{n}", date=day(2024, 5, 1)
+            )
+        return batch
+
+    before = companies_layer()
+    assert companies_layer() == before
+    batch = imported("12345678", "87654321")
+    after = companies_layer()
+    assert after != before  # the two new companies are counted (as not placed on the map)
+    batch.delete()
+    assert companies_layer() == before
