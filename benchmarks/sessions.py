@@ -8,7 +8,8 @@ or with ``--keep`` on SQLite and ``DATABASE_URL=sqlite:///…``). It starts
 `klyngeradar serve` with its default workers on a free loopback port, gives each
 of ``--sessions`` clients a logged-in analyst session, and lets every client walk
 the pages of scale.py (agreements, an agreement, participation lists, clusters,
-rounds, the round) ``--rounds`` times at once. It prints, per page, the median,
+rounds, the round) ``--rounds`` times at once, waiting ``--think`` seconds between
+two pages (0: as fast as the server answers, the worst case). It prints, per page, the median,
 the 95th percentile and the slowest response time as the client saw it, the
 p95 over every request, and the number of errors (anything but HTTP 200). The
 first walk of each page is reported on its own: it is the one that computes
@@ -85,7 +86,9 @@ def prepare(folder: Path, sessions: int) -> tuple[dict[str, str], list[str]]:
     return pages, keys
 
 
-def walk(base: str, key: str, pages: dict[str, str], rounds: int, times: dict, errors: list):
+def walk(
+    base: str, key: str, pages: dict[str, str], rounds: int, think: float, times: dict, errors
+):
     opener = urllib.request.build_opener()
     opener.addheaders = [("Cookie", f"sessionid={key}")]
     for walked in range(rounds):
@@ -103,6 +106,7 @@ def walk(base: str, key: str, pages: dict[str, str], rounds: int, times: dict, e
             times.setdefault((name, walked == 0), []).append(seconds)
             if status != 200:
                 errors.append(f"{name}: {status}")
+            time.sleep(think)
 
 
 def p95(values: list[float]) -> float:
@@ -114,6 +118,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="seconds a client waits between two pages"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="klyngeradar-sessions-") as folder:
         pages, keys = prepare(Path(folder), args.sessions)
@@ -136,7 +143,9 @@ def main() -> None:
             times: dict = {}
             errors: list[str] = []
             clients = [
-                threading.Thread(target=walk, args=(base, key, pages, args.rounds, times, errors))
+                threading.Thread(
+                    target=walk, args=(base, key, pages, args.rounds, args.think, times, errors)
+                )
                 for key in keys
             ]
             started = time.perf_counter()
@@ -150,8 +159,8 @@ def main() -> None:
             server.wait(timeout=30)
     every = [s for values in times.values() for s in values]
     print(
-        f"{args.sessions} sessions × {args.rounds} walks of {len(pages)} pages: "
-        f"{len(every)} requests in {wall:.1f} s"
+        f"{args.sessions} sessions × {args.rounds} walks of {len(pages)} pages, "
+        f"{args.think:g} s between pages: {len(every)} requests in {wall:.1f} s"
     )
     print(f"{'page':<22} {'first p95 ms':>12} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
     for name in pages:
