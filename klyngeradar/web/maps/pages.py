@@ -57,13 +57,12 @@ def agreements_map(user, agreements) -> MapView | None:
     municipalities = convert.region_municipalities(region)
     if not municipalities:
         return None
-    agreements = list(agreements.select_related("cluster").prefetch_related("municipalities"))
-    registered = convert.registered_agreements(agreements)
+    registered = convert.registered_agreements_of(agreements)
     code = region.code
     layers = [
         agreements_layer(registered, municipalities, code, lang()),
         cofinancing_layer(
-            convert.cofinancing_rows(agreements), registered, municipalities, code, lang()
+            convert.cofinancing_rows_of(agreements), registered, municipalities, code, lang()
         ),
     ]
     organisation = organisation_of(user)
