@@ -132,16 +132,9 @@ def quote_item(item: dict) -> dict:
     }
 
 
-class BoardAsks(models.Model):
-    """What the board is asked to decide on a round, as the analyst wrote it, one item a line."""
+class Written(models.Model):
+    """Who last wrote an analyst's text for a round, and when (its history keeps the rest)."""
 
-    round = models.OneToOneField(
-        "surveys.Round",
-        on_delete=models.CASCADE,
-        related_name="board_asks",
-        verbose_name=_("runde"),
-    )
-    text = models.TextField(_("bestyrelsen bedes"))
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -151,6 +144,21 @@ class BoardAsks(models.Model):
         verbose_name=_("skrevet af"),
     )
     written_at = models.DateTimeField(_("skrevet"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class BoardAsks(Written):
+    """What the board is asked to decide on a round, as the analyst wrote it, one item a line."""
+
+    round = models.OneToOneField(
+        "surveys.Round",
+        on_delete=models.CASCADE,
+        related_name="board_asks",
+        verbose_name=_("runde"),
+    )
+    text = models.TextField(_("bestyrelsen bedes"))
     history = HistoricalRecords()
 
     class Meta:
@@ -165,7 +173,7 @@ class BoardAsks(models.Model):
         return tuple(line.strip(" -•\t") for line in self.text.splitlines() if line.strip(" -•\t"))
 
 
-class NextStep(models.Model):
+class NextStep(Written):
     """One of the analyst's next steps for a round: what, who, by when and the budget in DKK.
 
     Owner, date and budget may be left empty while they are not decided; the deck
@@ -184,15 +192,6 @@ class NextStep(models.Model):
     owner = models.CharField(_("ansvarlig"), max_length=200, blank=True)
     due = models.DateField(_("dato"), null=True, blank=True)
     budget = models.PositiveIntegerField(_("budget (kr.)"), null=True, blank=True)
-    written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("skrevet af"),
-    )
-    written_at = models.DateTimeField(_("skrevet"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -204,7 +203,7 @@ class NextStep(models.Model):
         return self.text
 
 
-class SlideTitles(models.Model):
+class SlideTitles(Written):
     """The analyst's own slide titles for a round's deck, by slide key: ``{"survey.presence": …}``.
 
     A slide without an entry keeps the title the deck generates from the data.
@@ -217,15 +216,6 @@ class SlideTitles(models.Model):
         verbose_name=_("runde"),
     )
     titles = models.JSONField(_("titler"), default=dict, blank=True)
-    written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("skrevet af"),
-    )
-    written_at = models.DateTimeField(_("skrevet"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
