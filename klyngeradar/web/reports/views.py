@@ -167,14 +167,21 @@ def delete_template(request, pk, template):
     return redirect(_round_url(round))
 
 
+def _use_default(request, round, model, message: str, anchor: str = ""):
+    """Forget the analyst's own `model` rows for `round`: the deck goes back to its default."""
+    model.objects.filter(round=round).delete()
+    messages.success(request, message)
+    return redirect(f"{_round_url(round)}#{anchor}" if anchor else _round_url(round))
+
+
 @staff_only
 @require_POST
 def choose_quotes(request, pk):
     round = get_for_user(request.user, Round, action="change", pk=pk)
     if "default" in request.POST:
-        QuoteChoice.objects.filter(round=round).delete()
-        messages.success(request, _("Præsentationen bruger igen standardvalget af citater."))
-        return redirect(_round_url(round))
+        return _use_default(
+            request, round, QuoteChoice, _("Præsentationen bruger igen standardvalget af citater.")
+        )
     data = round_data(round)
     form = QuoteForm(request.POST, options=quote_options(data), lists=name_lists(data))
     if not form.is_valid():
@@ -198,9 +205,9 @@ def choose_quotes(request, pk):
 def board_asks(request, pk):
     round = get_for_user(request.user, Round, action="change", pk=pk)
     if "default" in request.POST:
-        BoardAsks.objects.filter(round=round).delete()
-        messages.success(request, _("Præsentationen bruger igen udkastet fra anbefalingerne."))
-        return redirect(_round_url(round))
+        return _use_default(
+            request, round, BoardAsks, _("Præsentationen bruger igen udkastet fra anbefalingerne.")
+        )
     form = BoardAsksForm(request.POST)
     if not form.is_valid():
         return _render_round(request, round, asks_form=form, status=400)
@@ -224,9 +231,13 @@ def next_steps(request, pk):
     """Save the round's next steps (all rows at once), or go back to the drafts."""
     round = get_for_user(request.user, Round, action="change", pk=pk)
     if "default" in request.POST:
-        NextStep.objects.filter(round=round).delete()
-        messages.success(request, _("Præsentationen bruger igen udkastet til næste skridt."))
-        return redirect(f"{_round_url(round)}#steps-heading")
+        return _use_default(
+            request,
+            round,
+            NextStep,
+            _("Præsentationen bruger igen udkastet til næste skridt."),
+            anchor="steps-heading",
+        )
     formset = NextStepFormSet(request.POST, prefix="steps")
     if not formset.is_valid():
         return _render_round(request, round, steps_formset=formset, status=400)
@@ -272,9 +283,9 @@ def next_steps(request, pk):
 def slide_titles(request, pk):
     round = get_for_user(request.user, Round, action="change", pk=pk)
     if "default" in request.POST:
-        SlideTitles.objects.filter(round=round).delete()
-        messages.success(request, _("Præsentationen bruger igen de beregnede titler."))
-        return redirect(_round_url(round))
+        return _use_default(
+            request, round, SlideTitles, _("Præsentationen bruger igen de beregnede titler.")
+        )
     slides = _generated_slides(request, round)
     if slides is None:
         return redirect(_round_url(round))
@@ -283,9 +294,9 @@ def slide_titles(request, pk):
         return _render_round(request, round, titles_form=form, status=400)
     if not form.titles:
         # Every field blank: the generated titles, as after "Brug de beregnede titler".
-        SlideTitles.objects.filter(round=round).delete()
-        messages.success(request, _("Præsentationen bruger igen de beregnede titler."))
-        return redirect(_round_url(round))
+        return _use_default(
+            request, round, SlideTitles, _("Præsentationen bruger igen de beregnede titler.")
+        )
     try:
         saving.save(
             lambda: SlideTitles.objects.update_or_create(
