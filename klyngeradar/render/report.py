@@ -124,109 +124,56 @@ def write_report(
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     try:
-        return _write_both(
-            round,
-            out,
-            as_of=as_of,
-            template=template,
-            lang=lang,
-            strategy=strategy,
-            agreements=agreements,
-            quotes=quotes,
-            recommendations=recommendations,
-            decisions=decisions,
-            findings=findings,
-            comparison=comparison,
-            specialisation=specialisation,
-            layouts=layouts,
-            board_asks=board_asks,
-            deck_name=deck_name,
-            appendices_name=appendices_name,
-            priorities=priorities,
-            titles=titles,
-            clusters=clusters,
-            programmes=programmes,
-            programme=programme,
-            areas=areas,
+        findings = findings or compute_findings(round)
+        recommendations = recommendations or recommend(round, strategy=strategy)
+        registry = {
+            "clusters": clusters,
+            "programmes": programmes,
+            "programme": programme,
+            "areas": areas,
+        }
+        return Report(
+            write_report_deck(
+                round,
+                out / deck_name,
+                as_of=as_of,
+                template=template,
+                lang=lang,
+                strategy=strategy,
+                quotes=quotes,
+                recommendations=recommendations,
+                decisions=decisions,
+                findings=findings,
+                comparison=comparison,
+                specialisation=specialisation,
+                layouts=layouts,
+                board_asks=board_asks,
+                priorities=priorities,
+                titles=titles,
+                **registry,
+            ),
+            write_report_appendices(
+                round,
+                out / appendices_name,
+                as_of=as_of,
+                lang=lang,
+                strategy=strategy,
+                agreements=agreements,
+                recommendations=recommendations,
+                decisions=decisions,
+                findings=findings,
+                comparison=comparison,
+                specialisation=specialisation,
+                priorities=priorities,
+                quotes=quotes,
+                **registry,
+            ),
         )
     except BaseException:
         # A refused deck leaves no folder behind that the command made for it.
         if created and out.is_dir() and not any(out.iterdir()):
             out.rmdir()
         raise
-
-
-def _write_both(
-    round: RoundData,
-    out: Path,
-    *,
-    as_of: date,
-    template,
-    lang: Lang,
-    strategy,
-    agreements,
-    quotes,
-    recommendations,
-    decisions,
-    findings,
-    comparison,
-    specialisation,
-    layouts,
-    board_asks,
-    deck_name: str,
-    appendices_name: str,
-    priorities,
-    titles,
-    clusters=None,
-    programmes=None,
-    programme=None,
-    areas=None,
-) -> Report:
-    findings = findings or compute_findings(round)
-    recommendations = recommendations or recommend(round, strategy=strategy)
-    registry = {
-        "clusters": clusters,
-        "programmes": programmes,
-        "programme": programme,
-        "areas": areas,
-    }
-    return Report(
-        write_report_deck(
-            round,
-            out / deck_name,
-            as_of=as_of,
-            template=template,
-            lang=lang,
-            strategy=strategy,
-            quotes=quotes,
-            recommendations=recommendations,
-            decisions=decisions,
-            findings=findings,
-            comparison=comparison,
-            specialisation=specialisation,
-            layouts=layouts,
-            board_asks=board_asks,
-            priorities=priorities,
-            titles=titles,
-            **registry,
-        ),
-        write_report_appendices(
-            round,
-            out / appendices_name,
-            as_of=as_of,
-            lang=lang,
-            strategy=strategy,
-            agreements=agreements,
-            recommendations=recommendations,
-            decisions=decisions,
-            findings=findings,
-            comparison=comparison,
-            specialisation=specialisation,
-            priorities=priorities,
-            quotes=quotes,
-            **registry,
-        ),
-    )
 
 
 def write_report_deck(
