@@ -26,6 +26,20 @@ class Context:
     def t(self, da: str, en: str) -> str:
         return da if self.lang == "da" else en
 
+    def names(self, names, most: int) -> str:
+        """ "A, B og C"; past `most` names "A, B, C og 2 andre" (never "og 1 andre": one more
+        name is simply named)."""
+        names = list(names)
+        if len(names) > most + 1:
+            rest = len(names) - most
+            return self.t(
+                f"{', '.join(names[:most])} og {rest} andre",
+                f"{', '.join(names[:most])} and {rest} others",
+            )
+        if len(names) <= 1:
+            return "".join(names)
+        return f"{', '.join(names[:-1])}{self.t(' og ', ' and ')}{names[-1]}"
+
     @staticmethod
     def noun(number: int | None, one: str, many: str) -> str:
         """ "klynge" after 1, "klynger" after anything else (0, 2, …, unknown)."""

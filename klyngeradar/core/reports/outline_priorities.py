@@ -87,19 +87,6 @@ def _left_out_reason(ctx: Context, rec: Recommendations, p: Placement) -> str:
     return ctx.t("fit og engagement ukendt", "fit and engagement unknown")
 
 
-def _names(ctx: Context, names: Sequence[str], most: int = 3) -> str:
-    names = list(names)
-    if len(names) > most:
-        rest = len(names) - most
-        return ctx.t(
-            f"{', '.join(names[:most])} og {rest} andre",
-            f"{', '.join(names[:most])} and {rest} others",
-        )
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])}{ctx.t(' og ', ' and ')}{names[-1]}"
-
-
 def priorities_slide(ctx: Context, rec: Recommendations, found: Priorities) -> Slide:
     """The fit × engagement scatter chart, thresholds drawn, each cluster labelled."""
     t = ctx.t
@@ -387,7 +374,7 @@ def _shortlist_title(ctx: Context, found: Priorities) -> str:
     clusters = [i.label for i in found.clusters]
     parts = []
     if len(clusters) > 3:
-        lead = _names(ctx, clusters[:2])
+        lead = ctx.names(clusters[:2], 3)
         parts.append(
             t(
                 f"{len(clusters)} klynger, anført af {lead}",
@@ -395,7 +382,7 @@ def _shortlist_title(ctx: Context, found: Priorities) -> str:
             )
         )
     elif clusters:
-        parts.append(_names(ctx, clusters))
+        parts.append(ctx.names(clusters, 3))
     if found.efforts:
         first = found.efforts[0].label
         parts.append(t(f"satsningen »{first}«", f"the call “{first}”"))

@@ -151,7 +151,7 @@ def default_decisions(ctx: Context, rec: Recommendations | None) -> tuple[str, .
     asks = []
     agreement = [r.label for r in rec.clusters if r.model == "cross_municipal_agreement"]
     if agreement:
-        names = _names(ctx, agreement)
+        names = ctx.names(agreement, 4)
         asks.append(
             t(
                 f"godkende, at der indledes dialog om en tværkommunal aftale med {names}",
@@ -176,18 +176,6 @@ def default_decisions(ctx: Context, rec: Recommendations | None) -> tuple[str, .
         )
     )
     return tuple(asks)
-
-
-def _names(ctx: Context, names: list[str], most: int = 4) -> str:
-    if len(names) <= most:
-        head, tail = names[:-1], names[-1]
-        joiner = ctx.t(" og ", " and ")
-        return joiner.join(filter(None, (", ".join(head), tail)))
-    rest = len(names) - most
-    return ctx.t(
-        f"{', '.join(names[:most])} og {rest} andre",
-        f"{', '.join(names[:most])} and {rest} others",
-    )
 
 
 def summary_slides(

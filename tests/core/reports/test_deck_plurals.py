@@ -170,3 +170,27 @@ def test_no_text_of_the_deck_puts_one_before_a_plural(name, lang):
 )
 def test_the_scan_tells_a_wrong_plural_from_a_right_one(text, wrong):
     assert bool(WRONG.search(text)) is wrong
+
+
+@pytest.mark.parametrize(
+    ("count", "da", "en"),
+    [
+        (1, "K1", "K1"),
+        (3, "K1, K2 og K3", "K1, K2 and K3"),
+        (5, "K1, K2, K3, K4 og K5", "K1, K2, K3, K4 and K5"),  # never "og 1 andre"
+        (6, "K1, K2, K3, K4 og 2 andre", "K1, K2, K3, K4 and 2 others"),
+    ],
+)
+def test_a_list_of_names_never_ends_in_one_other(count, da, en):
+    from datetime import date
+
+    from klyngeradar.core.findings.rules import compute_findings
+    from klyngeradar.core.reports.outline_base import Context
+    from klyngeradar.core.surveys.demo import demo_round
+
+    round = demo_round()
+    findings = compute_findings(round)
+    names = [f"K{n}" for n in range(1, count + 1)]
+    for lang, expected in (("da", da), ("en", en)):
+        ctx = Context(round, findings, lang, date(2023, 10, 1), "BRN")
+        assert ctx.names(names, 4) == expected
